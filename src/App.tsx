@@ -1,0 +1,42 @@
+import { useEffect } from 'react';
+import { ReactFlowProvider } from '@xyflow/react';
+import { ModelCanvas, Palette, Inspector, ModelSummary } from './ui/editor';
+import { TopBar } from './ui/training/TopBar';
+import { DataPanel } from './ui/data/DataPanel';
+import { TrainingSettings } from './ui/training/TrainingSettings';
+import { TrainingCharts } from './ui/charts/TrainingCharts';
+import { Notices } from './ui/Notices';
+import { startController } from './state/trainingController';
+
+/** The single workspace: data and palette left, canvas centre, inspector right, charts below. */
+export function App() {
+  useEffect(() => startController(), []);
+  useEffect(() => {
+    performance.mark('editor-interactive');
+  }, []);
+  return (
+    <ReactFlowProvider>
+      <div className="app">
+        <TopBar />
+        <Notices />
+        <div className="workspace">
+          <aside className="left" aria-label="Data and layers">
+            <DataPanel />
+            <Palette />
+          </aside>
+          <main className="centre" aria-label="Model editor">
+            <ModelCanvas />
+          </main>
+          <aside className="right" aria-label="Inspector">
+            <Inspector />
+            <TrainingSettings />
+          </aside>
+        </div>
+        <section className="bottom" aria-label="Training results">
+          <TrainingCharts />
+          <ModelSummary />
+        </section>
+      </div>
+    </ReactFlowProvider>
+  );
+}

@@ -1,0 +1,61 @@
+import type { TaskKind } from '../graph/types';
+
+/** The built-in synthetic 2-D point sets, generated in code from a seed. */
+export type SyntheticId = 'circles' | 'xor' | 'gaussians' | 'spiral';
+/** Real datasets shipped under public/datasets. */
+export type BundledId = 'wine' | 'fashion-mnist';
+
+/** Which dataset the workspace uses: plain JSON, persisted and put in run records. */
+export type DatasetChoice =
+  | { kind: 'synthetic'; id: SyntheticId; size: number; noise: number }
+  | { kind: 'bundled'; id: BundledId };
+
+/**
+ * A dataset in memory, owned by the training worker. Features are row-major:
+ * row i occupies x[i*featureSize .. (i+1)*featureSize).
+ */
+export interface Dataset {
+  name: string;
+  kind: 'points2d' | 'tabular' | 'image';
+  task: TaskKind;
+  /** Shape of one example, without batch dimension: [2], [13], [28, 28, 1]. */
+  featureShape: number[];
+  /** Image pixels are stored as bytes and made float per batch. */
+  x: Float32Array | Uint8Array;
+  /** Multiplier applied when a batch is made float (1/255 for image bytes). */
+  xScale: number;
+  /** Class index (classification) or value (regression) per row. */
+  y: Float32Array;
+  n: number;
+  /** Class names in label-index order; empty for regression. */
+  classNames: string[];
+  featureNames: string[];
+}
+
+/** What the main thread knows of a dataset: small, serialisable. */
+export interface DatasetSummary {
+  name: string;
+  kind: Dataset['kind'];
+  task: TaskKind;
+  featureShape: number[];
+  n: number;
+  classNames: string[];
+  classCounts: number[];
+  featureNames: string[];
+  /** For 2-D point sets: the points, for the scatter/decision-boundary plot. */
+  points?: { x: number[]; y: number[]; label: number[] };
+}
+
+/** Fractions of rows for each split; they sum to 1. */
+export interface SplitRatios {
+  train: number;
+  validation: number;
+  test: number;
+}
+
+/** Row indices per split, from a seeded stratified permutation. */
+export interface SplitIndices {
+  train: Int32Array;
+  validation: Int32Array;
+  test: Int32Array;
+}

@@ -1,0 +1,81 @@
+import type { SplitRatios } from '../data/types';
+
+export type OptimizerName = 'sgd' | 'momentum' | 'adam' | 'rmsprop' | 'adagrad';
+export type LossName =
+  'categoricalCrossentropy' | 'binaryCrossentropy' | 'meanSquaredError' | 'meanAbsoluteError';
+export type BackendChoice = 'auto' | 'webgl' | 'wasm' | 'cpu';
+export type BackendName = 'webgl' | 'wasm' | 'cpu';
+
+/** Everything that decides how a run trains; plain JSON, persisted and diffed. */
+export interface TrainingConfig {
+  optimizer: OptimizerName;
+  learningRate: number;
+  batchSize: number;
+  epochs: number;
+  /** 'auto' follows the task (cross-entropy for classification, MSE for regression). */
+  loss: 'auto' | LossName;
+  /** Fixes split, initial weights, dropout and batch order. */
+  seed: number;
+  backend: BackendChoice;
+  split: SplitRatios;
+  /** Weight classes by n_samples / (n_classes × count). */
+  classWeights: boolean;
+}
+
+export const DEFAULT_TRAINING_CONFIG: TrainingConfig = {
+  optimizer: 'adam',
+  learningRate: 0.01,
+  batchSize: 32,
+  epochs: 30,
+  loss: 'auto',
+  seed: 42,
+  backend: 'auto',
+  split: { train: 0.7, validation: 0.15, test: 0.15 },
+  classWeights: false,
+};
+
+/** One point of the per-batch loss curve. */
+export interface BatchPoint {
+  /** Global batch index over the run, from 0. */
+  step: number;
+  epoch: number;
+  loss: number;
+}
+
+/** Metrics at the end of one epoch (1-based). Accuracy for classification, MAE for regression. */
+export interface EpochMetrics {
+  epoch: number;
+  loss: number;
+  valLoss: number;
+  accuracy?: number;
+  valAccuracy?: number;
+  mae?: number;
+  valMae?: number;
+  /** Wall time of the epoch in ms. */
+  durationMs: number;
+}
+
+/** Final evaluation on the test split. */
+export interface Evaluation {
+  loss: number;
+  accuracy?: number;
+  mae?: number;
+  rmse?: number;
+  /** confusion[actual][predicted] for classification. */
+  confusion?: number[][];
+}
+
+export type RunStatus = 'running' | 'paused' | 'completed' | 'stopped' | 'failed' | 'interrupted';
+
+/** Progress within the current epoch, for the status line. */
+export interface Progress {
+  epoch: number;
+  epochs: number;
+  batch: number;
+  batches: number;
+  /** Samples per second, excluding the warm-up batches; null during warm-up. */
+  samplesPerSec: number | null;
+  /** Estimated seconds left; null during warm-up. */
+  etaSec: number | null;
+  warmingUp: boolean;
+}

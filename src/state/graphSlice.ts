@@ -1,0 +1,107 @@
+/**
+ * The model graph and the editor selection. Every action that changes the graph replaces
+ * `graph` once, so it is exactly one undo step (zundo tracks only `graph`); selection
+ * changes are not recorded.
+ */
+import type { StateCreator } from 'zustand';
+import type { ModelGraph } from '../core/graph/types';
+import type { LayerParams } from '../core/graph/types';
+import type { AppState } from './store';
+import { defaultGraph } from '../core/graph/presets';
+import * as edit from '../core/graph/edit';
+
+export type Position = { x: number; y: number };
+
+export interface GraphSlice {
+  graph: ModelGraph;
+  selectedNodeIds: string[];
+  /** Selected connections; Delete removes them with the selected nodes. */
+  selectedEdgeIds: string[];
+  /** Replaces the graph; one undo step. */
+  setGraph: (graph: ModelGraph) => void;
+  /** Selects nodes; edges stay selected unless `edgeIds` is given. */
+  setSelection: (nodeIds: string[], edgeIds?: string[]) => void;
+  setEdgeSelection: (edgeIds: string[]) => void;
+  selectAll: () => void;
+  /** Adds a layer with default parameters at `position`, selects it and returns its id. */
+  addNode: (type: string, position: Position) => string | null;
+  /** Adds a layer wired after the (last) selected node, selects it and returns its id. */
+  addNodeAfterSelection: (type: string) => string | null;
+  connect: (source: string, target: string) => void;
+  /** Removes the selected nodes (with their connections) and the selected connections. */
+  removeSelected: () => void;
+  updateParams: (id: string, patch: LayerParams) => void;
+  /** Commits node positions, e.g. when a drag ends (so a whole drag is one undo step). */
+  moveNodes: (positions: Record<string, Position>) => void;
+  autoLayout: () => void;
+}
+
+/** Ids in `after` that were not in `before`: how an edit names the node it created. */
+function addedNodeId(before: ModelGraph, after: ModelGraph): string | null {
+  const old = new Set(before.nodes.map((n) => n.id));
+  return after.nodes.find((n) => !old.has(n.id))?.id ?? null;
+}
+
+export const createGraphSlice: StateCreator<AppState, [], [], GraphSlice> = (set, get) => {
+  /** One graph change = one `set`; an edit that changed nothing records no undo step. */
+  const commit = (next: ModelGraph, selection?: Partial<Pick<GraphSlice, 'selectedNodeIds' | 'selectedEdgeIds'>>) => {
+    if (next === get().graph) {
+      if (selection) set(selection);
+      return;
+    }
+    set({ graph: next, ...selection });
+  };
+
+  return {
+    graph: defaultGraph(),
+    selectedNodeIds: [],
+    selectedEdgeIds: [],
+    setGraph: (graph) => set({ graph, selectedNodeIds: [], selectedEdgeIds: [] }),
+    setSelection: (nodeIds, edgeIds) =>
+      set(edgeIds ? { selectedNodeIds: nodeIds, selectedEdgeIds: edgeIds } : { selectedNodeIds: nodeIds }),
+    setEdgeSelection: (edgeIds) => set({ selectedEdgeIds: edgeIds }),
+    selectAll: () => {
+      const { graph } = get();
+      set({
+        selectedNodeIds: graph.nodes.map((n) => n.id),
+        selectedEdgeIds: graph.edges.map((e) => e.id),
+      });
+    },
+    addNode: (type, position) => {
+      const before = get().graph;
+      const next = edit.addNode(before, type, position);
+      const id = addedNodeId(before, next);
+      commit(next, id ? { selectedNodeIds: [id], selectedEdgeIds: [] } : undefined);
+      return id;
+    },
+    addNodeAfterSelection: (type) => {
+      const { graph: before, selectedNodeIds } = get();
+      const existing = new Set(before.nodes.map((n) => n.id));
+      // The last selected node is the one the user clicked most recently.
+      const afterId = selectedNodeIds.filter((id) => existing.has(id)).at(-1) ?? null;
+      const next = edit.addNodeAfter(before, type, afterId);
+      const id = addedNodeId(before, next);
+      commit(next, id ? { selectedNodeIds: [id], selectedEdgeIds: [] } : undefined);
+      return id;
+    },
+    connect: (source, target) => commit(edit.connect(get().graph, source, target)),
+    removeSelected: () => {
+      const { graph, selectedNodeIds, selectedEdgeIds } = get();
+      let next = graph;
+      if (selectedEdgeIds.length > 0) next = edit.removeEdges(next, selectedEdgeIds);
+      if (selectedNodeIds.length > 0) next = edit.removeNodes(next, selectedNodeIds);
+      commit(next, { selectedNodeIds: [], selectedEdgeIds: [] });
+    },
+    updateParams: (id, patch) => commit(edit.updateParams(get().graph, id, patch)),
+    moveNodes: (positions) => {
+      const { graph } = get();
+      const moved = graph.nodes.some((n) => {
+        const p = positions[n.id];
+        return p !== undefined && (p.x !== n.position.x || p.y !== n.position.y);
+      });
+      // A click or an aborted drag reports unchanged positions: no undo step for those.
+      if (moved) commit(edit.moveNodes(graph, positions));
+    },
+    autoLayout: () => commit(edit.autoLayout(get().graph)),
+  };
+};

@@ -1,0 +1,42 @@
+/**
+ * One zustand store built from slices, one per concern. Undo/redo (zundo) tracks the
+ * graph only; the workspace (graph, dataset choice, training settings) is persisted
+ * to localStorage so it survives a reload.
+ */
+import { create } from 'zustand';
+import { persist } from 'zustand/middleware';
+import { temporal } from 'zundo';
+import { createGraphSlice, type GraphSlice } from './graphSlice';
+import { createDataSlice, type DataSlice } from './dataSlice';
+import { createTrainingSlice, type TrainingSlice } from './trainingSlice';
+
+export type AppState = GraphSlice & DataSlice & TrainingSlice;
+
+export const useAppStore = create<AppState>()(
+  persist(
+    temporal(
+      (...a) => ({
+        ...createGraphSlice(...a),
+        ...createDataSlice(...a),
+        ...createTrainingSlice(...a),
+      }),
+      {
+        partialize: (s) => ({ graph: s.graph }),
+        limit: 200,
+        equality: (a, b) => a.graph === b.graph,
+      },
+    ),
+    {
+      name: 'train-smarter-workspace',
+      version: 1,
+      partialize: (s) => ({
+        graph: s.graph,
+        datasetChoice: s.datasetChoice,
+        config: s.config,
+      }),
+    },
+  ),
+);
+
+/** Undo/redo of graph edits. */
+export const useGraphHistory = () => useAppStore.temporal.getState();

@@ -1,0 +1,40 @@
+import type { LiveRun } from '../../state/trainingSlice';
+
+function seconds(s: number): string {
+  if (s < 60) return `${Math.round(s)} s`;
+  const m = Math.floor(s / 60);
+  return `${m} min ${Math.round(s - m * 60)} s`;
+}
+
+/**
+ * The status line. Its wording is part of the automation contract (DESIGN.md):
+ * `Epoch N/M`, `Paused`, `Stopped at epoch N/M`, `Failed: <reason>`, `Done`.
+ */
+export function statusText(run: LiveRun | null, blocker: string | null): string {
+  if (!run) return blocker ? `Not ready: ${blocker}` : 'Ready to train';
+  const epochs = run.config.epochs;
+  const p = run.progress;
+  switch (run.phase) {
+    case 'starting':
+      return 'Starting: building the model…';
+    case 'running': {
+      if (!p) return `Epoch 1/${epochs} · preparing`;
+      const head = `Epoch ${p.epoch}/${p.epochs} · batch ${p.batch}/${p.batches}`;
+      if (p.warmingUp || p.samplesPerSec === null) return `${head} · warming up`;
+      const eta = p.etaSec === null ? '' : ` · ETA ${seconds(p.etaSec)}`;
+      return `${head} · ${Math.round(p.samplesPerSec).toLocaleString('en')} samples/s${eta}`;
+    }
+    case 'paused':
+      return `Paused at epoch ${p?.epoch ?? 1}/${epochs}`;
+    case 'completed':
+      return `Done: ${run.epochs.length}/${epochs} epochs`;
+    case 'stopped':
+      return `Stopped at epoch ${run.stoppedAtEpoch ?? run.epochs.length}/${epochs}`;
+    case 'failed':
+      return `Failed: ${run.error ?? 'unknown error'}`;
+    default: {
+      const never: never = run.phase;
+      return never;
+    }
+  }
+}
