@@ -11,7 +11,10 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
   {
@@ -25,7 +28,17 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['react', 'react-dom', 'zustand', '@xyflow/*', 'recharts', '*/ui/*', '*/state/*'] },
+        {
+          patterns: [
+            'react',
+            'react-dom',
+            'zustand',
+            '@xyflow/*',
+            'recharts',
+            '*/ui/*',
+            '*/state/*',
+          ],
+        },
       ],
     },
   },

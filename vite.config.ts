@@ -11,7 +11,9 @@ export default defineConfig({
   plugins: [react()],
   server: { headers: isolationHeaders, host: '127.0.0.1' },
   preview: { headers: isolationHeaders, host: '127.0.0.1' },
-  worker: { format: 'es' },
+  // TF.js starts WASM pthreads from the source text of its threaded module; minifying the
+  // worker bundle renames what that text refers to ("e is not defined"). Keep it readable.
+  worker: { format: 'es', rolldownOptions: { output: { minify: false } } },
   build: { target: 'es2022', chunkSizeWarningLimit: 4000 },
   test: {
     include: ['src/**/*.test.ts', 'bench/**/*.test.ts'],

@@ -2,7 +2,9 @@ import { expect, test } from '@playwright/test';
 import { metric, openFresh, setSetting } from './helpers';
 
 test.describe('training on a built-in 2-D dataset', () => {
-  test('trains the default model to over 90% validation accuracy, with live charts', async ({ page }) => {
+  test('trains the default model to over 90% validation accuracy, with live charts', async ({
+    page,
+  }) => {
     await openFresh(page);
     await expect(page.getByTestId('dataset-name')).toHaveText(/circles/i);
     await setSetting(page, 'Epochs', '25');
@@ -16,7 +18,9 @@ test.describe('training on a built-in 2-D dataset', () => {
     expect(await metric(page, 'metric-loss')).toBeGreaterThanOrEqual(0);
     // The epoch chart has one point per finished epoch.
     await expect(page.getByTestId('epoch-loss-chart')).toHaveAttribute('data-points', '25');
-    await expect(page.getByTestId('epoch-loss-chart').locator('.recharts-line-dots').first().locator('circle')).toHaveCount(25);
+    await expect(
+      page.getByTestId('epoch-loss-chart').locator('.recharts-line-dots').first().locator('circle'),
+    ).toHaveCount(25);
     // The decision boundary was drawn from the worker's grid.
     await expect(page.getByTestId('decision-boundary')).toHaveAttribute('data-has-grid', 'true');
     // The backend in use is shown with its reason.

@@ -6,6 +6,7 @@ import { DataPanel } from './ui/data/DataPanel';
 import { TrainingSettings } from './ui/training/TrainingSettings';
 import { TrainingCharts } from './ui/charts/TrainingCharts';
 import { Notices } from './ui/Notices';
+import { TemplateSelect } from './ui/templates/TemplateSelect';
 import { startController } from './state/trainingController';
 
 /** The single workspace: data and palette left, canvas centre, inspector right, charts below. */
@@ -20,19 +21,20 @@ export function App() {
         <TopBar />
         <Notices />
         <div className="workspace">
-          <aside className="left" aria-label="Data and layers">
+          <aside className="workspace-left" aria-label="Data and layers">
             <DataPanel />
+            <TemplateSelect />
             <Palette />
           </aside>
-          <main className="centre" aria-label="Model editor">
+          <main className="workspace-centre" aria-label="Model editor">
             <ModelCanvas />
           </main>
-          <aside className="right" aria-label="Inspector">
+          <aside className="workspace-right" aria-label="Inspector">
             <Inspector />
             <TrainingSettings />
           </aside>
         </div>
-        <section className="bottom" aria-label="Training results">
+        <section className="workspace-bottom" aria-label="Training results">
           <TrainingCharts />
           <ModelSummary />
         </section>

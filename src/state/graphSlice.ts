@@ -36,6 +36,10 @@ export interface GraphSlice {
   autoLayout: () => void;
 }
 
+function sameIds(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((id, i) => id === b[i]);
+}
+
 /** Ids in `after` that were not in `before`: how an edit names the node it created. */
 function addedNodeId(before: ModelGraph, after: ModelGraph): string | null {
   const old = new Set(before.nodes.map((n) => n.id));
@@ -44,7 +48,10 @@ function addedNodeId(before: ModelGraph, after: ModelGraph): string | null {
 
 export const createGraphSlice: StateCreator<AppState, [], [], GraphSlice> = (set, get) => {
   /** One graph change = one `set`; an edit that changed nothing records no undo step. */
-  const commit = (next: ModelGraph, selection?: Partial<Pick<GraphSlice, 'selectedNodeIds' | 'selectedEdgeIds'>>) => {
+  const commit = (
+    next: ModelGraph,
+    selection?: Partial<Pick<GraphSlice, 'selectedNodeIds' | 'selectedEdgeIds'>>,
+  ) => {
     if (next === get().graph) {
       if (selection) set(selection);
       return;
@@ -57,9 +64,20 @@ export const createGraphSlice: StateCreator<AppState, [], [], GraphSlice> = (set
     selectedNodeIds: [],
     selectedEdgeIds: [],
     setGraph: (graph) => set({ graph, selectedNodeIds: [], selectedEdgeIds: [] }),
-    setSelection: (nodeIds, edgeIds) =>
-      set(edgeIds ? { selectedNodeIds: nodeIds, selectedEdgeIds: edgeIds } : { selectedNodeIds: nodeIds }),
-    setEdgeSelection: (edgeIds) => set({ selectedEdgeIds: edgeIds }),
+    setSelection: (nodeIds, edgeIds) => {
+      const s = get();
+      // React Flow reports selection often; an unchanged one must not re-render the editor.
+      const nodesSame = sameIds(s.selectedNodeIds, nodeIds);
+      const edgesSame = edgeIds === undefined || sameIds(s.selectedEdgeIds, edgeIds);
+      if (nodesSame && edgesSame) return;
+      set({
+        ...(nodesSame ? {} : { selectedNodeIds: nodeIds }),
+        ...(edgesSame || !edgeIds ? {} : { selectedEdgeIds: edgeIds }),
+      });
+    },
+    setEdgeSelection: (edgeIds) => {
+      if (!sameIds(get().selectedEdgeIds, edgeIds)) set({ selectedEdgeIds: edgeIds });
+    },
     selectAll: () => {
       const { graph } = get();
       set({

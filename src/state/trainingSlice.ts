@@ -70,4 +70,5 @@ export const createTrainingSlice: StateCreator<AppState, [], [], TrainingSlice> 
 
 /** True while a run is starting, running or paused: graph edits then apply to the next run. */
 export const selectTrainingActive = (s: AppState): boolean =>
-  s.run !== null && (s.run.phase === 'starting' || s.run.phase === 'running' || s.run.phase === 'paused');
+  s.run !== null &&
+  (s.run.phase === 'starting' || s.run.phase === 'running' || s.run.phase === 'paused');

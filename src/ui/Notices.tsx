@@ -8,7 +8,11 @@ export function Notices() {
   return (
     <div className="notices">
       {notices.map((n) => (
-        <div key={n.id} className={`notice ${n.kind}`} role={n.kind === 'error' ? 'alert' : 'status'}>
+        <div
+          key={n.id}
+          className={`notice ${n.kind}`}
+          role={n.kind === 'error' ? 'alert' : 'status'}
+        >
           <span>{n.text}</span>
           <button type="button" aria-label="Dismiss" onClick={() => dismiss(n.id)}>
             ×

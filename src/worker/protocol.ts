@@ -15,6 +15,8 @@ import type {
 } from '../core/train/types';
 
 export type ToWorker =
+  /** Sent once by TrainingClient right after creating the worker. */
+  | { type: 'init'; testHooks: boolean }
   | { type: 'loadDataset'; requestId: number; choice: DatasetChoice }
   | { type: 'train'; runId: string; graph: ModelGraph; config: TrainingConfig }
   | { type: 'pause'; runId: string }

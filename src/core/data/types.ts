@@ -8,7 +8,8 @@ export type BundledId = 'wine' | 'fashion-mnist';
 /** Which dataset the workspace uses: plain JSON, persisted and put in run records. */
 export type DatasetChoice =
   | { kind: 'synthetic'; id: SyntheticId; size: number; noise: number }
-  | { kind: 'bundled'; id: BundledId };
+  /** `limit`: use a seeded, stratified sample of at most this many rows (quick experiments). */
+  | { kind: 'bundled'; id: BundledId; limit?: number };
 
 /**
  * A dataset in memory, owned by the training worker. Features are row-major:

@@ -56,6 +56,8 @@ export interface LayerSpec {
   inferShape(inputs: readonly Shape[], params: LayerParams): ShapeResult;
   /** Number of weights, equal to TF.js `countParams()` of the built layer. */
   countParams(inputs: readonly Shape[], params: LayerParams): number;
+  /** Of those, weights not trained by the optimizer (BatchNormalization moving stats); 0 if absent. */
+  nonTrainableParams?(inputs: readonly Shape[], params: LayerParams): number;
   /** Builds the TF.js layer and applies it to its inputs (Input ignores inputs). */
   apply(
     tf: typeof tfjs,

@@ -13,16 +13,20 @@ describe('downsampleMean', () => {
 
   it('caps the number of points, keeps both ends and x increasing', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 5000 }), fc.integer({ min: 2, max: 1000 }), (n, max) => {
-        const pts = Array.from({ length: n }, (_, i) => ({ x: i, y: Math.sin(i) }));
-        const out = downsampleMean(pts, max);
-        expect(out.length).toBeLessThanOrEqual(Math.max(max, 0));
-        if (n > 0) {
-          expect(out[0]).toEqual(pts[0]);
-          expect(out[out.length - 1]).toEqual(pts[n - 1]);
-        }
-        for (let i = 1; i < out.length; i++) expect(out[i]!.x).toBeGreaterThan(out[i - 1]!.x);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 5000 }),
+        fc.integer({ min: 2, max: 1000 }),
+        (n, max) => {
+          const pts = Array.from({ length: n }, (_, i) => ({ x: i, y: Math.sin(i) }));
+          const out = downsampleMean(pts, max);
+          expect(out.length).toBeLessThanOrEqual(Math.max(max, 0));
+          if (n > 0) {
+            expect(out[0]).toEqual(pts[0]);
+            expect(out[out.length - 1]).toEqual(pts[n - 1]);
+          }
+          for (let i = 1; i < out.length; i++) expect(out[i]!.x).toBeGreaterThan(out[i - 1]!.x);
+        },
+      ),
       { numRuns: 60 },
     );
   });

@@ -1,9 +1,11 @@
 import { useAppStore } from '../../state/store';
 
+const NO_CLASSES: string[] = [];
+
 /** Test-split results of the finished run: loss, accuracy or errors, confusion matrix. */
 export function EvaluationView() {
   const evaluation = useAppStore((s) => s.run?.evaluation ?? null);
-  const classNames = useAppStore((s) => s.dataset?.classNames ?? []);
+  const classNames = useAppStore((s) => s.dataset?.classNames ?? NO_CLASSES);
   const rows = useAppStore((s) => s.run?.rows ?? null);
   if (!evaluation) return null;
   return (

@@ -1,5 +1,14 @@
 import { memo, useMemo } from 'react';
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import { useAppStore } from '../../state/store';
 import { downsampleMean } from '../../core/runs/downsample';
 import type { BatchPoint, EpochMetrics } from '../../core/train/types';
@@ -14,7 +23,11 @@ const EMPTY_EPOCHS: EpochMetrics[] = [];
 
 const BatchLossChart = memo(function BatchLossChart({ batches }: { batches: BatchPoint[] }) {
   const data = useMemo(
-    () => downsampleMean(batches.map((b) => ({ x: b.step + 1, y: b.loss })), MAX_POINTS).map((p) => ({ batch: p.x, loss: p.y })),
+    () =>
+      downsampleMean(
+        batches.map((b) => ({ x: b.step + 1, y: b.loss })),
+        MAX_POINTS,
+      ).map((p) => ({ batch: p.x, loss: p.y })),
     [batches],
   );
   return (
@@ -23,10 +36,22 @@ const BatchLossChart = memo(function BatchLossChart({ batches }: { batches: Batc
       <ResponsiveContainer width="100%" height={180}>
         <LineChart data={data} margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="var(--grid)" />
-          <XAxis dataKey="batch" type="number" domain={['dataMin', 'dataMax']} tick={{ fontSize: 11 }} />
+          <XAxis
+            dataKey="batch"
+            type="number"
+            domain={['dataMin', 'dataMax']}
+            tick={{ fontSize: 11 }}
+          />
           <YAxis tick={{ fontSize: 11 }} width={48} />
           <Tooltip />
-          <Line type="linear" dataKey="loss" name="batch loss" stroke="var(--series-1)" dot={false} isAnimationActive={false} />
+          <Line
+            type="linear"
+            dataKey="loss"
+            name="batch loss"
+            stroke="var(--series-1)"
+            dot={false}
+            isAnimationActive={false}
+          />
         </LineChart>
       </ResponsiveContainer>
     </figure>
@@ -41,20 +66,49 @@ interface EpochChartProps {
   val: keyof EpochMetrics;
 }
 
-const EpochChart = memo(function EpochChart({ epochs, title, testId, train, val }: EpochChartProps) {
-  const data = useMemo(() => epochs.map((e) => ({ epoch: e.epoch, train: e[train], validation: e[val] })), [epochs, train, val]);
+const EpochChart = memo(function EpochChart({
+  epochs,
+  title,
+  testId,
+  train,
+  val,
+}: EpochChartProps) {
+  const data = useMemo(
+    () => epochs.map((e) => ({ epoch: e.epoch, train: e[train], validation: e[val] })),
+    [epochs, train, val],
+  );
   return (
     <figure className="chart" data-testid={testId} data-points={epochs.length} aria-label={title}>
       <figcaption>{title}</figcaption>
       <ResponsiveContainer width="100%" height={180}>
         <LineChart data={data} margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="var(--grid)" />
-          <XAxis dataKey="epoch" type="number" domain={[1, 'dataMax']} allowDecimals={false} tick={{ fontSize: 11 }} />
+          <XAxis
+            dataKey="epoch"
+            type="number"
+            domain={[1, 'dataMax']}
+            allowDecimals={false}
+            tick={{ fontSize: 11 }}
+          />
           <YAxis tick={{ fontSize: 11 }} width={48} />
           <Tooltip />
           <Legend />
-          <Line type="linear" dataKey="train" name="train" stroke="var(--series-1)" dot isAnimationActive={false} />
-          <Line type="linear" dataKey="validation" name="validation" stroke="var(--series-2)" dot isAnimationActive={false} />
+          <Line
+            type="linear"
+            dataKey="train"
+            name="train"
+            stroke="var(--series-1)"
+            dot
+            isAnimationActive={false}
+          />
+          <Line
+            type="linear"
+            dataKey="validation"
+            name="validation"
+            stroke="var(--series-2)"
+            dot
+            isAnimationActive={false}
+          />
         </LineChart>
       </ResponsiveContainer>
     </figure>
@@ -74,11 +128,29 @@ export function TrainingCharts() {
       <MetricsStrip />
       <div className="chart-grid">
         <BatchLossChart batches={batches} />
-        <EpochChart epochs={epochs} title="Loss per epoch" testId="epoch-loss-chart" train="loss" val="valLoss" />
+        <EpochChart
+          epochs={epochs}
+          title="Loss per epoch"
+          testId="epoch-loss-chart"
+          train="loss"
+          val="valLoss"
+        />
         {regression ? (
-          <EpochChart epochs={epochs} title="Mean absolute error per epoch" testId="epoch-metric-chart" train="mae" val="valMae" />
+          <EpochChart
+            epochs={epochs}
+            title="Mean absolute error per epoch"
+            testId="epoch-metric-chart"
+            train="mae"
+            val="valMae"
+          />
         ) : (
-          <EpochChart epochs={epochs} title="Accuracy per epoch" testId="epoch-metric-chart" train="accuracy" val="valAccuracy" />
+          <EpochChart
+            epochs={epochs}
+            title="Accuracy per epoch"
+            testId="epoch-metric-chart"
+            train="accuracy"
+            val="valAccuracy"
+          />
         )}
         {isPoints && <DecisionBoundary />}
       </div>

@@ -32,9 +32,19 @@ export function DataPanel() {
           <dd>{dataset.task}</dd>
         </dl>
       )}
-      {dataset && dataset.classNames.length > 0 && <ClassBars names={dataset.classNames} counts={dataset.classCounts} />}
+      {dataset && dataset.classNames.length > 0 && (
+        <ClassBars names={dataset.classNames} counts={dataset.classCounts} />
+      )}
       {choice.kind === 'synthetic' && (
-        <SyntheticControls key={`${choice.id}`} size={choice.size} noise={choice.noise} disabled={active} />
+        <SyntheticControls
+          key={`${choice.id}`}
+          size={choice.size}
+          noise={choice.noise}
+          disabled={active}
+        />
+      )}
+      {choice.kind === 'bundled' && (
+        <SampleControl key={choice.id} limit={choice.limit} total={dataset?.n} disabled={active} />
       )}
       <SplitControl />
     </section>
@@ -102,6 +112,55 @@ function SyntheticControls(props: { size: number; noise: number; disabled: boole
           onChange={(e) => setNoise(Number(e.target.value))}
           onPointerUp={() => apply(size, noise)}
           onKeyUp={() => apply(size, noise)}
+        />
+      </label>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+    </fieldset>
+  );
+}
+
+/** "Examples to use": a seeded, stratified sample of a bundled dataset for quick runs. */
+function SampleControl(props: {
+  limit: number | undefined;
+  total: number | undefined;
+  disabled: boolean;
+}) {
+  const [draft, setDraft] = useState(props.limit === undefined ? '' : String(props.limit));
+  const [error, setError] = useState<string | null>(null);
+  const apply = () => {
+    const choice = useAppStore.getState().datasetChoice;
+    if (choice.kind !== 'bundled') return;
+    const raw = draft.trim();
+    if (raw === '') {
+      setError(null);
+      if (choice.limit !== undefined) loadDataset({ kind: 'bundled', id: choice.id }, false);
+      return;
+    }
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < 20) {
+      setError('Examples to use must be a whole number, at least 20 (or empty for all).');
+      return;
+    }
+    setError(null);
+    if (choice.limit !== n) loadDataset({ kind: 'bundled', id: choice.id, limit: n }, false);
+  };
+  return (
+    <fieldset className="sample" disabled={props.disabled}>
+      <legend>Sample</legend>
+      <label className="field">
+        <span>Examples to use (empty: all)</span>
+        <input
+          type="number"
+          min={20}
+          value={draft}
+          placeholder={props.total ? `all` : ''}
+          onChange={(e) => setDraft(e.target.value)}
+          onBlur={apply}
+          onKeyDown={(e) => e.key === 'Enter' && apply()}
         />
       </label>
       {error && (

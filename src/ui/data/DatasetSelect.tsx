@@ -15,7 +15,11 @@ export function DatasetSelect() {
   return (
     <label className="field inline">
       <span>Dataset</span>
-      <select value={choiceKey(choice)} onChange={(e) => onChange(e.target.value)} disabled={active}>
+      <select
+        value={choiceKey(choice)}
+        onChange={(e) => onChange(e.target.value)}
+        disabled={active}
+      >
         {(['2-D (synthetic)', 'Tabular', 'Images'] as const).map((group) => (
           <optgroup key={group} label={group}>
             {DATASET_OPTIONS.filter((o) => o.group === group).map((o) => (

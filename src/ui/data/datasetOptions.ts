@@ -10,12 +10,42 @@ export interface DatasetOption {
 const SYNTH_DEFAULTS = { size: 400, noise: 0.1 };
 
 export const DATASET_OPTIONS: readonly DatasetOption[] = [
-  { key: 'synthetic:circles', label: 'Circles', group: '2-D (synthetic)', choice: { kind: 'synthetic', id: 'circles', ...SYNTH_DEFAULTS } },
-  { key: 'synthetic:xor', label: 'XOR', group: '2-D (synthetic)', choice: { kind: 'synthetic', id: 'xor', ...SYNTH_DEFAULTS } },
-  { key: 'synthetic:gaussians', label: 'Two Gaussians', group: '2-D (synthetic)', choice: { kind: 'synthetic', id: 'gaussians', ...SYNTH_DEFAULTS } },
-  { key: 'synthetic:spiral', label: 'Spiral', group: '2-D (synthetic)', choice: { kind: 'synthetic', id: 'spiral', ...SYNTH_DEFAULTS } },
-  { key: 'bundled:wine', label: 'Wine (178 wines, 13 measurements, 3 cultivars)', group: 'Tabular', choice: { kind: 'bundled', id: 'wine' } },
-  { key: 'bundled:fashion-mnist', label: 'Fashion-MNIST (3,000 images, 28×28, 10 classes)', group: 'Images', choice: { kind: 'bundled', id: 'fashion-mnist' } },
+  {
+    key: 'synthetic:circles',
+    label: 'Circles',
+    group: '2-D (synthetic)',
+    choice: { kind: 'synthetic', id: 'circles', ...SYNTH_DEFAULTS },
+  },
+  {
+    key: 'synthetic:xor',
+    label: 'XOR',
+    group: '2-D (synthetic)',
+    choice: { kind: 'synthetic', id: 'xor', ...SYNTH_DEFAULTS },
+  },
+  {
+    key: 'synthetic:gaussians',
+    label: 'Two Gaussians',
+    group: '2-D (synthetic)',
+    choice: { kind: 'synthetic', id: 'gaussians', ...SYNTH_DEFAULTS },
+  },
+  {
+    key: 'synthetic:spiral',
+    label: 'Spiral',
+    group: '2-D (synthetic)',
+    choice: { kind: 'synthetic', id: 'spiral', ...SYNTH_DEFAULTS },
+  },
+  {
+    key: 'bundled:wine',
+    label: 'Wine (178 wines, 13 measurements, 3 cultivars)',
+    group: 'Tabular',
+    choice: { kind: 'bundled', id: 'wine' },
+  },
+  {
+    key: 'bundled:fashion-mnist',
+    label: 'Fashion-MNIST (3,000 images, 28×28, 10 classes)',
+    group: 'Images',
+    choice: { kind: 'bundled', id: 'fashion-mnist' },
+  },
 ];
 
 /** The select's value for a choice. */

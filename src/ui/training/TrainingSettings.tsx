@@ -29,19 +29,48 @@ interface NumberRule {
 }
 
 const RULES: Record<NumericKey, NumberRule> = {
-  learningRate: { label: 'Learning rate', integer: false, min: 1e-6, max: 10, help: 'Step size of each update: too high diverges, too low crawls.' },
-  batchSize: { label: 'Batch size', integer: true, min: 1, max: 4096, help: 'Examples per update: larger is smoother and faster per example, but uses more memory.' },
-  epochs: { label: 'Epochs', integer: true, min: 1, max: 1000, help: 'Passes over the training split.' },
-  seed: { label: 'Seed', integer: true, min: 0, max: 2 ** 31 - 1, help: 'Fixes the split, initial weights, dropout and batch order: same seed, same run.' },
+  learningRate: {
+    label: 'Learning rate',
+    integer: false,
+    min: 1e-6,
+    max: 10,
+    help: 'Step size of each update: too high diverges, too low crawls.',
+  },
+  batchSize: {
+    label: 'Batch size',
+    integer: true,
+    min: 1,
+    max: 4096,
+    help: 'Examples per update: larger is smoother and faster per example, but uses more memory.',
+  },
+  epochs: {
+    label: 'Epochs',
+    integer: true,
+    min: 1,
+    max: 1000,
+    help: 'Passes over the training split.',
+  },
+  seed: {
+    label: 'Seed',
+    integer: true,
+    min: 0,
+    max: 2 ** 31 - 1,
+    help: 'Fixes the split, initial weights, dropout and batch order: same seed, same run.',
+  },
 };
 
 /** Parses a typed setting; returns a human message when it is out of range. */
-export function parseSetting(key: NumericKey, raw: string): { ok: true; value: number } | { ok: false; message: string } {
+export function parseSetting(
+  key: NumericKey,
+  raw: string,
+): { ok: true; value: number } | { ok: false; message: string } {
   const r = RULES[key];
   const v = Number(raw.trim());
   const range = `${r.min.toLocaleString('en')} to ${r.max.toLocaleString('en')}`;
-  if (raw.trim() === '' || !Number.isFinite(v)) return { ok: false, message: `${r.label} must be a number from ${range}.` };
-  if (r.integer && !Number.isInteger(v)) return { ok: false, message: `${r.label} must be a whole number from ${range}.` };
+  if (raw.trim() === '' || !Number.isFinite(v))
+    return { ok: false, message: `${r.label} must be a number from ${range}.` };
+  if (r.integer && !Number.isInteger(v))
+    return { ok: false, message: `${r.label} must be a whole number from ${range}.` };
   if (v < r.min || v > r.max) return { ok: false, message: `${r.label} must be from ${range}.` };
   return { ok: true, value: v };
 }
@@ -99,7 +128,10 @@ export function TrainingSettings() {
       <h2 id="settings-heading">Training settings</h2>
       <label className="field">
         <span>Optimizer</span>
-        <select value={config.optimizer} onChange={(e) => setConfig({ optimizer: e.target.value as OptimizerName })}>
+        <select
+          value={config.optimizer}
+          onChange={(e) => setConfig({ optimizer: e.target.value as OptimizerName })}
+        >
           {OPTIMIZERS.map((o) => (
             <option key={o.value} value={o.value}>
               {o.label}
@@ -112,7 +144,10 @@ export function TrainingSettings() {
       <NumberSetting k="epochs" />
       <label className="field">
         <span>Loss</span>
-        <select value={config.loss} onChange={(e) => setConfig({ loss: e.target.value as TrainingConfig['loss'] })}>
+        <select
+          value={config.loss}
+          onChange={(e) => setConfig({ loss: e.target.value as TrainingConfig['loss'] })}
+        >
           {LOSSES.map((o) => (
             <option key={o.value} value={o.value}>
               {o.label}
@@ -123,7 +158,11 @@ export function TrainingSettings() {
       <NumberSetting k="seed" />
       {dataset && dataset.task !== 'regression' && (
         <label className="field checkbox">
-          <input type="checkbox" checked={config.classWeights} onChange={(e) => setConfig({ classWeights: e.target.checked })} />
+          <input
+            type="checkbox"
+            checked={config.classWeights}
+            onChange={(e) => setConfig({ classWeights: e.target.checked })}
+          />
           <span>Weight classes by rarity (n / (classes × count))</span>
         </label>
       )}

@@ -1,0 +1,47 @@
+// Statistics for the bench: every figure is the median of repeated runs with min and max.
+
+/** Median, min and max of a non-empty list of numbers. */
+export function summarize(values) {
+  const v = values.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  if (v.length === 0) return { median: null, min: null, max: null, n: 0 };
+  const mid = Math.floor(v.length / 2);
+  const median = v.length % 2 ? v[mid] : (v[mid - 1] + v[mid]) / 2;
+  return { median, min: v[0], max: v[v.length - 1], n: v.length };
+}
+
+/** The p-th percentile (0..100) by nearest rank. */
+export function percentile(values, p) {
+  const v = values.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  if (v.length === 0) return null;
+  const rank = Math.min(v.length - 1, Math.max(0, Math.ceil((p / 100) * v.length) - 1));
+  return v[rank];
+}
+
+/** Formats a summary as "median (min–max)" with the given digits. */
+export function formatSummary(s, digits = 1, unit = '') {
+  if (s.median === null) return 'n/a';
+  const f = (x) => x.toFixed(digits);
+  return s.n > 1 ? `${f(s.median)}${unit} (${f(s.min)}–${f(s.max)})` : `${f(s.median)}${unit}`;
+}
+
+/** Checks a results object against the bench's JSON schema; returns a list of problems. */
+export function validateResults(r) {
+  const problems = [];
+  const need = (cond, msg) => {
+    if (!cond) problems.push(msg);
+  };
+  need(r && typeof r === 'object', 'results must be an object');
+  if (!r || typeof r !== 'object') return problems;
+  need(typeof r.date === 'string', 'date must be a string');
+  need(typeof r.commit === 'string', 'commit must be a string');
+  need(typeof r.smoke === 'boolean', 'smoke must be a boolean');
+  need(r.environment && typeof r.environment === 'object', 'environment must be an object');
+  need(Array.isArray(r.figures), 'figures must be an array');
+  for (const [i, f] of (Array.isArray(r.figures) ? r.figures : []).entries()) {
+    need(typeof f.name === 'string', `figures[${i}].name must be a string`);
+    need(typeof f.unit === 'string', `figures[${i}].unit must be a string`);
+    need(Array.isArray(f.samples), `figures[${i}].samples must be an array`);
+    need(f.summary && 'median' in f.summary, `figures[${i}].summary must have a median`);
+  }
+  return problems;
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+// @ts-expect-error: plain ES module without types, shared with the Node bench runner.
+import { formatSummary, percentile, summarize, validateResults } from './stats.mjs';
+
+describe('bench statistics', () => {
+  it('summarizes with median, min and max', () => {
+    expect(summarize([3, 1, 2])).toEqual({ median: 2, min: 1, max: 3, n: 3 });
+    expect(summarize([4, 1, 2, 3])).toEqual({ median: 2.5, min: 1, max: 4, n: 4 });
+    expect(summarize([NaN])).toEqual({ median: null, min: null, max: null, n: 0 });
+  });
+  it('computes nearest-rank percentiles', () => {
+    const v = Array.from({ length: 100 }, (_, i) => i + 1);
+    expect(percentile(v, 50)).toBe(50);
+    expect(percentile(v, 95)).toBe(95);
+    expect(percentile(v, 100)).toBe(100);
+    expect(percentile([], 50)).toBeNull();
+  });
+  it('formats a summary', () => {
+    expect(formatSummary({ median: 2, min: 1, max: 3, n: 3 }, 1, ' s')).toBe('2.0 s (1.0–3.0)');
+    expect(formatSummary({ median: null, min: null, max: null, n: 0 })).toBe('n/a');
+  });
+  it('validates the results schema', () => {
+    const ok = {
+      date: '2026-11-26',
+      commit: 'abc',
+      smoke: true,
+      environment: {},
+      figures: [
+        { name: 'x', unit: 's', samples: [1], summary: { median: 1, min: 1, max: 1, n: 1 } },
+      ],
+    };
+    expect(validateResults(ok)).toEqual([]);
+    expect(validateResults({ ...ok, figures: [{ name: 1 }] }).length).toBeGreaterThan(0);
+    expect(validateResults(null)).toEqual(['results must be an object']);
+  });
+});

@@ -1,0 +1,43 @@
+import type { LayerSpec, ParamSpec } from './types';
+import { applyLayer, kerasCall, numParam } from './shared';
+
+const params: readonly ParamSpec[] = [
+  {
+    name: 'rate',
+    label: 'Rate',
+    kind: 'float',
+    default: 0.2,
+    min: 0,
+    max: 0.95,
+    help: 'Fraction of values randomly zeroed during training. Raise it (0.2–0.5) if the model overfits; 0 turns it off.',
+  },
+];
+
+/** Randomly zeroes a fraction of values while training, to fight overfitting. */
+export const Dropout: LayerSpec = {
+  type: 'Dropout',
+  category: 'Core',
+  description:
+    'While training, randomly switches off a fraction of values so the model cannot rely on any one.',
+  params,
+  arity: { min: 1, max: 1 },
+  inferShape(inputs) {
+    const input = inputs[0];
+    return input ? { ok: true, shape: input } : { ok: false, message: 'has no input' };
+  },
+  countParams: () => 0,
+  apply(tf, inputs, p, ctx) {
+    const layer = tf.layers.dropout({
+      rate: numParam(params, p, 'rate'),
+      seed: ctx.seed,
+      name: ctx.name,
+    });
+    // TF.js passes the same seed to every call, so a seeded Dropout would drop the same
+    // units on every batch. Advancing the seed per call keeps masks fresh and the run
+    // reproducible (the layer reads `seed` once per training step).
+    let calls = 0;
+    Object.defineProperty(layer, 'seed', { get: () => (ctx.seed + calls++) >>> 0 });
+    return applyLayer(layer, inputs);
+  },
+  toKeras: (p, ctx) => kerasCall('Dropout', [String(numParam(params, p, 'rate'))], ctx.name),
+};

@@ -1,0 +1,18 @@
+import type { LayerSpec } from './types';
+import { inferPoolShape, poolArgs, poolParams, poolToKeras } from './pooling';
+import { applyLayer } from './shared';
+
+/** Keeps the largest value in each window: shrinks the image, keeps strong features. */
+export const MaxPooling2D: LayerSpec = {
+  type: 'MaxPooling2D',
+  category: 'Pooling',
+  description: 'Shrinks an image by keeping the largest value in each small window.',
+  params: poolParams,
+  arity: { min: 1, max: 1 },
+  inferShape: inferPoolShape,
+  countParams: () => 0,
+  apply(tf, inputs, p, ctx) {
+    return applyLayer(tf.layers.maxPooling2d({ ...poolArgs(p), name: ctx.name }), inputs);
+  },
+  toKeras: (p, ctx) => poolToKeras('MaxPooling2D', p, ctx.name),
+};

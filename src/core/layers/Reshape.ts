@@ -1,0 +1,52 @@
+import { exampleSize, formatExampleShape, formatShape } from '../graph/shape';
+import type { LayerSpec, ParamSpec } from './types';
+import { applyLayer, intsParam, kerasCall, pyTuple } from './shared';
+
+const params: readonly ParamSpec[] = [
+  {
+    name: 'targetShape',
+    label: 'Target shape',
+    kind: 'ints',
+    default: [28, 28, 1],
+    minLength: 1,
+    maxLength: 3,
+    min: 1,
+    max: 16384,
+    help: 'New shape of each example, without the batch; its sizes must multiply to the input size, e.g. 784 → (28, 28, 1).',
+  },
+];
+
+/** Rearranges each example into a new shape with the same number of values. */
+export const Reshape: LayerSpec = {
+  type: 'Reshape',
+  category: 'Reshape',
+  description:
+    'Rearranges each example into a new shape holding the same values, e.g. 784 → 28×28×1.',
+  params,
+  arity: { min: 1, max: 1 },
+  inferShape(inputs, p) {
+    const input = inputs[0];
+    if (!input) return { ok: false, message: 'has no input' };
+    const target = intsParam(params, p, 'targetShape');
+    const size = exampleSize(input);
+    const targetSize = target.reduce((a, b) => a * b, 1);
+    if (size !== null && size !== targetSize) {
+      return {
+        ok: false,
+        message: `cannot reshape ${formatShape(input)} (${size.toLocaleString('en-US')} values) into ${formatExampleShape(target)} (${targetSize.toLocaleString('en-US')} values)`,
+        fix: `Choose a target shape whose sizes multiply to ${size.toLocaleString('en-US')}`,
+      };
+    }
+    return { ok: true, shape: [null, ...target] };
+  },
+  countParams: () => 0,
+  apply(tf, inputs, p, ctx) {
+    const layer = tf.layers.reshape({
+      targetShape: intsParam(params, p, 'targetShape'),
+      name: ctx.name,
+    });
+    return applyLayer(layer, inputs);
+  },
+  toKeras: (p, ctx) =>
+    kerasCall('Reshape', [pyTuple(intsParam(params, p, 'targetShape'))], ctx.name),
+};

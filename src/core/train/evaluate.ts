@@ -1,0 +1,190 @@
+/**
+ * Inference-mode passes over a split: validation each epoch, the final test evaluation,
+ * and the decision-boundary grid of 2-D datasets.
+ */
+import type * as tfjs from '@tensorflow/tfjs';
+import type { TaskKind } from '../graph/types';
+import type { Dataset } from '../data/types';
+import { orderedBatches } from './batches';
+import { makeTargets, perExampleLoss } from './losses';
+import {
+  accuracy,
+  confusionMatrix,
+  meanAbsoluteError,
+  predictedClasses,
+  rootMeanSquaredError,
+} from './metrics';
+import type { Evaluation, LossName } from './types';
+
+export interface EvalSpec {
+  task: TaskKind;
+  loss: LossName;
+  numClasses: number;
+  batchSize: number;
+}
+
+/** Model outputs for some rows, read back to the CPU, with their mean loss. */
+export interface Predictions {
+  /** Mean per-row loss (unweighted); NaN for no rows. */
+  loss: number;
+  /** Row-major outputs, `units` values per row. */
+  outputs: Float32Array;
+  units: number;
+  labels: Float32Array;
+}
+
+/** Runs the model in inference mode over the rows, batch by batch. */
+export async function predictRows(
+  tf: typeof tfjs,
+  model: tfjs.LayersModel,
+  ds: Dataset,
+  rows: Int32Array,
+  spec: EvalSpec,
+): Promise<Predictions> {
+  const units = outputUnits(model);
+  const outputs = new Float32Array(rows.length * units);
+  const labels = new Float32Array(rows.length);
+  let lossSum = 0;
+  let offset = 0;
+  for (const batch of orderedBatches(ds, rows, spec.batchSize)) {
+    const [out, loss] = tf.tidy(() => {
+      const x = tf.tensor(batch.x, [batch.size, ...ds.featureShape]);
+      const y = model.apply(x, { training: false }) as tfjs.Tensor;
+      const targets = makeTargets(tf, tf.tensor1d(batch.y), spec.task, spec.numClasses);
+      return [y, tf.sum(perExampleLoss(tf, spec.loss, targets, y))];
+    });
+    try {
+      const [values, lossValue] = await Promise.all([out.data(), loss.data()]);
+      outputs.set(values as Float32Array, offset * units);
+      labels.set(batch.y, offset);
+      lossSum += lossValue[0]!;
+      offset += batch.size;
+    } finally {
+      out.dispose();
+      loss.dispose();
+    }
+  }
+  return { loss: rows.length > 0 ? lossSum / rows.length : NaN, outputs, units, labels };
+}
+
+/** Accuracy for classification, MAE otherwise, from predictions. */
+export function headlineMetric(
+  p: Predictions,
+  task: TaskKind,
+): { accuracy?: number; mae?: number } {
+  if (task === 'regression') return { mae: meanAbsoluteError(firstColumn(p), p.labels) };
+  return { accuracy: accuracy(predictedClasses(p.outputs, p.units), p.labels) };
+}
+
+/** The Evaluation record of predictions: loss with accuracy and confusion, or MAE and RMSE. */
+export function evaluationFrom(p: Predictions, spec: EvalSpec): Evaluation {
+  if (spec.task === 'regression') {
+    const predicted = firstColumn(p);
+    return {
+      loss: p.loss,
+      mae: meanAbsoluteError(predicted, p.labels),
+      rmse: rootMeanSquaredError(predicted, p.labels),
+    };
+  }
+  const predicted = predictedClasses(p.outputs, p.units);
+  return {
+    loss: p.loss,
+    accuracy: accuracy(predicted, p.labels),
+    confusion: confusionMatrix(predicted, p.labels, Math.max(spec.numClasses, 2)),
+  };
+}
+
+/** Final evaluation on held-out rows (the test split). */
+export async function evaluateModel(
+  tf: typeof tfjs,
+  model: tfjs.LayersModel,
+  ds: Dataset,
+  rows: Int32Array,
+  spec: EvalSpec,
+): Promise<Evaluation> {
+  return evaluationFrom(await predictRows(tf, model, ds, rows, spec), spec);
+}
+
+/** Number of values the model outputs per row (last dimension of its output). */
+export function outputUnits(model: tfjs.LayersModel): number {
+  const shape = model.outputs[0]?.shape ?? [];
+  return shape.slice(1).reduce<number>((a, b) => a * (b ?? 1), 1);
+}
+
+function firstColumn(p: Predictions): Float32Array {
+  if (p.units === 1) return p.outputs;
+  return Float32Array.from({ length: p.labels.length }, (_, i) => p.outputs[i * p.units]!);
+}
+
+export interface GridBounds {
+  xMin: number;
+  xMax: number;
+  yMin: number;
+  yMax: number;
+}
+
+/** Same fields as the protocol's BoundaryGrid (core does not import the worker). */
+export interface DecisionGrid extends GridBounds {
+  size: number;
+  values: number[];
+}
+
+export const MAX_GRID_SIZE = 50;
+
+/** Bounds around a 2-D point set with a 10 % margin. */
+export function gridBounds(ds: Dataset): GridBounds {
+  let xMin = Infinity;
+  let xMax = -Infinity;
+  let yMin = Infinity;
+  let yMax = -Infinity;
+  for (let i = 0; i < ds.n; i++) {
+    const px = ds.x[2 * i]! * ds.xScale;
+    const py = ds.x[2 * i + 1]! * ds.xScale;
+    xMin = Math.min(xMin, px);
+    xMax = Math.max(xMax, px);
+    yMin = Math.min(yMin, py);
+    yMax = Math.max(yMax, py);
+  }
+  if (!(xMax > xMin)) [xMin, xMax] = [-1, 1];
+  if (!(yMax > yMin)) [yMin, yMax] = [-1, 1];
+  const mx = (xMax - xMin) * 0.1;
+  const my = (yMax - yMin) * 0.1;
+  return { xMin: xMin - mx, xMax: xMax + mx, yMin: yMin - my, yMax: yMax + my };
+}
+
+/**
+ * The model's output over a size × size grid of cell centres, row-major from yMin
+ * upward: the class-1 probability for one sigmoid unit, the argmax class for several
+ * outputs. One batch of at most 2,500 points, so it is cheap to repeat during training.
+ */
+export function predictGrid(
+  tf: typeof tfjs,
+  model: tfjs.LayersModel,
+  bounds: GridBounds,
+  size: number,
+): DecisionGrid {
+  if (!Number.isInteger(size) || size < 2 || size > MAX_GRID_SIZE) {
+    throw new RangeError(`Grid size must be a whole number from 2 to ${MAX_GRID_SIZE}.`);
+  }
+  const points = new Float32Array(size * size * 2);
+  const dx = (bounds.xMax - bounds.xMin) / size;
+  const dy = (bounds.yMax - bounds.yMin) / size;
+  for (let r = 0; r < size; r++) {
+    for (let c = 0; c < size; c++) {
+      points[2 * (r * size + c)] = bounds.xMin + (c + 0.5) * dx;
+      points[2 * (r * size + c) + 1] = bounds.yMin + (r + 0.5) * dy;
+    }
+  }
+  const units = outputUnits(model);
+  const out = tf.tidy(() => {
+    const y = model.apply(tf.tensor2d(points, [size * size, 2]), {
+      training: false,
+    }) as tfjs.Tensor;
+    return units === 1 ? tf.reshape(y, [-1]) : tf.argMax(y, -1);
+  });
+  try {
+    return { ...bounds, size, values: Array.from(out.dataSync()) };
+  } finally {
+    out.dispose();
+  }
+}

@@ -1,0 +1,230 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { makeSynthetic } from '../data/synthetic';
+import { stratifiedSplit } from '../data/split';
+import type { Dataset, SplitIndices } from '../data/types';
+import { restoreCheckpoint, type Checkpoint } from './checkpoint';
+import { predictRows } from './evaluate';
+import { trainModel, WARMUP_BATCHES } from './loop';
+import { testMlp } from './testModels';
+import { DEFAULT_TRAINING_CONFIG, type Progress, type TrainingConfig } from './types';
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+const config = (patch: Partial<TrainingConfig>): TrainingConfig => ({
+  ...DEFAULT_TRAINING_CONFIG,
+  ...patch,
+});
+
+function allRows(n: number): SplitIndices {
+  return {
+    train: Int32Array.from({ length: n }, (_, i) => i),
+    validation: new Int32Array(0),
+    test: new Int32Array(0),
+  };
+}
+
+const spec = {
+  task: 'binary' as const,
+  loss: 'binaryCrossentropy' as const,
+  numClasses: 2,
+  batchSize: 64,
+};
+
+describe('trainModel', () => {
+  it('lowers the loss with one step on a fixed batch', async () => {
+    const ds = makeSynthetic('gaussians', 16, 0.1, 1);
+    const model = testMlp(tf, 2, [8], 1, 1);
+    const split = allRows(16);
+    const before = (await predictRows(tf, model, ds, split.train, spec)).loss;
+    const result = await trainModel({
+      tf,
+      model,
+      dataset: ds,
+      split,
+      config: config({ optimizer: 'sgd', learningRate: 0.1, batchSize: 16, epochs: 1 }),
+    });
+    expect(result.status).toBe('completed');
+    expect(result.step).toBe(1);
+    const after = (await predictRows(tf, model, ds, split.train, spec)).loss;
+    expect(after).toBeLessThan(before);
+    model.dispose();
+  });
+
+  it('learns circles to > 90 % validation accuracy and frees every tensor', async () => {
+    const ds = makeSynthetic('circles', 400, 0.1, 42);
+    const cfg = config({ learningRate: 0.03, batchSize: 32, epochs: 25, seed: 42 });
+    const split = stratifiedSplit(ds.y, ds.task, cfg.split, cfg.seed);
+    const model = testMlp(tf, 2, [16, 8], 1, 42);
+    const start = tf.memory().numTensors;
+    const epochs: number[] = [];
+    const result = await trainModel({
+      tf,
+      model,
+      dataset: ds,
+      split,
+      config: cfg,
+      hooks: { onEpoch: (m) => epochs.push(m.valAccuracy ?? NaN) },
+    });
+    expect(result.status).toBe('completed');
+    expect(epochs).toHaveLength(25);
+    expect(epochs.at(-1)).toBeGreaterThan(0.9);
+    expect(tf.memory().numTensors).toBe(start);
+    model.dispose();
+  });
+
+  it('reports a NaN loss as a failure with advice', async () => {
+    const ds = makeSynthetic('xor', 40, 0.1, 1);
+    ds.x[0] = NaN;
+    const model = testMlp(tf, 2, [4], 1, 1);
+    const start = tf.memory().numTensors;
+    const result = await trainModel({
+      tf,
+      model,
+      dataset: ds,
+      split: allRows(40),
+      config: config({ batchSize: 40, epochs: 2 }),
+    });
+    expect(result.status).toBe('failed');
+    expect(result.status === 'failed' && result.message).toBe(
+      'Loss became NaN at epoch 1, batch 1: try a lower learning rate.',
+    );
+    expect(tf.memory().numTensors).toBe(start);
+    model.dispose();
+  });
+
+  it('is reproducible with dropout, and stops when asked', async () => {
+    const ds = makeSynthetic('spiral', 64, 0.1, 3);
+    const run = async (stopAfter: number | null) => {
+      const model = testMlp(tf, 2, [16], 1, 5, 0.5);
+      let batches = 0;
+      const result = await trainModel({
+        tf,
+        model,
+        dataset: ds,
+        split: allRows(64),
+        config: config({ batchSize: 16, epochs: 3, seed: 9 }),
+        hooks: {
+          onBatch: () => (batches += 1),
+          shouldStop: () => stopAfter !== null && batches >= stopAfter,
+        },
+      });
+      const weights = model.getWeights().map((w) => Array.from(w.dataSync()));
+      model.dispose();
+      return { result, weights, batches };
+    };
+    const a = await run(null);
+    const b = await run(null);
+    expect(a.weights).toEqual(b.weights);
+    const stopped = await run(5);
+    expect(stopped.result.status).toBe('stopped');
+    expect(stopped.batches).toBe(5);
+    expect(stopped.result.epochsDone).toBe(1);
+  });
+
+  it('leaves warm-up batches out of the speed and ETA', async () => {
+    const ds = makeSynthetic('xor', 80, 0.1, 1);
+    const progress: Progress[] = [];
+    let clock = 0;
+    const model = testMlp(tf, 2, [4], 1, 1);
+    await trainModel({
+      tf,
+      model,
+      dataset: ds,
+      split: allRows(80),
+      config: config({ batchSize: 10, epochs: 2 }),
+      // Each reading of the clock advances 10 ms: every batch takes 10 ms.
+      now: () => (clock += 10),
+      hooks: { onProgress: (p) => progress.push(p) },
+    });
+    model.dispose();
+    expect(progress).toHaveLength(16);
+    expect(
+      progress.slice(0, WARMUP_BATCHES).every((p) => p.warmingUp && p.samplesPerSec === null),
+    ).toBe(true);
+    const last = progress[WARMUP_BATCHES]!;
+    expect(last.warmingUp).toBe(false);
+    expect(last.samplesPerSec).toBeCloseTo(1000);
+    expect(last.etaSec).toBeCloseTo(120 / 1000);
+    expect(progress.at(-1)).toMatchObject({ epoch: 2, batch: 8, batches: 8, etaSec: 0 });
+  });
+
+  it('keeps a checkpoint per epoch and stops on an interruption', async () => {
+    const ds = makeSynthetic('circles', 60, 0.1, 2);
+    const model = testMlp(tf, 2, [8], 1, 2);
+    const weightsOf = (m: tf.LayersModel) => m.getWeights().map((w) => Array.from(w.dataSync()));
+    const checkpoints: Checkpoint[] = [];
+    const liveWeights: number[][][] = [];
+    let batches = 0;
+    const result = await trainModel({
+      tf,
+      model,
+      dataset: ds,
+      split: allRows(60),
+      config: config({ batchSize: 20, epochs: 5 }),
+      hooks: {
+        onBatch: () => (batches += 1),
+        onEpoch: (_m, cp) => {
+          checkpoints.push(cp);
+          liveWeights.push(weightsOf(model));
+        },
+        interruption: () => (batches >= 7 ? 'The WebGL context was lost.' : null),
+      },
+    });
+    // Seven steps ran; the checkpoint is from the end of epoch 2 (three steps per epoch).
+    expect(result).toMatchObject({ status: 'interrupted', epochsDone: 2, step: 7 });
+    expect(result.checkpoint).toBe(checkpoints[1]);
+    expect(result.checkpoint?.step).toBe(6);
+    // The checkpoint restores the exact weights of the end of epoch 2 into a fresh model.
+    const fresh = testMlp(tf, 2, [8], 1, 99);
+    expect(weightsOf(fresh)).not.toEqual(liveWeights[1]);
+    restoreCheckpoint(tf, fresh, checkpoints[1]!);
+    expect(weightsOf(fresh)).toEqual(liveWeights[1]);
+    fresh.dispose();
+    model.dispose();
+  });
+
+  it('weights rows by class when asked', async () => {
+    // 30 rows of class 0, 6 of class 1: balanced weights change every update.
+    const ds = makeSynthetic('gaussians', 36, 0.2, 4);
+    ds.y.fill(0, 0, 30);
+    ds.y.fill(1, 30);
+    const run = async (classWeights: boolean) => {
+      const model = testMlp(tf, 2, [4], 1, 6);
+      const start = tf.memory().numTensors;
+      const result = await trainModel({
+        tf,
+        model,
+        dataset: ds,
+        split: allRows(36),
+        config: config({ batchSize: 12, epochs: 2, classWeights }),
+      });
+      expect(result.status).toBe('completed');
+      expect(tf.memory().numTensors).toBe(start);
+      const weights = model.getWeights().map((w) => Array.from(w.dataSync()));
+      model.dispose();
+      return weights;
+    };
+    expect(await run(true)).not.toEqual(await run(false));
+  });
+
+  it('fails with a message when a multiclass set meets binary cross-entropy', async () => {
+    const ds: Dataset = {
+      ...makeSynthetic('xor', 20, 0, 1),
+      task: 'multiclass',
+      classNames: ['a', 'b', 'c'],
+    };
+    const model = testMlp(tf, 2, [4], 3, 1);
+    const result = await trainModel({
+      tf,
+      model,
+      dataset: ds,
+      split: allRows(20),
+      config: config({ loss: 'binaryCrossentropy' }),
+    });
+    expect(result.status === 'failed' && result.message).toMatch(/categorical cross-entropy/);
+    model.dispose();
+  });
+});

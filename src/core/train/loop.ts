@@ -1,0 +1,293 @@
+/**
+ * The training loop core owns (not model.fit): seeded batches over the split, one
+ * optimizer step per batch, validation each epoch, CPU checkpoints, NaN detection and
+ * honest speed figures. The caller builds the model and owns its weights.
+ */
+import type * as tfjs from '@tensorflow/tfjs';
+import type { Dataset, SplitIndices } from '../data/types';
+import { batchCount, trainingBatches } from './batches';
+import { captureCheckpoint, type Checkpoint } from './checkpoint';
+import { headlineMetric, outputUnits, predictRows, type EvalSpec } from './evaluate';
+import { batchLoss, classWeightsFor, lossProblem, makeTargets, resolveLoss } from './losses';
+import { makeOptimizer } from './optimizers';
+import {
+  dropoutLayersOf,
+  releaseFailedTape,
+  setDropoutSeeds,
+  unlessInterrupted,
+} from './tfjsWorkarounds';
+import type { BatchPoint, EpochMetrics, Progress, TrainingConfig } from './types';
+
+/** Batches at the start of a run that compile shaders: left out of speed and ETA. */
+export const WARMUP_BATCHES = 3;
+
+export interface TrainHooks {
+  onBatch?(point: BatchPoint): void;
+  /** After each epoch, with the CPU copy of the weights at that point. */
+  onEpoch?(metrics: EpochMetrics, checkpoint: Checkpoint): void;
+  onProgress?(progress: Progress): void;
+  /** Checked before every batch; true ends the run as 'stopped'. */
+  shouldStop?(): boolean;
+  /**
+   * Awaited between batches: resolves at once, or after a pause ends. The worker also
+   * yields to its event loop here so pause/stop messages get through.
+   */
+  waitIfPaused?(): Promise<void>;
+  /** A reason to abandon the run now (e.g. "the WebGL context was lost"), else null. */
+  interruption?(): string | null;
+}
+
+export interface TrainOptions {
+  tf: typeof tfjs;
+  model: tfjs.LayersModel;
+  /** Features ready for the model (see data/standardize.ts prepareFeatures). */
+  dataset: Dataset;
+  split: SplitIndices;
+  config: TrainingConfig;
+  hooks?: TrainHooks;
+  /** Continue after a checkpoint whose weights the caller has restored into the model. */
+  resumeFrom?: { epoch: number; step: number };
+  /** Clock in ms; injectable for tests. */
+  now?: () => number;
+}
+
+interface RunPosition {
+  epochsDone: number;
+  step: number;
+  /** CPU copy of the weights after the last completed epoch. */
+  checkpoint: Checkpoint | null;
+}
+
+export type TrainResult =
+  | ({ status: 'completed' | 'stopped' } & RunPosition)
+  /** A problem the user can act on (NaN loss, wrong loss, missing kernel). */
+  | ({ status: 'failed'; message: string } & RunPosition)
+  /** The backend went away (lost WebGL context): continue from the checkpoint elsewhere. */
+  | ({ status: 'interrupted'; message: string } & RunPosition);
+
+/** Trains the model in place; never throws for user-caused problems (see TrainResult). */
+export async function trainModel(opts: TrainOptions): Promise<TrainResult> {
+  const { tf, model, dataset: ds, split, config, hooks = {} } = opts;
+  const now = opts.now ?? (() => performance.now());
+  const lossName = resolveLoss(ds.task, config.loss);
+  const pos: RunPosition = {
+    epochsDone: opts.resumeFrom?.epoch ?? 0,
+    step: opts.resumeFrom?.step ?? 0,
+    checkpoint: null,
+  };
+  const problem =
+    lossProblem(ds.task, lossName) ??
+    (split.train.length === 0 ? 'The training split has no rows: use a larger dataset.' : null);
+  if (problem) return { status: 'failed', message: problem, ...pos };
+
+  const spec: EvalSpec = {
+    task: ds.task,
+    loss: lossName,
+    numClasses: ds.classNames.length,
+    batchSize: config.batchSize,
+  };
+  const units = outputUnits(model);
+  const batchesPerEpoch = batchCount(split.train.length, config.batchSize);
+  const varList = model.trainableWeights.map((w) => w.read() as tfjs.Variable);
+  const dropoutLayers = dropoutLayersOf(model);
+  const optimizer = makeOptimizer(tf, config.optimizer, config.learningRate);
+  const classWeights =
+    config.classWeights && ds.task !== 'regression'
+      ? tf.tensor1d(classWeightsFor(gatherLabels(ds, split.train), spec.numClasses))
+      : null;
+  const speed = { batches: 0, samples: 0, ms: 0 };
+
+  try {
+    for (let epoch = pos.epochsDone + 1; epoch <= config.epochs; epoch++) {
+      const epochStart = now();
+      let lossSum = 0;
+      let metricSum = 0;
+      let seen = 0;
+      let batchIndex = 0;
+      for (const batch of trainingBatches(ds, split.train, config.batchSize, config.seed, epoch)) {
+        await hooks.waitIfPaused?.();
+        if (hooks.shouldStop?.()) return { status: 'stopped', ...pos };
+        const interruption = hooks.interruption?.();
+        if (interruption) return { status: 'interrupted', message: interruption, ...pos };
+        batchIndex += 1;
+
+        setDropoutSeeds(dropoutLayers, config.seed, pos.step);
+        const t0 = now();
+        let step: Awaited<ReturnType<typeof unlessInterrupted<[number, number]>>>;
+        try {
+          const context = { ds, spec, units, classWeights };
+          step = await unlessInterrupted(
+            trainStep(tf, model, optimizer, varList, batch, context),
+            hooks.interruption,
+          );
+        } catch (err) {
+          releaseFailedTape(tf);
+          const lost = hooks.interruption?.();
+          if (lost) return { status: 'interrupted', message: lost, ...pos };
+          const reason = err instanceof Error ? err.message : String(err);
+          return {
+            status: 'failed',
+            message: `Training step failed at epoch ${epoch}, batch ${batchIndex}: ${reason}`,
+            ...pos,
+          };
+        }
+        if ('interrupted' in step)
+          return { status: 'interrupted', message: step.interrupted, ...pos };
+        const [lossValue, metricValue] = step.value;
+        const elapsed = now() - t0;
+        if (!Number.isFinite(lossValue)) {
+          const lost = hooks.interruption?.();
+          if (lost) return { status: 'interrupted', message: lost, ...pos };
+          const what = Number.isNaN(lossValue) ? 'NaN' : 'infinite';
+          return {
+            status: 'failed',
+            message: `Loss became ${what} at epoch ${epoch}, batch ${batchIndex}: try a lower learning rate.`,
+            ...pos,
+          };
+        }
+        speed.batches += 1;
+        if (speed.batches > WARMUP_BATCHES) {
+          speed.samples += batch.size;
+          speed.ms += elapsed;
+        }
+        lossSum += lossValue * batch.size;
+        metricSum += metricValue;
+        seen += batch.size;
+        hooks.onBatch?.({ step: pos.step, epoch, loss: lossValue });
+        pos.step += 1;
+        hooks.onProgress?.(
+          progressOf(speed, {
+            epoch,
+            epochs: config.epochs,
+            batch: batchIndex,
+            batches: batchesPerEpoch,
+            samplesLeft: (config.epochs - epoch) * split.train.length + split.train.length - seen,
+          }),
+        );
+      }
+
+      const validated = await unlessInterrupted(
+        predictRows(tf, model, ds, split.validation, spec),
+        hooks.interruption,
+      );
+      if ('interrupted' in validated) {
+        return { status: 'interrupted', message: validated.interrupted, ...pos };
+      }
+      const val = validated.value;
+      const train = metricSum / seen;
+      const valMetric = headlineMetric(val, ds.task);
+      const metrics: EpochMetrics = {
+        epoch,
+        loss: lossSum / seen,
+        valLoss: val.loss,
+        ...(ds.task === 'regression'
+          ? { mae: train, valMae: valMetric.mae }
+          : { accuracy: train, valAccuracy: valMetric.accuracy }),
+        durationMs: now() - epochStart,
+      };
+      const checkpoint = captureCheckpoint(model, epoch, pos.step);
+      // A context lost during the copy reads back garbage: keep the previous checkpoint.
+      const lost = hooks.interruption?.();
+      if (lost) return { status: 'interrupted', message: lost, ...pos };
+      pos.epochsDone = epoch;
+      pos.checkpoint = checkpoint;
+      hooks.onEpoch?.(metrics, checkpoint);
+    }
+    return { status: 'completed', ...pos };
+  } finally {
+    optimizer.dispose();
+    classWeights?.dispose();
+  }
+}
+
+interface StepContext {
+  ds: Dataset;
+  spec: EvalSpec;
+  units: number;
+  classWeights: tfjs.Tensor1D | null;
+}
+
+/**
+ * One optimizer step; returns the batch loss and the batch's metric sum (correct
+ * predictions, or summed absolute error for regression), read back in one transfer.
+ */
+async function trainStep(
+  tf: typeof tfjs,
+  model: tfjs.LayersModel,
+  optimizer: tfjs.Optimizer,
+  varList: tfjs.Variable[],
+  batch: { x: Float32Array; y: Float32Array; size: number },
+  ctx: StepContext,
+): Promise<[number, number]> {
+  const kept: tfjs.Tensor[] = [];
+  try {
+    const both = tf.tidy(() => {
+      const x = tf.tensor(batch.x, [batch.size, ...ctx.ds.featureShape]);
+      const labels = tf.tensor1d(batch.y);
+      const targets = makeTargets(tf, labels, ctx.spec.task, ctx.spec.numClasses);
+      const rowWeights = ctx.classWeights
+        ? (tf.gather(ctx.classWeights, tf.cast(labels, 'int32')) as tfjs.Tensor1D)
+        : null;
+      let metric: tfjs.Tensor | null = null;
+      const cost = optimizer.minimize(
+        () => {
+          const outputs = model.apply(x, { training: true }) as tfjs.Tensor;
+          // Kept out of the tape's cleanup so the metric needs no second forward pass.
+          metric = tf.keep(batchMetricSum(tf, outputs, labels, targets, ctx));
+          kept.push(metric);
+          return batchLoss(tf, ctx.spec.loss, targets, outputs, rowWeights);
+        },
+        true,
+        varList,
+      );
+      if (!cost || !metric) throw new Error('The optimizer returned no loss.');
+      return tf.stack([tf.reshape(cost, []), tf.reshape(metric, [])]);
+    });
+    try {
+      const values = await both.data();
+      return [values[0]!, values[1]!];
+    } finally {
+      both.dispose();
+    }
+  } finally {
+    kept.forEach((t) => t.dispose());
+  }
+}
+
+function batchMetricSum(
+  tf: typeof tfjs,
+  outputs: tfjs.Tensor,
+  labels: tfjs.Tensor1D,
+  targets: tfjs.Tensor2D,
+  ctx: StepContext,
+): tfjs.Scalar {
+  return tf.tidy(() => {
+    if (ctx.spec.task === 'regression') return tf.sum(tf.abs(tf.sub(outputs, targets)));
+    const predicted =
+      ctx.units === 1
+        ? tf.reshape(tf.cast(tf.greaterEqual(outputs, 0.5), 'int32'), [-1])
+        : tf.argMax(outputs, -1);
+    return tf.sum(tf.cast(tf.equal(predicted, tf.cast(labels, 'int32')), 'float32'));
+  });
+}
+
+function gatherLabels(ds: Dataset, rows: Int32Array): Float32Array {
+  return Float32Array.from(rows, (r) => ds.y[r]!);
+}
+
+function progressOf(
+  speed: { batches: number; samples: number; ms: number },
+  at: { epoch: number; epochs: number; batch: number; batches: number; samplesLeft: number },
+): Progress {
+  const warmingUp = speed.batches <= WARMUP_BATCHES;
+  const samplesPerSec = !warmingUp && speed.ms > 0 ? (speed.samples * 1000) / speed.ms : null;
+  return {
+    epoch: at.epoch,
+    epochs: at.epochs,
+    batch: at.batch,
+    batches: at.batches,
+    samplesPerSec,
+    etaSec: samplesPerSec ? at.samplesLeft / samplesPerSec : null,
+    warmingUp,
+  };
+}

@@ -1,0 +1,109 @@
+/**
+ * Loss functions over model outputs and sparse labels. Labels stay one number per row
+ * (class index or value) until a batch is made, where they become one-hot (multiclass)
+ * or a column (binary, regression) matching the model's output.
+ */
+import type * as tfjs from '@tensorflow/tfjs';
+import type { TaskKind } from '../graph/types';
+import type { LossName, TrainingConfig } from './types';
+
+/** The loss a run uses: the override, or the task's natural loss for 'auto'. */
+export function resolveLoss(task: TaskKind, loss: TrainingConfig['loss']): LossName {
+  if (loss !== 'auto') return loss;
+  switch (task) {
+    case 'binary':
+      return 'binaryCrossentropy';
+    case 'multiclass':
+      return 'categoricalCrossentropy';
+    case 'regression':
+      return 'meanSquaredError';
+    default: {
+      const never: never = task;
+      throw new Error(`Unknown task ${String(never)}`);
+    }
+  }
+}
+
+/** Human message when a loss cannot train the task's output, else null. */
+export function lossProblem(task: TaskKind, loss: LossName): string | null {
+  if (
+    task === 'regression' &&
+    (loss === 'binaryCrossentropy' || loss === 'categoricalCrossentropy')
+  ) {
+    return `${loss} needs class labels, but this dataset is a regression task: use mean squared error.`;
+  }
+  if (task === 'binary' && loss === 'categoricalCrossentropy') {
+    return 'Categorical cross-entropy needs one output per class; a binary task has one sigmoid output: use binary cross-entropy.';
+  }
+  if (task === 'multiclass' && loss === 'binaryCrossentropy') {
+    return 'Binary cross-entropy is for two classes; this dataset has more: use categorical cross-entropy.';
+  }
+  return null;
+}
+
+/**
+ * Keras-style balanced weights, n_samples / (n_classes × count), from the training
+ * labels. A class absent from training gets weight 0 (no row of it is ever weighted).
+ */
+export function classWeightsFor(labels: Float32Array, numClasses: number): Float32Array {
+  const counts = new Float32Array(numClasses);
+  for (const label of labels) {
+    const k = Math.round(label);
+    if (k >= 0 && k < numClasses) counts[k]! += 1;
+  }
+  return counts.map((c) => (c > 0 ? labels.length / (numClasses * c) : 0));
+}
+
+/** The targets tensor for a batch: one-hot for multiclass, a [batch, 1] column otherwise. */
+export function makeTargets(
+  tf: typeof tfjs,
+  labels: tfjs.Tensor1D,
+  task: TaskKind,
+  numClasses: number,
+): tfjs.Tensor2D {
+  return tf.tidy(() =>
+    task === 'multiclass'
+      ? tf.cast(tf.oneHot(tf.cast(labels, 'int32'), numClasses), 'float32')
+      : tf.reshape(tf.cast(labels, 'float32'), [-1, 1]),
+  ) as tfjs.Tensor2D;
+}
+
+/** Per-example loss, shape [batch]; the model outputs probabilities (sigmoid/softmax), not logits. */
+export function perExampleLoss(
+  tf: typeof tfjs,
+  loss: LossName,
+  targets: tfjs.Tensor,
+  outputs: tfjs.Tensor,
+): tfjs.Tensor1D {
+  switch (loss) {
+    case 'binaryCrossentropy':
+      return tf.metrics.binaryCrossentropy(targets, outputs) as tfjs.Tensor1D;
+    case 'categoricalCrossentropy':
+      return tf.metrics.categoricalCrossentropy(targets, outputs) as tfjs.Tensor1D;
+    case 'meanSquaredError':
+      return tf.metrics.meanSquaredError(targets, outputs) as tfjs.Tensor1D;
+    case 'meanAbsoluteError':
+      return tf.metrics.meanAbsoluteError(targets, outputs) as tfjs.Tensor1D;
+    default: {
+      const never: never = loss;
+      throw new Error(`Unknown loss ${String(never)}`);
+    }
+  }
+}
+
+/**
+ * Mean loss over the batch; with class weights each row's loss is scaled by its class
+ * weight and the sum divided by the batch size, as Keras does.
+ */
+export function batchLoss(
+  tf: typeof tfjs,
+  loss: LossName,
+  targets: tfjs.Tensor,
+  outputs: tfjs.Tensor,
+  rowWeights: tfjs.Tensor1D | null,
+): tfjs.Scalar {
+  return tf.tidy(() => {
+    const perRow = perExampleLoss(tf, loss, targets, outputs);
+    return rowWeights ? tf.mean(tf.mul(perRow, rowWeights)) : tf.mean(perRow);
+  });
+}

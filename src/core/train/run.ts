@@ -1,0 +1,234 @@
+/**
+ * One training run from graph, dataset and config to an evaluation: checks, split,
+ * features, model, loop, test evaluation, the decision boundary of 2-D sets, and
+ * recovery from a lost backend (a new backend continues from the last checkpoint).
+ * The worker supplies the environment (backend switching, messages); logic stays here.
+ */
+import type * as tfjs from '@tensorflow/tfjs';
+import { analyzeGraph } from '../graph/analyze';
+import { buildModel } from '../graph/build';
+import type { ModelGraph } from '../graph/types';
+import { validateSplitRatios, stratifiedSplit } from '../data/split';
+import { prepareFeatures } from '../data/standardize';
+import { targetForDataset } from '../data/target';
+import type { Dataset, SplitIndices } from '../data/types';
+import { restoreCheckpoint, type Checkpoint } from './checkpoint';
+import { evaluateModel, gridBounds, predictGrid, type DecisionGrid } from './evaluate';
+import { resolveLoss } from './losses';
+import { trainModel, type TrainHooks } from './loop';
+import { unlessInterrupted } from './tfjsWorkarounds';
+import type { BackendName, Evaluation, TrainingConfig } from './types';
+
+export const BOUNDARY_GRID_SIZE = 40;
+export const BOUNDARY_INTERVAL_MS = 500;
+
+/** A run ready to train, or the human reason it cannot start. */
+export type PreparedRun =
+  { ok: true; dataset: Dataset; split: SplitIndices } | { ok: false; message: string };
+
+/** Checks graph and settings against the dataset, splits it and prepares its features. */
+export function prepareRun(ds: Dataset, graph: ModelGraph, config: TrainingConfig): PreparedRun {
+  const issue = analyzeGraph(graph, targetForDataset(ds)).issues[0];
+  if (issue) return { ok: false, message: `${issue.message}${issue.fix ? ` ${issue.fix}` : ''}` };
+  const settings =
+    validateSplitRatios(config.split) ??
+    (!Number.isInteger(config.batchSize) || config.batchSize < 1
+      ? 'The batch size must be a whole number of at least 1.'
+      : null) ??
+    (!Number.isInteger(config.epochs) || config.epochs < 1
+      ? 'Epochs must be a whole number of at least 1.'
+      : null) ??
+    (!(config.learningRate > 0) || !Number.isFinite(config.learningRate)
+      ? 'The learning rate must be a number above 0.'
+      : null);
+  if (settings) return { ok: false, message: settings };
+  const split = stratifiedSplit(ds.y, ds.task, config.split, config.seed);
+  if (split.train.length === 0) {
+    return {
+      ok: false,
+      message: 'The training split has no rows: use a larger dataset or training share.',
+    };
+  }
+  return { ok: true, dataset: prepareFeatures(ds, split.train), split };
+}
+
+export interface RunEnvironment {
+  /**
+   * Makes a backend active for the next attempt and returns its name; `exclude` lists
+   * backends that were lost during this run.
+   */
+  selectBackend(exclude: BackendName[]): Promise<BackendName>;
+  /** Called when a backend is lost and the run continues from a checkpoint (or the start). */
+  onRecover?(lostBackend: BackendName, message: string, fromEpoch: number): void;
+  onBoundary?(grid: DecisionGrid): void;
+  now?: () => number;
+}
+
+export type RunOutcome =
+  | { status: 'completed' | 'stopped'; evaluation: Evaluation | null; epochsDone: number }
+  | { status: 'failed'; message: string; epochsDone: number };
+
+// A run that loses its backend this often has a deeper problem; stop retrying.
+const MAX_RECOVERIES = 2;
+
+/** Trains a prepared run to the end, recovering from lost backends; never throws for user errors. */
+export async function executeRun(opts: {
+  tf: typeof tfjs;
+  graph: ModelGraph;
+  dataset: Dataset;
+  split: SplitIndices;
+  config: TrainingConfig;
+  hooks?: TrainHooks;
+  env: RunEnvironment;
+}): Promise<RunOutcome> {
+  const { tf, graph, dataset: ds, split, config, env } = opts;
+  const now = env.now ?? (() => performance.now());
+  const lost: BackendName[] = [];
+  let checkpoint: Checkpoint | null = null;
+  for (let attempt = 0; ; attempt++) {
+    const backend = await env.selectBackend(lost);
+    const model = buildModel(tf, graph, config.seed);
+    let backendLost = false;
+    try {
+      if (checkpoint) restoreCheckpoint(tf, model, checkpoint);
+      const boundary = boundaryReporter(tf, model, ds, env, now, opts.hooks?.interruption);
+      const result = await trainModel({
+        tf,
+        model,
+        dataset: ds,
+        split,
+        config,
+        now,
+        resumeFrom: checkpoint ? { epoch: checkpoint.epoch, step: checkpoint.step } : undefined,
+        hooks: {
+          ...opts.hooks,
+          onBatch: (p) => {
+            opts.hooks?.onBatch?.(p);
+            boundary?.maybe();
+          },
+          onEpoch: (m, cp) => {
+            opts.hooks?.onEpoch?.(m, cp);
+            boundary?.maybe();
+          },
+        },
+      });
+      checkpoint = result.checkpoint ?? checkpoint;
+      if (result.status === 'interrupted') {
+        backendLost = true;
+        lost.push(backend);
+        if (attempt >= MAX_RECOVERIES) {
+          return { status: 'failed', message: result.message, epochsDone: result.epochsDone };
+        }
+        env.onRecover?.(backend, result.message, checkpoint?.epoch ?? 0);
+        continue;
+      }
+      if (result.status === 'failed') {
+        return { status: 'failed', message: result.message, epochsDone: result.epochsDone };
+      }
+      boundary?.now();
+      if (split.test.length === 0) {
+        return { status: result.status, evaluation: null, epochsDone: result.epochsDone };
+      }
+      const spec = {
+        task: ds.task,
+        loss: resolveLoss(ds.task, config.loss),
+        numClasses: ds.classNames.length,
+        batchSize: config.batchSize,
+      };
+      const evaluated = await unlessInterrupted(
+        evaluateModel(tf, model, ds, split.test, spec),
+        opts.hooks?.interruption,
+      );
+      if ('interrupted' in evaluated) {
+        // Lost after the last epoch: the next backend restores it and only evaluates.
+        backendLost = true;
+        lost.push(backend);
+        if (attempt >= MAX_RECOVERIES) {
+          return {
+            status: 'failed',
+            message: evaluated.interrupted,
+            epochsDone: result.epochsDone,
+          };
+        }
+        env.onRecover?.(backend, evaluated.interrupted, checkpoint?.epoch ?? 0);
+        continue;
+      }
+      return { status: result.status, evaluation: evaluated.value, epochsDone: result.epochsDone };
+    } finally {
+      disposeModel(model, backendLost);
+    }
+  }
+}
+
+/**
+ * Whether the active backend can train this model: one optimizer step on two real rows
+ * with a throwaway model (e.g. WASM lacks some gradient kernels). Null when it can, else
+ * the error. Everything it creates is disposed.
+ */
+export async function probeTraining(
+  tf: typeof tfjs,
+  graph: ModelGraph,
+  ds: Dataset,
+  config: TrainingConfig,
+): Promise<string | null> {
+  const rows = Int32Array.from({ length: Math.min(2, ds.n) }, (_, i) => i);
+  let model: tfjs.LayersModel | null = null;
+  try {
+    model = buildModel(tf, graph, config.seed);
+    const result = await trainModel({
+      tf,
+      model,
+      dataset: ds,
+      split: { train: rows, validation: new Int32Array(0), test: new Int32Array(0) },
+      config: { ...config, epochs: 1, batchSize: rows.length, classWeights: false },
+    });
+    return result.status === 'failed' ? result.message : null;
+  } catch (err) {
+    return err instanceof Error ? err.message : String(err);
+  } finally {
+    model?.dispose();
+  }
+}
+
+/** Decision-boundary grids of a 2-D point set, at most every BOUNDARY_INTERVAL_MS. */
+function boundaryReporter(
+  tf: typeof tfjs,
+  model: tfjs.LayersModel,
+  ds: Dataset,
+  env: RunEnvironment,
+  now: () => number,
+  interruption: (() => string | null) | undefined,
+): { maybe(): void; now(): void } | null {
+  const onBoundary = env.onBoundary;
+  if (!onBoundary || ds.kind !== 'points2d') return null;
+  const bounds = gridBounds(ds);
+  let last = -Infinity;
+  const send = () => {
+    last = now();
+    // A lost backend cannot be read; the loop notices and recovers before the next grid.
+    if (interruption?.()) return;
+    onBoundary(predictGrid(tf, model, bounds, BOUNDARY_GRID_SIZE));
+  };
+  return {
+    maybe: () => {
+      if (now() - last >= BOUNDARY_INTERVAL_MS) send();
+    },
+    now: send,
+  };
+}
+
+/**
+ * A model on a lost WebGL context may fail to dispose; its GPU memory is gone with the
+ * context anyway, so that one failure is expected and ignored.
+ */
+function disposeModel(model: tfjs.LayersModel, backendLost: boolean): void {
+  if (!backendLost) {
+    model.dispose();
+    return;
+  }
+  try {
+    model.dispose();
+  } catch {
+    // Expected on a lost context: see above.
+  }
+}

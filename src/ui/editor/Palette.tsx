@@ -1,0 +1,101 @@
+import { useId, useMemo, useState, type DragEvent } from 'react';
+import { LAYERS } from '../../core/layers/registry';
+import type { LayerCategory, LayerSpec } from '../../core/layers/types';
+import { useAppStore } from '../../state/store';
+import { CATEGORY_ORDER, categoryClass } from './categories';
+import { setDraggedLayer } from './layerDnd';
+import './editor.css';
+
+function groupByCategory(layers: readonly LayerSpec[]): [LayerCategory, LayerSpec[]][] {
+  const groups = new Map<LayerCategory, LayerSpec[]>();
+  for (const layer of layers) {
+    const list = groups.get(layer.category) ?? [];
+    list.push(layer);
+    groups.set(layer.category, list);
+  }
+  const rank = (c: LayerCategory) => {
+    const i = CATEGORY_ORDER.indexOf(c);
+    return i < 0 ? CATEGORY_ORDER.length : i;
+  };
+  return [...groups.entries()].sort(([a], [b]) => rank(a) - rank(b));
+}
+
+function matches(layer: LayerSpec, query: string): boolean {
+  const q = query.trim().toLowerCase();
+  if (q === '') return true;
+  return (
+    layer.type.toLowerCase().includes(q) ||
+    layer.category.toLowerCase().includes(q) ||
+    layer.description.toLowerCase().includes(q)
+  );
+}
+
+function onDragStart(e: DragEvent, type: string) {
+  setDraggedLayer(e.dataTransfer, type);
+}
+
+/**
+ * The layers the user can add, grouped by category. Drag one onto the canvas to place
+ * it, or click it (Enter when focused) to add it wired after the selected layer.
+ */
+export function Palette() {
+  const addNodeAfterSelection = useAppStore((s) => s.addNodeAfterSelection);
+  const [query, setQuery] = useState('');
+  const id = useId();
+  const groups = useMemo(
+    () => groupByCategory(LAYERS.filter((layer) => matches(layer, query))),
+    [query],
+  );
+
+  return (
+    <section className="palette" aria-labelledby={`${id}-title`}>
+      <div className="palette-header">
+        <h2 id={`${id}-title`} className="editor-heading">
+          Layers
+        </h2>
+        <p className="palette-hint" id={`${id}-hint`}>
+          Drag onto the canvas, or press Enter to add after the selected layer.
+        </p>
+        <label className="palette-filter">
+          <span className="visually-hidden">Filter layers</span>
+          <input
+            type="search"
+            placeholder="Filter layers"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+          />
+        </label>
+      </div>
+      {groups.length === 0 && <p className="palette-empty">No layer matches “{query}”.</p>}
+      {groups.map(([category, layers]) => (
+        <div key={category} className="palette-group">
+          <h3 className="palette-category" id={`${id}-${category}`}>
+            {category}
+          </h3>
+          <ul className="palette-list" aria-labelledby={`${id}-${category}`}>
+            {layers.map((layer) => (
+              <li key={layer.type}>
+                <button
+                  type="button"
+                  draggable
+                  className={`palette-item ${categoryClass(layer.category)}`}
+                  data-testid="palette-item"
+                  data-layer-type={layer.type}
+                  aria-label={layer.type}
+                  aria-describedby={`${id}-${layer.type}-desc ${id}-hint`}
+                  onDragStart={(e) => onDragStart(e, layer.type)}
+                  onClick={() => addNodeAfterSelection(layer.type)}
+                >
+                  <span className="palette-item-name">{layer.type}</span>
+                  <span className="palette-item-desc" id={`${id}-${layer.type}-desc`}>
+                    {layer.description}
+                  </span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,119 @@
+/**
+ * Main-thread handle on the training worker: creates it once, sends typed messages,
+ * fans its messages out to subscribers, and notices when it crashed or hangs. No React.
+ */
+import type { FromWorker, ToWorker } from './protocol';
+
+export type WorkerListener = (msg: FromWorker) => void;
+/** Why the worker is unusable: it threw, or it sent no heartbeat for too long. */
+export type WorkerFailure = { kind: 'crashed' | 'unresponsive'; message: string };
+export type FailureListener = (failure: WorkerFailure) => void;
+
+export interface TrainingClientOptions {
+  /** Honour the loseContext/crash/hang test hooks (the app was opened with ?testHooks=1). */
+  testHooks?: boolean;
+  /**
+   * No heartbeat for this long means the worker is stuck. Heartbeats come every second,
+   * but one slow kernel (a big batch on the CPU backend) can delay them by seconds.
+   */
+  heartbeatTimeoutMs?: number;
+  /** For tests: how to create the worker. */
+  createWorker?: () => Worker;
+}
+
+const DEFAULT_HEARTBEAT_TIMEOUT_MS = 15_000;
+
+export class TrainingClient {
+  private worker: Worker | null = null;
+  private readonly listeners = new Set<WorkerListener>();
+  private readonly failureListeners = new Set<FailureListener>();
+  private lastBeat = 0;
+  private watchdog: ReturnType<typeof setInterval> | null = null;
+  private failed = false;
+
+  constructor(private readonly options: TrainingClientOptions = {}) {
+    this.create();
+  }
+
+  /** Sends a message to the worker (dropped while it is being restarted). */
+  send(msg: ToWorker): void {
+    this.worker?.postMessage(msg);
+  }
+
+  /** Listens to every worker message; returns the unsubscribe function. */
+  subscribe(listener: WorkerListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Listens for a crash or hang of the worker; returns the unsubscribe function. */
+  onFailure(listener: FailureListener): () => void {
+    this.failureListeners.add(listener);
+    return () => this.failureListeners.delete(listener);
+  }
+
+  /** Terminates the worker and starts a fresh one (its dataset must be loaded again). */
+  restart(): void {
+    this.dispose();
+    this.create();
+  }
+
+  /** Terminates the worker for good. */
+  dispose(): void {
+    if (this.watchdog !== null) clearInterval(this.watchdog);
+    this.watchdog = null;
+    this.worker?.terminate();
+    this.worker = null;
+  }
+
+  private create(): void {
+    const worker =
+      this.options.createWorker?.() ??
+      new Worker(new URL('./trainingWorker.ts', import.meta.url), {
+        type: 'module',
+        name: 'training',
+      });
+    this.worker = worker;
+    this.failed = false;
+    this.lastBeat = Date.now();
+    worker.onmessage = (event: MessageEvent<FromWorker>) => {
+      if (worker !== this.worker) return;
+      this.lastBeat = Date.now();
+      this.listeners.forEach((listener) => listener(event.data));
+    };
+    worker.onerror = (event: ErrorEvent) => {
+      if (worker !== this.worker) return;
+      event.preventDefault();
+      this.fail({ kind: 'crashed', message: event.message || 'The training worker crashed.' });
+    };
+    worker.onmessageerror = () => {
+      if (worker !== this.worker) return;
+      this.fail({
+        kind: 'crashed',
+        message: 'A message from the training worker could not be read.',
+      });
+    };
+    const timeout = this.options.heartbeatTimeoutMs ?? DEFAULT_HEARTBEAT_TIMEOUT_MS;
+    this.watchdog = setInterval(
+      () => {
+        if (Date.now() - this.lastBeat > timeout) {
+          this.fail({
+            kind: 'unresponsive',
+            message: `The training worker has not responded for ${Math.round(timeout / 1000)} s.`,
+          });
+        }
+      },
+      Math.min(1000, timeout),
+    );
+    worker.postMessage({
+      type: 'init',
+      testHooks: this.options.testHooks ?? false,
+    } satisfies ToWorker);
+  }
+
+  private fail(failure: WorkerFailure): void {
+    if (this.failed) return;
+    this.failed = true;
+    this.failureListeners.forEach((listener) => listener(failure));
+  }
+}

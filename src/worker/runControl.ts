@@ -1,0 +1,123 @@
+/**
+ * Per-run state of the training worker: pause/resume/stop, yielding to the event loop
+ * so those messages get through, and batching progress to at most ~10 messages a second.
+ */
+import type { BatchPoint, Progress } from '../core/train/types';
+import type { FromWorker } from './protocol';
+
+type Post = (msg: FromWorker) => void;
+
+let channel: MessageChannel | null = null;
+const yieldQueue: (() => void)[] = [];
+
+/**
+ * Resolves on a fresh macrotask. CPU and WASM reads resolve as microtasks, so without
+ * this a worker would never see pause or stop during a run. A MessageChannel is used
+ * rather than setTimeout, which browsers clamp to 4 ms when nested.
+ */
+export function yieldToEventLoop(): Promise<void> {
+  if (!channel) {
+    channel = new MessageChannel();
+    channel.port1.onmessage = () => yieldQueue.shift()?.();
+  }
+  const port = channel.port2;
+  return new Promise((resolve) => {
+    yieldQueue.push(resolve);
+    port.postMessage(null);
+  });
+}
+
+export class RunControl {
+  private paused = false;
+  private stopped = false;
+  private wake: (() => void)[] = [];
+  private lastYield: number;
+
+  constructor(
+    readonly runId: string,
+    private readonly post: Post,
+    private readonly now: () => number = () => performance.now(),
+    private readonly yieldNow: () => Promise<void> = yieldToEventLoop,
+    /** Yield at least this often (ms) so messages are handled promptly. */
+    private readonly yieldEveryMs = 15,
+  ) {
+    this.lastYield = now();
+  }
+
+  get isStopped(): boolean {
+    return this.stopped;
+  }
+
+  get isPaused(): boolean {
+    return this.paused && !this.stopped;
+  }
+
+  pause(): void {
+    if (this.paused || this.stopped) return;
+    this.paused = true;
+    this.post({ type: 'paused', runId: this.runId });
+  }
+
+  resume(): void {
+    if (!this.paused || this.stopped) return;
+    this.paused = false;
+    this.post({ type: 'resumed', runId: this.runId });
+    this.release();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.release();
+  }
+
+  /** Awaited between batches: yields when due, then waits while paused (until resume or stop). */
+  async waitIfPaused(): Promise<void> {
+    if (this.now() - this.lastYield >= this.yieldEveryMs) {
+      await this.yieldNow();
+      this.lastYield = this.now();
+    }
+    while (this.paused && !this.stopped) {
+      await new Promise<void>((resolve) => this.wake.push(resolve));
+      this.lastYield = this.now();
+    }
+  }
+
+  private release(): void {
+    const waiting = this.wake;
+    this.wake = [];
+    waiting.forEach((resolve) => resolve());
+  }
+}
+
+/** Collects batch points and posts them with the latest progress at most every `intervalMs`. */
+export class ProgressBatcher {
+  private points: BatchPoint[] = [];
+  private latest: Progress | null = null;
+  private posted: Progress | null = null;
+  private lastPost = -Infinity;
+
+  constructor(
+    private readonly runId: string,
+    private readonly post: Post,
+    private readonly now: () => number = () => performance.now(),
+    private readonly intervalMs = 100,
+  ) {}
+
+  addPoint(point: BatchPoint): void {
+    this.points.push(point);
+  }
+
+  setProgress(progress: Progress): void {
+    this.latest = progress;
+    if (this.now() - this.lastPost >= this.intervalMs) this.flush();
+  }
+
+  /** Posts what is pending now (end of an epoch, pause, end of the run). */
+  flush(): void {
+    if (!this.latest || (this.points.length === 0 && this.latest === this.posted)) return;
+    this.post({ type: 'progress', runId: this.runId, progress: this.latest, batches: this.points });
+    this.points = [];
+    this.posted = this.latest;
+    this.lastPost = this.now();
+  }
+}

@@ -1,0 +1,229 @@
+/**
+ * The training worker: owns the dataset and every training step, so the page never
+ * freezes. Thin over core: it turns protocol messages into core calls and core
+ * callbacks into batched messages. Created by TrainingClient (client.ts).
+ */
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm';
+import '@tensorflow/tfjs-backend-webgl';
+import { BUNDLED_FILES, parseBundled } from '../core/data/bundled';
+import { summarizeDataset } from '../core/data/summary';
+import { makeSynthetic } from '../core/data/synthetic';
+import { sampleDataset } from '../core/data/sample';
+import type { BundledId, Dataset, DatasetChoice } from '../core/data/types';
+import { executeRun, prepareRun } from '../core/train/run';
+import type { BackendName } from '../core/train/types';
+import {
+  configureWasm,
+  detectMachine,
+  loseWebGLContext,
+  selectBackend,
+  webglContextLost,
+  type MachineFacts,
+} from './backendSetup';
+import type { FromWorker, ToWorker } from './protocol';
+import { ProgressBatcher, RunControl } from './runControl';
+
+// Synthetic sets do not depend on the run seed: changing the seed re-splits and
+// re-initialises, but the points on screen stay the same.
+const SYNTHETIC_DATA_SEED = 1;
+// A hang longer than this is a test hook that nobody terminated; stop spinning.
+const HANG_LIMIT_MS = 10 * 60 * 1000;
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+const post = (msg: FromWorker) => scope.postMessage(msg);
+
+let testHooks = new URL(scope.location.href).searchParams.get('testHooks') === '1';
+let machine: MachineFacts = { webglRenderer: null, hasWebGL: false, crossOriginIsolated: false };
+let dataset: Dataset | null = null;
+let datasetLoad: Promise<void> = Promise.resolve();
+const bundledCache = new Map<BundledId, Dataset>();
+let current: RunControl | null = null;
+/** Runs stopped while still queued behind another run. */
+const stoppedEarly = new Set<string>();
+let runQueue: Promise<void> = Promise.resolve();
+
+function start(): void {
+  try {
+    configureWasm();
+  } catch (err) {
+    // Training still works on WebGL or the CPU; say why WASM is missing.
+    console.error('WASM backend set-up failed:', err);
+  }
+  machine = detectMachine();
+  post({
+    type: 'ready',
+    webglRenderer: machine.webglRenderer,
+    crossOriginIsolated: machine.crossOriginIsolated,
+  });
+  setInterval(() => post({ type: 'heartbeat', time: Date.now() }), 1000);
+}
+
+scope.onmessage = (event: MessageEvent<ToWorker>) => {
+  const msg = event.data;
+  switch (msg.type) {
+    case 'init':
+      testHooks = testHooks || msg.testHooks;
+      return;
+    case 'loadDataset':
+      datasetLoad = datasetLoad.then(() => loadDataset(msg.requestId, msg.choice));
+      return;
+    case 'train':
+      // A new run stops the previous one; runs never overlap.
+      current?.stop();
+      runQueue = runQueue.then(() => datasetLoad).then(() => train(msg));
+      return;
+    case 'pause':
+      if (current?.runId === msg.runId) current.pause();
+      return;
+    case 'resume':
+      if (current?.runId === msg.runId) current.resume();
+      return;
+    case 'stop':
+      if (current?.runId === msg.runId) current.stop();
+      else stoppedEarly.add(msg.runId);
+      return;
+    case 'loseContext':
+      if (testHooks) loseWebGLContext();
+      return;
+    case 'crash':
+      if (testHooks) {
+        setTimeout(() => {
+          throw new Error('Test hook: the training worker crashed.');
+        });
+      }
+      return;
+    case 'hang':
+      if (testHooks) {
+        const until = Date.now() + HANG_LIMIT_MS;
+        while (Date.now() < until) {
+          // Busy on purpose: no heartbeat, no messages, as a stuck kernel would be.
+        }
+      }
+      return;
+    default: {
+      const never: never = msg;
+      throw new Error(`Unknown message ${JSON.stringify(never)}`);
+    }
+  }
+};
+
+async function loadDataset(requestId: number, choice: DatasetChoice): Promise<void> {
+  try {
+    const ds =
+      choice.kind === 'synthetic'
+        ? makeSynthetic(choice.id, choice.size, choice.noise, SYNTHETIC_DATA_SEED)
+        : sampleDataset(await bundledDataset(choice.id), choice.limit);
+    dataset = ds;
+    post({ type: 'datasetLoaded', requestId, summary: summarizeDataset(ds) });
+  } catch (err) {
+    post({ type: 'datasetError', requestId, message: errorMessage(err) });
+  }
+}
+
+/** Fetched once per worker from the app's own origin, then kept. */
+async function bundledDataset(id: BundledId): Promise<Dataset> {
+  const cached = bundledCache.get(id);
+  if (cached) return cached;
+  const url = new URL(`${import.meta.env.BASE_URL}${BUNDLED_FILES[id]}`, scope.location.origin);
+  const response = await fetch(url);
+  if (!response.ok) {
+    throw new Error(
+      `Could not load ${url.pathname} (HTTP ${response.status}); try reloading the page.`,
+    );
+  }
+  const ds = parseBundled(id, await response.arrayBuffer());
+  bundledCache.set(id, ds);
+  return ds;
+}
+
+async function train(msg: Extract<ToWorker, { type: 'train' }>): Promise<void> {
+  const { runId, graph, config } = msg;
+  if (stoppedEarly.delete(runId)) {
+    post({ type: 'finished', runId, status: 'stopped', evaluation: null });
+    return;
+  }
+  if (!dataset) {
+    post({ type: 'failed', runId, message: 'No dataset is loaded: choose one first.' });
+    return;
+  }
+  const prepared = prepareRun(dataset, graph, config);
+  if (!prepared.ok) {
+    post({ type: 'failed', runId, message: prepared.message });
+    return;
+  }
+  const control = new RunControl(runId, post);
+  const progress = new ProgressBatcher(runId, post);
+  current = control;
+  const { split } = prepared;
+  let backend: BackendName | null = null;
+  let recovery: string | null = null;
+  try {
+    const outcome = await executeRun({
+      tf,
+      graph,
+      dataset: prepared.dataset,
+      split,
+      config,
+      hooks: {
+        onBatch: (point) => progress.addPoint(point),
+        onProgress: (p) => progress.setProgress(p),
+        onEpoch: (metrics) => {
+          progress.flush();
+          post({ type: 'epoch', runId, metrics });
+        },
+        shouldStop: () => control.isStopped,
+        waitIfPaused: async () => {
+          // Show the last points before the pause instead of holding them back.
+          if (control.isPaused) progress.flush();
+          await control.waitIfPaused();
+        },
+        interruption: () =>
+          backend === 'webgl' && webglContextLost()
+            ? 'The WebGL context was lost (the GPU was reset or reclaimed).'
+            : null,
+      },
+      env: {
+        selectBackend: async (exclude) => {
+          const info = await selectBackend(
+            machine,
+            { graph, dataset: prepared.dataset, config },
+            exclude,
+          );
+          backend = info.name;
+          // Sent again after a recovery, so the UI shows the backend the run continues on.
+          post({
+            type: 'runStarted',
+            runId,
+            backend: recovery ? { ...info, reason: `${recovery} ${info.reason}` } : info,
+            trainRows: split.train.length,
+            validationRows: split.validation.length,
+            testRows: split.test.length,
+          });
+          return info.name;
+        },
+        onRecover: (_lost, message, fromEpoch) => {
+          const from = fromEpoch > 0 ? `from the epoch ${fromEpoch} checkpoint` : 'from the start';
+          recovery = `${message} Continuing ${from}.`;
+        },
+        onBoundary: (grid) => post({ type: 'boundary', runId, grid }),
+      },
+    });
+    progress.flush();
+    if (outcome.status === 'failed') post({ type: 'failed', runId, message: outcome.message });
+    else post({ type: 'finished', runId, status: outcome.status, evaluation: outcome.evaluation });
+  } catch (err) {
+    progress.flush();
+    post({ type: 'failed', runId, message: errorMessage(err) });
+  } finally {
+    if (current === control) current = null;
+    const memory = tf.memory();
+    post({ type: 'memory', runId, numTensors: memory.numTensors, numBytes: memory.numBytes });
+  }
+}
+
+function errorMessage(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+start();
