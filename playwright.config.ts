@@ -8,6 +8,7 @@ const outDir = `.e2e-build/${port}`;
 
 export default defineConfig({
   testDir: 'e2e',
+  outputDir: `test-results/${port}`,
   // Each headless Chromium doing SwiftShader WebGL keeps a core busy: one worker.
   workers: 1,
   fullyParallel: false,
