@@ -11,6 +11,7 @@ export function MetricsStrip() {
   );
   const regression = useAppStore((s) => s.dataset?.task === 'regression');
   const memory = useAppStore((s) => s.workerMemory[s.workerMemory.length - 1]);
+  const reports = useAppStore((s) => s.workerMemory.length);
   return (
     <dl className="metrics">
       <div>
@@ -47,7 +48,9 @@ export function MetricsStrip() {
       {memory && (
         <div>
           <dt>Worker tensors</dt>
-          <dd data-testid="worker-tensors">{memory.numTensors}</dd>
+          <dd data-testid="worker-tensors" data-report={reports}>
+            {memory.numTensors}
+          </dd>
         </div>
       )}
     </dl>
