@@ -22,9 +22,13 @@ export function App() {
         <Notices />
         <div className="workspace">
           <aside className="workspace-left" aria-label="Data and layers">
-            <DataPanel />
-            <TemplateSelect />
-            <Palette />
+            <div className="left-data">
+              <DataPanel />
+            </div>
+            <div className="left-layers">
+              <TemplateSelect />
+              <Palette />
+            </div>
           </aside>
           <main className="workspace-centre" aria-label="Model editor">
             <ModelCanvas />

@@ -33,7 +33,7 @@ const BatchLossChart = memo(function BatchLossChart({ batches }: { batches: Batc
   return (
     <figure className="chart" data-testid="batch-loss-chart" aria-label="Loss per batch">
       <figcaption>Loss per batch</figcaption>
-      <ResponsiveContainer width="100%" height={180}>
+      <ResponsiveContainer width="100%" height={150}>
         <LineChart data={data} margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="var(--grid)" />
           <XAxis
@@ -80,7 +80,7 @@ const EpochChart = memo(function EpochChart({
   return (
     <figure className="chart" data-testid={testId} data-points={epochs.length} aria-label={title}>
       <figcaption>{title}</figcaption>
-      <ResponsiveContainer width="100%" height={180}>
+      <ResponsiveContainer width="100%" height={150}>
         <LineChart data={data} margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="var(--grid)" />
           <XAxis
