@@ -29,3 +29,5 @@ npm run typecheck
 npm run lint
 npm run test:unit
 npm run test:e2e
+# The bench harness at tiny sizes, so it never rots (no timing judgements).
+npm run bench -- --smoke

@@ -96,6 +96,7 @@ export async function trainModel(opts: TrainOptions): Promise<TrainResult> {
       ? tf.tensor1d(classWeightsFor(gatherLabels(ds, split.train), spec.numClasses))
       : null;
   const speed = { batches: 0, samples: 0, ms: 0 };
+  const runStart = now();
 
   try {
     for (let epoch = pos.epochsDone + 1; epoch <= config.epochs; epoch++) {
@@ -153,7 +154,7 @@ export async function trainModel(opts: TrainOptions): Promise<TrainResult> {
         lossSum += lossValue * batch.size;
         metricSum += metricValue;
         seen += batch.size;
-        hooks.onBatch?.({ step: pos.step, epoch, loss: lossValue });
+        hooks.onBatch?.({ step: pos.step, epoch, loss: lossValue, t: now() - runStart });
         pos.step += 1;
         hooks.onProgress?.(
           progressOf(speed, {

@@ -40,6 +40,8 @@ export interface BatchPoint {
   step: number;
   epoch: number;
   loss: number;
+  /** Wall time in ms from the start of this (or the resumed) training loop to the batch's end. */
+  t?: number;
 }
 
 /** Metrics at the end of one epoch (1-based). Accuracy for classification, MAE for regression. */

@@ -17,7 +17,7 @@ import { DecisionBoundary } from './DecisionBoundary';
 import { EvaluationView } from './EvaluationView';
 
 // Live charts draw at most ~1,000 points a series and never animate (DESIGN.md).
-const MAX_POINTS = 1000;
+const MAX_POINTS = 600;
 const EMPTY_BATCHES: BatchPoint[] = [];
 const EMPTY_EPOCHS: EpochMetrics[] = [];
 
