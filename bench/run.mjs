@@ -204,7 +204,7 @@ async function main() {
       ...extra,
     });
   };
-  let environment = {};
+  let environment;
   try {
     await waitForServer(origin);
     const browser = await chromium.launch({

@@ -31,6 +31,12 @@ test.describe('training on a built-in 2-D dataset', () => {
 
   test('Stop ends a run early and a new run can start', async ({ page }) => {
     await openFresh(page);
+    // The default run finishes in a second or two on WASM: make it long enough to stop.
+    const points = page.getByLabel('Points', { exact: true });
+    await points.fill('5000');
+    await points.press('Enter');
+    await expect(page.getByText('5,000', { exact: true })).toBeVisible();
+    await setSetting(page, 'Batch size', '8');
     await setSetting(page, 'Epochs', '500');
     const status = page.getByTestId('training-status');
     await page.getByRole('button', { name: 'Train' }).click();

@@ -22,6 +22,17 @@ if ! CHROMIUM_PATH="$(find_chromium)"; then
   fi
 fi
 export CHROMIUM_PATH
+
+# The export tests run the generated PyTorch code with Debian's python3-torch.
+if ! /usr/bin/python3 -c 'import torch, numpy' >/dev/null 2>&1; then
+  if [ "$(id -u)" = "0" ]; then
+    echo "Installing Debian's python3-torch…"
+    apt-get update -q && apt-get install -y -q python3-torch python3-numpy
+  else
+    echo "python3-torch is missing: run as root, or apt-get install python3-torch python3-numpy." >&2
+    exit 1
+  fi
+fi
 echo "Using browser: $CHROMIUM_PATH ($("$CHROMIUM_PATH" --version 2>/dev/null || echo unknown))"
 
 npm ci --no-audit --no-fund

@@ -5,6 +5,8 @@ import { TopBar } from './ui/training/TopBar';
 import { DataPanel } from './ui/data/DataPanel';
 import { TrainingSettings } from './ui/training/TrainingSettings';
 import { TrainingCharts } from './ui/charts/TrainingCharts';
+import { RunsPanel } from './ui/runs/RunsPanel';
+import { CompareView } from './ui/runs/CompareView';
 import { Notices } from './ui/Notices';
 import { TemplateSelect } from './ui/templates/TemplateSelect';
 import { startController } from './state/trainingController';
@@ -20,6 +22,7 @@ export function App() {
       <div className="app">
         <TopBar />
         <Notices />
+        <CompareView />
         <div className="workspace">
           <aside className="workspace-left" aria-label="Data and layers">
             <div className="left-data">
@@ -40,6 +43,7 @@ export function App() {
         </div>
         <section className="workspace-bottom" aria-label="Training results">
           <TrainingCharts />
+          <RunsPanel />
           <ModelSummary />
         </section>
       </div>

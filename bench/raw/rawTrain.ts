@@ -50,9 +50,6 @@ function buildModel(kind: RawRequest['model']): tf.LayersModel {
 /** Trains warm-up + timed batches with model.fit and returns samples/s over the timed ones. */
 export async function rawTrain(req: RawRequest, datasetUrl: string): Promise<RawResult> {
   if (!wasmConfigured) {
-    // On the page's main thread the bundle is minified, which breaks TF.js's WASM pthread
-    // start-up (see src/worker/backendSetup.ts): the main-thread reference runs single-threaded.
-    if (typeof window !== 'undefined') tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
     configureWasm();
     wasmConfigured = true;
   }

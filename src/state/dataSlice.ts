@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { DatasetChoice, DatasetSummary } from '../core/data/types';
 import type { AppState } from './store';
+import type { ImageLoadProgress } from '../worker/images/types';
 
 export interface DataSlice {
   datasetChoice: DatasetChoice;
@@ -8,6 +9,8 @@ export interface DataSlice {
   dataset: DatasetSummary | null;
   datasetLoading: boolean;
   datasetError: string | null;
+  /** Unzipping/decoding progress of an image upload; null when none is loading. */
+  imageProgress: ImageLoadProgress | null;
   setDatasetChoice: (choice: DatasetChoice) => void;
 }
 
@@ -16,5 +19,6 @@ export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set) 
   dataset: null,
   datasetLoading: false,
   datasetError: null,
+  imageProgress: null,
   setDatasetChoice: (datasetChoice) => set({ datasetChoice }),
 });

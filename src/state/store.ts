@@ -9,8 +9,9 @@ import { temporal } from 'zundo';
 import { createGraphSlice, type GraphSlice } from './graphSlice';
 import { createDataSlice, type DataSlice } from './dataSlice';
 import { createTrainingSlice, type TrainingSlice } from './trainingSlice';
+import { createRunsSlice, type RunsSlice } from './runsSlice';
 
-export type AppState = GraphSlice & DataSlice & TrainingSlice;
+export type AppState = GraphSlice & DataSlice & TrainingSlice & RunsSlice;
 
 export const useAppStore = create<AppState>()(
   persist(
@@ -19,6 +20,7 @@ export const useAppStore = create<AppState>()(
         ...createGraphSlice(...a),
         ...createDataSlice(...a),
         ...createTrainingSlice(...a),
+        ...createRunsSlice(...a),
       }),
       {
         partialize: (s) => ({ graph: s.graph }),

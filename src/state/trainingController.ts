@@ -4,11 +4,20 @@
  */
 import { TrainingClient, type WorkerFailure } from '../worker/client';
 import type { FromWorker } from '../worker/protocol';
+import type { ImageUploadSource } from '../worker/images/types';
 import type { DatasetChoice } from '../core/data/types';
 import { fitGraphToDataset } from '../core/graph/edit';
 import { targetForDataset } from '../core/data/target';
 import { useAppStore } from './store';
 import { selectTrainingActive } from './trainingSlice';
+import {
+  beginRunRecord,
+  recordRunFailed,
+  recordWorkerMessage,
+  resumeRunRecord,
+} from './persistence/runRecorder';
+import type { RunRecord } from '../core/runs/record';
+import type { Checkpoint } from '../core/train/checkpoint';
 
 // Keep the raw per-batch series bounded; charts downsample further for drawing.
 const MAX_BATCH_POINTS = 50_000;
@@ -21,9 +30,9 @@ let fitOnLoad = false;
 type LiveMessage = Extract<FromWorker, { type: 'progress' | 'epoch' | 'boundary' }>;
 
 // Live messages arrive up to ~20 times a second on a fast backend; applying each one
-// re-renders the charts. They are coalesced into at most one store update per 100 ms so
+// re-renders the charts. They are coalesced into at most one store update per 200 ms so
 // the page stays responsive however fast the worker trains.
-const FLUSH_MS = 100;
+const FLUSH_MS = 200;
 let pending: LiveMessage[] = [];
 let flushTimer: ReturnType<typeof setTimeout> | null = null;
 
@@ -73,6 +82,8 @@ function handle(msg: FromWorker): void {
     flushLive();
   }
   const s = useAppStore.getState();
+  // The run record (IndexedDB) follows every run-scoped message as it arrives.
+  recordWorkerMessage(msg);
   switch (msg.type) {
     case 'ready':
       useAppStore.setState({
@@ -86,6 +97,7 @@ function handle(msg: FromWorker): void {
       return;
     case 'datasetLoaded': {
       if (msg.requestId !== datasetRequest) return;
+      commitPendingChoice();
       useAppStore.setState({ dataset: msg.summary, datasetLoading: false, datasetError: null });
       const { graph, changes } = fitGraphToDataset(
         s.graph,
@@ -102,7 +114,12 @@ function handle(msg: FromWorker): void {
     }
     case 'datasetError':
       if (msg.requestId !== datasetRequest) return;
-      useAppStore.setState({ datasetLoading: false, datasetError: msg.message });
+      pendingChoice = null;
+      useAppStore.setState({
+        datasetLoading: false,
+        datasetError: msg.message,
+        imageProgress: null,
+      });
       s.pushNotice('error', msg.message);
       return;
     case 'runStarted': {
@@ -141,6 +158,24 @@ function handle(msg: FromWorker): void {
       s.updateRun(msg.runId, () => ({ phase: 'failed', error: msg.message }));
       s.pushNotice('error', `Training failed: ${msg.message}`);
       return;
+    case 'imageProgress':
+      if (msg.requestId === datasetRequest) useAppStore.setState({ imageProgress: msg });
+      return;
+    case 'modelExported':
+    case 'modelImported':
+    case 'predicted':
+    case 'exportFailed':
+      // Answers to requests sent through workerClient() (src/ui/export/modelRequests.ts).
+      return;
+    case 'csvProgress':
+    case 'csvParsed':
+    case 'csvError':
+    case 'pipelineFitted':
+      // CSV upload preview and fitted pipelines: src/ui/data/csv listens through workerClient().
+      return;
+    case 'checkpoint':
+      // Stored with the run record by recordWorkerMessage (persistence/runsStore.ts).
+      return;
     case 'memory':
       useAppStore.setState((st) => ({
         workerMemory: [...st.workerMemory, { numTensors: msg.numTensors, numBytes: msg.numBytes }],
@@ -159,6 +194,7 @@ function onWorkerFailure(failure: WorkerFailure): void {
   const run = s.run;
   if (run && selectTrainingActive(s)) {
     s.updateRun(run.runId, () => ({ phase: 'failed', error: failure.message }));
+    recordRunFailed(run.runId, failure.message);
   }
   s.pushNotice(
     'error',
@@ -178,12 +214,72 @@ function getClient(): TrainingClient {
   return client;
 }
 
+/** The one training worker client, for request/response features (model export and import). */
+export function workerClient(): TrainingClient {
+  return getClient();
+}
+
 /** Asks the worker to load a dataset; the previous one stays selected until it loads. */
 export function loadDataset(choice: DatasetChoice, userPicked = true): void {
   datasetRequest += 1;
   fitOnLoad = userPicked;
+  pendingChoice = null;
   useAppStore.setState({ datasetChoice: choice, datasetLoading: true });
-  getClient().send({ type: 'loadDataset', requestId: datasetRequest, choice });
+  getClient().send({ type: 'loadDataset', requestId: datasetRequest, choice, split: csvSplit() });
+}
+
+/** The workspace's seed and split, which an uploaded CSV's pipeline is first fitted on. */
+function csvSplit() {
+  const { config } = useAppStore.getState();
+  return { ratios: config.split, seed: config.seed };
+}
+
+/** Loads a confirmed CSV upload (src/ui/data/csv); the previous dataset stays selected until it loads. */
+export function loadCsvUpload(
+  choice: Extract<DatasetChoice, { kind: 'upload'; format: 'csv' }>,
+): void {
+  datasetRequest += 1;
+  fitOnLoad = true;
+  pendingChoice = choice;
+  useAppStore.setState({ datasetLoading: true, datasetError: null });
+  getClient().send({ type: 'loadDataset', requestId: datasetRequest, choice, split: csvSplit() });
+}
+
+/**
+ * Uploaded datasets (image folders and zips) become the workspace's choice only once
+ * they load: until then, and after an error, the previous dataset stays selected.
+ */
+let pendingChoice: DatasetChoice | null = null;
+
+function commitPendingChoice(): void {
+  if (pendingChoice) useAppStore.setState({ datasetChoice: pendingChoice });
+  pendingChoice = null;
+  useAppStore.setState({ imageProgress: null });
+}
+
+/** Hands an image upload to the worker and loads it (see src/ui/data/images). */
+export function loadImageUpload(
+  choice: Extract<DatasetChoice, { kind: 'upload'; format: 'images' }>,
+  source: ImageUploadSource | null,
+): void {
+  const c = getClient();
+  const params = new URLSearchParams(location.search);
+  if (params.get('testHooks') === '1') {
+    const zipLimitBytes = Number(params.get('zipLimitBytes')) || undefined;
+    const decodeDelayMs = Number(params.get('decodeDelayMs')) || undefined;
+    c.send({ type: 'imageTestHooks', zipLimitBytes, decodeDelayMs });
+  }
+  if (source) c.send({ type: 'registerImageUpload', uploadId: choice.uploadId, source });
+  datasetRequest += 1;
+  fitOnLoad = true;
+  pendingChoice = choice;
+  useAppStore.setState({ datasetLoading: true, datasetError: null, imageProgress: null });
+  c.send({ type: 'loadDataset', requestId: datasetRequest, choice });
+}
+
+/** Stops decoding an image upload; the previous dataset stays. */
+export function cancelImageLoad(): void {
+  getClient().send({ type: 'cancelImageLoad' });
 }
 
 /** Starts a run of the current graph and settings on the loaded dataset. */
@@ -207,7 +303,46 @@ export function train(): void {
     stoppedAtEpoch: null,
     rows: null,
   });
+  beginRunRecord({
+    runId,
+    graph: s.graph,
+    config: s.config,
+    datasetChoice: s.datasetChoice,
+    dataset: s.dataset,
+  });
   getClient().send({ type: 'train', runId, graph: s.graph, config: s.config });
+}
+
+/**
+ * Continues a stored run from a checkpoint on the loaded dataset (the caller checks it is
+ * the run's data). Only weights are restored: the optimizer's state restarts.
+ */
+export function continueRun(record: RunRecord, checkpoint: Checkpoint): void {
+  const s = useAppStore.getState();
+  if (selectTrainingActive(s) || !s.dataset) return;
+  s.startRun({
+    runId: record.id,
+    phase: 'starting',
+    config: record.config,
+    graph: record.graph,
+    backend: null,
+    progress: null,
+    batches: record.batches.filter((b) => b.epoch <= checkpoint.epoch),
+    epochs: record.epochs.filter((e) => e.epoch <= checkpoint.epoch),
+    evaluation: null,
+    boundary: null,
+    error: null,
+    stoppedAtEpoch: null,
+    rows: null,
+  });
+  resumeRunRecord(record, checkpoint.epoch);
+  getClient().send({
+    type: 'train',
+    runId: record.id,
+    graph: record.graph,
+    config: record.config,
+    resumeFrom: checkpoint,
+  });
 }
 
 function runCommand(type: 'pause' | 'resume' | 'stop'): void {

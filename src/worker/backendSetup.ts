@@ -44,12 +44,13 @@ export function detectMachine(): MachineFacts {
 /**
  * Ships the .wasm files from the app's origin and adds the conv filter gradient.
  *
- * WASM threads are on when the page is cross-origin isolated. TF.js starts its pthread
- * workers from the source text of the threaded module, which a minified bundle breaks
- * ("e is not defined"): vite.config.ts therefore leaves the worker bundle unminified.
- * TF.js sizes its pool at min(4, hardwareConcurrency / 2): one thread on 2 cores.
+ * WASM threads stay off. TF.js 4.22 starts each WASM thread as a blob: worker that
+ * importScripts() another blob: script, which the app's Content-Security-Policy
+ * (script-src 'self', vite.config.ts) forbids: the backend would never start. Threads would
+ * also not help on small machines: TF.js sizes its pool at min(4, hardwareConcurrency / 2).
  */
 export function configureWasm(): void {
+  tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
   setWasmPaths({
     'tfjs-backend-wasm.wasm': wasmUrl,
     'tfjs-backend-wasm-simd.wasm': simdUrl,
@@ -122,7 +123,7 @@ export async function selectBackend(
     wasmOk = (await probeTraining(tf, run.graph, run.dataset, run.config)) === null;
     wasm = {
       simd: (await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')) === true,
-      threads: getThreadsCount(),
+      threads: tf.env().getBool('WASM_HAS_MULTITHREAD_SUPPORT') ? getThreadsCount() : 1,
     };
   }
   const info = chooseBackend({
@@ -132,7 +133,6 @@ export async function selectBackend(
     crossOriginIsolated: machine.crossOriginIsolated,
     canTrainOn: (b) => !exclude.includes(b) && (b !== 'wasm' || wasmOk),
     wasm,
-    cores: navigator.hardwareConcurrency,
   });
   if (await activateBackend(info.name)) return info;
   if (info.name === 'cpu') throw new Error('The CPU backend could not start.');

@@ -13,12 +13,33 @@ import type {
   Progress,
   TrainingConfig,
 } from '../core/train/types';
+import type { Checkpoint } from '../core/train/checkpoint';
+import type { ImageLoadProgress, ImageUploadSource } from './images/types';
+import type { ExportFromWorker, ExportToWorker } from './export/messages';
+import type { CsvFromWorker, CsvSplitConfig, CsvToWorker } from './ingest/csvMessages';
 
 export type ToWorker =
+  /** Model export, import and predictions on fixed inputs (./export/messages.ts). */
+  | ExportToWorker
+  /** CSV uploads: parse a file for the preview (./ingest/csvMessages.ts). */
+  | CsvToWorker
   /** Sent once by TrainingClient right after creating the worker. */
   | { type: 'init'; testHooks: boolean }
-  | { type: 'loadDataset'; requestId: number; choice: DatasetChoice }
-  | { type: 'train'; runId: string; graph: ModelGraph; config: TrainingConfig }
+  /** `split`: the workspace's seed and ratios, which an uploaded CSV's pipeline is first fitted on. */
+  | { type: 'loadDataset'; requestId: number; choice: DatasetChoice; split?: CsvSplitConfig }
+  /** Hands the files of an image upload to the worker; a loadDataset with its uploadId follows. */
+  | { type: 'registerImageUpload'; uploadId: string; source: ImageUploadSource }
+  | { type: 'cancelImageLoad' }
+  /** Test hooks: a lower zip expansion limit (zip bombs), a delay per decoded image (cancel). */
+  | { type: 'imageTestHooks'; zipLimitBytes?: number; decodeDelayMs?: number }
+  | {
+      type: 'train';
+      runId: string;
+      graph: ModelGraph;
+      config: TrainingConfig;
+      /** Continue a stored run from this checkpoint (its weights; optimizer state restarts). */
+      resumeFrom?: Checkpoint;
+    }
   | { type: 'pause'; runId: string }
   | { type: 'resume'; runId: string }
   | { type: 'stop'; runId: string }
@@ -47,10 +68,13 @@ export interface BoundaryGrid {
 }
 
 export type FromWorker =
+  | ExportFromWorker
+  | CsvFromWorker
   | { type: 'ready'; webglRenderer: string | null; crossOriginIsolated: boolean }
   | { type: 'heartbeat'; time: number }
   | { type: 'datasetLoaded'; requestId: number; summary: DatasetSummary }
   | { type: 'datasetError'; requestId: number; message: string }
+  | ({ type: 'imageProgress' } & ImageLoadProgress)
   | {
       type: 'runStarted';
       runId: string;
@@ -61,6 +85,8 @@ export type FromWorker =
     }
   | { type: 'progress'; runId: string; progress: Progress; batches: BatchPoint[] }
   | { type: 'epoch'; runId: string; metrics: EpochMetrics }
+  /** CPU copy of the weights after each epoch, for the run record (best/final, continue). */
+  | { type: 'checkpoint'; runId: string; checkpoint: Checkpoint }
   | { type: 'boundary'; runId: string; grid: BoundaryGrid }
   | { type: 'paused'; runId: string }
   | { type: 'resumed'; runId: string }

@@ -23,6 +23,17 @@ import {
 } from './backendSetup';
 import type { FromWorker, ToWorker } from './protocol';
 import { ProgressBatcher, RunControl } from './runControl';
+import {
+  cancelImageLoad,
+  loadImageDataset,
+  registerImageUpload,
+  setImageTestHooks,
+} from './images/loadImages';
+import { softwareRendererName } from '../core/train/backend';
+import { handleExportMessage, rememberCheckpoint, rememberRunStart } from './export/exportHandler';
+import { csvDatasetForRun, handleCsvMessage, loadCsvDataset } from './ingest/csvIngest';
+import type { CsvSplitConfig } from './ingest/csvMessages';
+import { DEFAULT_TRAINING_CONFIG } from '../core/train/types';
 
 // Synthetic sets do not depend on the run seed: changing the seed re-splits and
 // re-initialises, but the points on screen stay the same.
@@ -65,8 +76,28 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
     case 'init':
       testHooks = testHooks || msg.testHooks;
       return;
+    case 'exportModel':
+    case 'importModel':
+    case 'predict':
+      void handleExportMessage(tf, msg, (reply, transfer) =>
+        scope.postMessage(reply, transfer ?? []),
+      );
+      return;
     case 'loadDataset':
-      datasetLoad = datasetLoad.then(() => loadDataset(msg.requestId, msg.choice));
+      datasetLoad = datasetLoad.then(() => loadDataset(msg.requestId, msg.choice, msg.split));
+      return;
+    case 'csvIngest':
+    case 'csvCancel':
+      handleCsvMessage(msg, post);
+      return;
+    case 'registerImageUpload':
+      registerImageUpload(msg.uploadId, msg.source);
+      return;
+    case 'cancelImageLoad':
+      cancelImageLoad();
+      return;
+    case 'imageTestHooks':
+      if (testHooks) setImageTestHooks(msg);
       return;
     case 'train':
       // A new run stops the previous one; runs never overlap.
@@ -108,8 +139,32 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
   }
 };
 
-async function loadDataset(requestId: number, choice: DatasetChoice): Promise<void> {
+async function loadDataset(
+  requestId: number,
+  choice: DatasetChoice,
+  split?: CsvSplitConfig,
+): Promise<void> {
   try {
+    if (choice.kind === 'upload' && choice.format === 'csv') {
+      const loaded = await loadCsvDataset(
+        choice,
+        split ?? { ratios: DEFAULT_TRAINING_CONFIG.split, seed: DEFAULT_TRAINING_CONFIG.seed },
+      );
+      dataset = loaded.dataset;
+      post({ type: 'datasetLoaded', requestId, summary: loaded.summary });
+      return;
+    }
+    if (choice.kind === 'upload' && choice.format === 'images') {
+      const loaded = await loadImageDataset(choice, {
+        requestId,
+        realGpu: machine.hasWebGL && softwareRendererName(machine.webglRenderer) === null,
+        onProgress: (p) => post({ type: 'imageProgress', ...p }),
+      });
+      dataset = loaded.dataset;
+      const summary = { ...summarizeDataset(loaded.dataset), imageInfo: loaded.info };
+      post({ type: 'datasetLoaded', requestId, summary });
+      return;
+    }
     const ds =
       choice.kind === 'synthetic'
         ? makeSynthetic(choice.id, choice.size, choice.noise, SYNTHETIC_DATA_SEED)
@@ -147,7 +202,14 @@ async function train(msg: Extract<ToWorker, { type: 'train' }>): Promise<void> {
     post({ type: 'failed', runId, message: 'No dataset is loaded: choose one first.' });
     return;
   }
-  const prepared = prepareRun(dataset, graph, config);
+  // An uploaded CSV's pipeline is fitted again on this run's own training split.
+  const csvRun = csvDatasetForRun(dataset, config);
+  if (csvRun && !csvRun.ok) {
+    post({ type: 'failed', runId, message: csvRun.message });
+    return;
+  }
+  if (csvRun) post({ type: 'pipelineFitted', runId, fitted: csvRun.fitted });
+  const prepared = prepareRun(csvRun ? csvRun.dataset : dataset, graph, config);
   if (!prepared.ok) {
     post({ type: 'failed', runId, message: prepared.message });
     return;
@@ -156,6 +218,7 @@ async function train(msg: Extract<ToWorker, { type: 'train' }>): Promise<void> {
   const progress = new ProgressBatcher(runId, post);
   current = control;
   const { split } = prepared;
+  rememberRunStart(graph, config, csvRun ? csvRun.dataset : dataset, split, csvRun?.fitted ?? null);
   let backend: BackendName | null = null;
   let recovery: string | null = null;
   try {
@@ -165,12 +228,16 @@ async function train(msg: Extract<ToWorker, { type: 'train' }>): Promise<void> {
       dataset: prepared.dataset,
       split,
       config,
+      startFrom: msg.resumeFrom,
       hooks: {
         onBatch: (point) => progress.addPoint(point),
         onProgress: (p) => progress.setProgress(p),
-        onEpoch: (metrics) => {
+        onEpoch: (metrics, checkpoint) => {
+          rememberCheckpoint(checkpoint);
           progress.flush();
           post({ type: 'epoch', runId, metrics });
+          // The run record keeps the final and best weights, and can continue from them.
+          post({ type: 'checkpoint', runId, checkpoint });
         },
         shouldStop: () => control.isStopped,
         waitIfPaused: async () => {

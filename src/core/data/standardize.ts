@@ -52,6 +52,6 @@ export function applyStandardization(ds: Dataset, s: Standardization): Dataset {
  * the full preprocessing pipeline.
  */
 export function prepareFeatures(ds: Dataset, trainRows: Int32Array): Dataset {
-  if (ds.kind !== 'tabular') return ds;
+  if (ds.kind !== 'tabular' || ds.preprocessed) return ds;
   return applyStandardization(ds, fitStandardization(ds, trainRows));
 }

@@ -1,4 +1,13 @@
 import type { TaskKind } from '../graph/types';
+import type {
+  ImageDatasetInfo,
+  ImageDecodeOptions,
+  ImagePipeline,
+  ImageScaling,
+  AugmentationSpec,
+} from './images/types';
+import type { CsvDatasetReport } from './csv/types';
+import type { PipelineSpec } from './pipeline/spec';
 
 /** The built-in synthetic 2-D point sets, generated in code from a seed. */
 export type SyntheticId = 'circles' | 'xor' | 'gaussians' | 'spiral';
@@ -9,7 +18,30 @@ export type BundledId = 'wine' | 'fashion-mnist';
 export type DatasetChoice =
   | { kind: 'synthetic'; id: SyntheticId; size: number; noise: number }
   /** `limit`: use a seeded, stratified sample of at most this many rows (quick experiments). */
-  | { kind: 'bundled'; id: BundledId; limit?: number };
+  | { kind: 'bundled'; id: BundledId; limit?: number }
+  /** An uploaded image folder or zip; the files live in the worker under `uploadId`. */
+  | {
+      kind: 'upload';
+      format: 'images';
+      uploadId: string;
+      name: string;
+      decode: ImageDecodeOptions;
+      scaling: ImageScaling;
+      augmentation: AugmentationSpec;
+    }
+  /**
+   * An uploaded CSV: `uploadId` is the file's fingerprint (the worker keeps the parsed
+   * table; files up to 200 MB are also stored in IndexedDB), `spec` the pipeline.
+   */
+  | {
+      kind: 'upload';
+      format: 'csv';
+      uploadId: string;
+      name: string;
+      size: number;
+      hasHeader: boolean;
+      spec: PipelineSpec;
+    };
 
 /**
  * A dataset in memory, owned by the training worker. Features are row-major:
@@ -31,6 +63,12 @@ export interface Dataset {
   /** Class names in label-index order; empty for regression. */
   classNames: string[];
   featureNames: string[];
+  /** Image datasets: augmentation and normalisation applied per batch. */
+  imagePipeline?: ImagePipeline;
+  /** 1 for rows of a predefined test split (an upload's test/ folder): they form the test split. */
+  predefinedTest?: Uint8Array;
+  /** Features already went through a fitted pipeline (uploaded CSV): do not standardise again. */
+  preprocessed?: boolean;
 }
 
 /** What the main thread knows of a dataset: small, serialisable. */
@@ -45,6 +83,10 @@ export interface DatasetSummary {
   featureNames: string[];
   /** For 2-D point sets: the points, for the scatter/decision-boundary plot. */
   points?: { x: number[]; y: number[]; label: number[] };
+  /** Uploaded image datasets: samples per class and the skipped-file report. */
+  imageInfo?: ImageDatasetInfo;
+  /** Uploaded CSV datasets: the pipeline as the model sees it, and what was skipped. */
+  csv?: CsvDatasetReport;
 }
 
 /** Fractions of rows for each split; they sum to 1. */

@@ -1,5 +1,6 @@
 import type { LayerSpec, ParamSpec } from './types';
 import { activationOf, activationParam, applyLayer, kerasCall, pyStr } from './shared';
+import { torchActivation } from '../export/codegen/torchHelpers';
 
 const params: readonly ParamSpec[] = [activationParam('relu')];
 
@@ -22,4 +23,8 @@ export const Activation: LayerSpec = {
     );
   },
   toKeras: (p, ctx) => kerasCall('Activation', [pyStr(activationOf(params, p))], ctx.name),
+  toPyTorch: {
+    init: () => [],
+    forward: (c) => torchActivation(activationOf(params, c.params), c.inputs[0]!),
+  },
 };

@@ -53,4 +53,5 @@ export const Add: LayerSpec = {
     return applyLayer(tf.layers.add({ name: ctx.name }), inputs);
   },
   toKeras: (_p, ctx) => kerasCall('Add', [], ctx.name),
+  toPyTorch: { init: () => [], forward: (c) => c.inputs.join(' + ') },
 };

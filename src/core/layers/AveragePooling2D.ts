@@ -1,5 +1,5 @@
 import type { LayerSpec } from './types';
-import { inferPoolShape, poolArgs, poolParams, poolToKeras } from './pooling';
+import { inferPoolShape, poolArgs, poolParams, poolToKeras, poolToPyTorch } from './pooling';
 import { applyLayer } from './shared';
 
 /** Averages each window: shrinks the image smoothly. */
@@ -15,4 +15,5 @@ export const AveragePooling2D: LayerSpec = {
     return applyLayer(tf.layers.averagePooling2d({ ...poolArgs(p), name: ctx.name }), inputs);
   },
   toKeras: (p, ctx) => poolToKeras('AveragePooling2D', p, ctx.name),
+  toPyTorch: poolToPyTorch('avg'),
 };

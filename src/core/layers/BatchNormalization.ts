@@ -2,6 +2,7 @@ import type { Shape } from '../graph/types';
 import { lastDim } from '../graph/shape';
 import type { LayerSpec, ParamSpec } from './types';
 import { applyLayer, kerasCall, numParam } from './shared';
+import { staticDim, toNCHW, toNHWC } from '../export/codegen/torchHelpers';
 
 const params: readonly ParamSpec[] = [
   {
@@ -58,4 +59,23 @@ export const BatchNormalization: LayerSpec = {
       [`momentum=${numParam(params, p, 'momentum')}`, `epsilon=${numParam(params, p, 'epsilon')}`],
       ctx.name,
     ),
+  toPyTorch: {
+    init(c) {
+      const rank = c.inShapes[0]?.length ?? 2;
+      const cls = rank === 4 ? 'BatchNorm2d' : 'BatchNorm1d';
+      // PyTorch's momentum weighs the new batch: 1 - Keras momentum (0.99 → 0.01).
+      const momentum = Number((1 - numParam(params, c.params, 'momentum')).toPrecision(12));
+      const eps = numParam(params, c.params, 'epsilon');
+      return [
+        `self.${c.py} = nn.${cls}(${staticDim(c.inShapes[0], -1)}, eps=${eps}, momentum=${momentum})`,
+      ];
+    },
+    forward(c) {
+      const x = c.inputs[0]!;
+      const rank = c.inShapes[0]?.length ?? 2;
+      if (rank === 2) return `self.${c.py}(${x})`;
+      if (rank === 3) return `self.${c.py}(${x}.permute(0, 2, 1)).permute(0, 2, 1)`;
+      return toNHWC(`self.${c.py}(${toNCHW(x)})`);
+    },
+  },
 };

@@ -37,4 +37,5 @@ export const Concatenate: LayerSpec = {
     return applyLayer(tf.layers.concatenate({ axis: -1, name: ctx.name }), inputs);
   },
   toKeras: (_p, ctx) => kerasCall('Concatenate', [], ctx.name),
+  toPyTorch: { init: () => [], forward: (c) => `torch.cat([${c.inputs.join(', ')}], dim=-1)` },
 };

@@ -16,6 +16,13 @@ import {
   useBiasParam,
 } from './shared';
 import { slideWindow } from './spatial';
+import {
+  staticDim,
+  torchActivation,
+  torchPadding,
+  toNCHW,
+  toNHWC,
+} from '../export/codegen/torchHelpers';
 
 const params: readonly ParamSpec[] = [
   {
@@ -107,5 +114,21 @@ export const Conv2D: LayerSpec = {
       ],
       ctx.name,
     );
+  },
+  toPyTorch: {
+    init: (c) => [
+      `self.${c.py} = nn.Conv2d(${staticDim(c.inShapes[0], -1)}, ${numParam(params, c.params, 'filters')}, ${pyTuple(intsParam(params, c.params, 'kernelSize'))}, stride=${pyTuple(intsParam(params, c.params, 'strides'))}, bias=${pyBool(boolParam(params, c.params, 'useBias'))})`,
+    ],
+    forward(c) {
+      const pad = torchPadding(
+        c.inShapes[0],
+        intsParam(params, c.params, 'kernelSize'),
+        intsParam(params, c.params, 'strides'),
+        strParam(params, c.params, 'padding'),
+      );
+      const x = toNCHW(c.inputs[0]!);
+      const conv = `self.${c.py}(${pad ? `F.pad(${x}, ${pyTuple(pad)})` : x})`;
+      return torchActivation(activationOf(params, c.params), toNHWC(conv));
+    },
   },
 };

@@ -12,6 +12,7 @@ import {
   pyStr,
   useBiasParam,
 } from './shared';
+import { staticDim, torchActivation } from '../export/codegen/torchHelpers';
 
 const params: readonly ParamSpec[] = [
   {
@@ -70,5 +71,11 @@ export const Dense: LayerSpec = {
       ],
       ctx.name,
     );
+  },
+  toPyTorch: {
+    init: (c) => [
+      `self.${c.py} = nn.Linear(${staticDim(c.inShapes[0], -1)}, ${numParam(params, c.params, 'units')}, bias=${pyBool(boolParam(params, c.params, 'useBias'))})`,
+    ],
+    forward: (c) => torchActivation(activationOf(params, c.params), `self.${c.py}(${c.inputs[0]})`),
   },
 };

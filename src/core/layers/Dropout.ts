@@ -40,4 +40,8 @@ export const Dropout: LayerSpec = {
     return applyLayer(layer, inputs);
   },
   toKeras: (p, ctx) => kerasCall('Dropout', [String(numParam(params, p, 'rate'))], ctx.name),
+  toPyTorch: {
+    init: (c) => [`self.${c.py} = nn.Dropout(${numParam(params, c.params, 'rate')})`],
+    forward: (c) => `self.${c.py}(${c.inputs[0]})`,
+  },
 };

@@ -25,4 +25,8 @@ export const Flatten: LayerSpec = {
     return applyLayer(tf.layers.flatten({ name: ctx.name }), inputs);
   },
   toKeras: (_p, ctx) => kerasCall('Flatten', [], ctx.name),
+  toPyTorch: {
+    init: () => [],
+    forward: (c) => `${c.inputs[0]}.reshape(${c.inputs[0]}.shape[0], -1)`,
+  },
 };

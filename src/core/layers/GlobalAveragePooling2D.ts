@@ -21,4 +21,5 @@ export const GlobalAveragePooling2D: LayerSpec = {
     return applyLayer(tf.layers.globalAveragePooling2d({ name: ctx.name }), inputs);
   },
   toKeras: (_p, ctx) => kerasCall('GlobalAveragePooling2D', [], ctx.name),
+  toPyTorch: { init: () => [], forward: (c) => `${c.inputs[0]}.mean(dim=(1, 2))` },
 };

@@ -32,4 +32,5 @@ export const Input: LayerSpec = {
   toKeras(p, ctx) {
     return kerasCall('Input', [`shape=${pyTuple(intsParam(params, p, 'shape'))}`], ctx.name);
   },
+  toPyTorch: { init: () => [], forward: () => 'x' },
 };

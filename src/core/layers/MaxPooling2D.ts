@@ -1,5 +1,5 @@
 import type { LayerSpec } from './types';
-import { inferPoolShape, poolArgs, poolParams, poolToKeras } from './pooling';
+import { inferPoolShape, poolArgs, poolParams, poolToKeras, poolToPyTorch } from './pooling';
 import { applyLayer } from './shared';
 
 /** Keeps the largest value in each window: shrinks the image, keeps strong features. */
@@ -15,4 +15,5 @@ export const MaxPooling2D: LayerSpec = {
     return applyLayer(tf.layers.maxPooling2d({ ...poolArgs(p), name: ctx.name }), inputs);
   },
   toKeras: (p, ctx) => poolToKeras('MaxPooling2D', p, ctx.name),
+  toPyTorch: poolToPyTorch('max'),
 };

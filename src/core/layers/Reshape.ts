@@ -49,4 +49,9 @@ export const Reshape: LayerSpec = {
   },
   toKeras: (p, ctx) =>
     kerasCall('Reshape', [pyTuple(intsParam(params, p, 'targetShape'))], ctx.name),
+  toPyTorch: {
+    init: () => [],
+    forward: (c) =>
+      `${c.inputs[0]}.reshape(${c.inputs[0]}.shape[0], ${intsParam(params, c.params, 'targetShape').join(', ')})`,
+  },
 };

@@ -1,7 +1,8 @@
 /** What MaxPooling2D and AveragePooling2D share: the same params and shape rule. */
 import { lastDim } from '../graph/shape';
 import type { LayerParams } from '../graph/types';
-import type { LayerSpec, ParamSpec } from './types';
+import type { LayerSpec, ParamSpec, TorchEmitter } from './types';
+import { torchPadding, toNCHW, toNHWC } from '../export/codegen/torchHelpers';
 import { intsParam, kerasCall, paddingParam, pyStr, pyTuple, strParam } from './shared';
 import { slideWindow } from './spatial';
 
@@ -57,4 +58,25 @@ export function poolToKeras(cls: string, p: LayerParams, name: string): string {
     [pyTuple(poolSize), `strides=${pyTuple(strides)}`, `padding=${pyStr(padding)}`],
     name,
   );
+}
+
+/** PyTorch pooling on NHWC tensors; TF's 'same' padding is explicit (F.pad). */
+export function poolToPyTorch(kind: 'max' | 'avg'): TorchEmitter {
+  return {
+    init: () => [],
+    forward(c) {
+      const { poolSize, strides, padding } = poolArgs(c.params);
+      const pad = torchPadding(c.inShapes[0], poolSize, strides, padding);
+      const x = toNCHW(c.inputs[0]!);
+      const args = `${pyTuple(poolSize)}, ${pyTuple(strides)}`;
+      if (kind === 'max') {
+        const padded = pad ? `F.pad(${x}, ${pyTuple(pad)}, value=float("-inf"))` : x;
+        return toNHWC(`F.max_pool2d(${padded}, ${args})`);
+      }
+      // TF averages over the window's real pixels only: avg_pool_same divides by the pooled mask.
+      return toNHWC(
+        pad ? `avg_pool_same(${x}, ${args}, ${pyTuple(pad)})` : `F.avg_pool2d(${x}, ${args})`,
+      );
+    },
+  };
 }

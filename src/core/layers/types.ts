@@ -67,4 +67,23 @@ export interface LayerSpec {
   ): tfjs.SymbolicTensor;
   /** Python expression building the layer in Keras, e.g. `layers.Dense(64, name="dense_1")`. */
   toKeras(params: LayerParams, ctx: { name: string }): string;
+  /** PyTorch code of the layer (src/core/export/codegen/pytorchScript.ts); tensors stay NHWC. */
+  toPyTorch?: TorchEmitter;
+}
+
+/** What a PyTorch emitter knows of one node: its Python name, input variables, static shapes. */
+export interface TorchContext {
+  py: string;
+  inputs: string[];
+  inShapes: Shape[];
+  outShape: Shape;
+  params: LayerParams;
+}
+
+/** PyTorch code of one layer: submodule lines for `__init__` and the forward expression. */
+export interface TorchEmitter {
+  /** Lines for `__init__` (submodules as `self.<py>`), without indentation. */
+  init(ctx: TorchContext): string[];
+  /** Python expression of the output, given the input variables. */
+  forward(ctx: TorchContext): string;
 }

@@ -44,7 +44,7 @@ describe('chooseBackend', () => {
     const got = chooseBackend(
       facts({ webglRenderer: SWIFTSHADER, wasm: { simd: false, threads: 1 } }),
     );
-    expect(got.label).toBe('WASM (1 thread: TF.js uses half of the cores)');
+    expect(got.label).toBe('WASM (single-threaded)');
   });
 
   it('uses WASM without WebGL, single-threaded when not cross-origin isolated', () => {

@@ -17,8 +17,6 @@ export interface BackendFacts {
   canTrainOn: (backend: BackendName) => boolean;
   /** WASM features once the backend is initialised; defaults: SIMD, 2 threads if isolated. */
   wasm?: { simd: boolean; threads: number };
-  /** navigator.hardwareConcurrency, for the label. */
-  cores?: number;
 }
 
 const SOFTWARE_RENDERERS: [RegExp, string][] = [
@@ -97,8 +95,7 @@ export function backendLabel(name: BackendName, facts: BackendFacts): string {
       }
       return threads > 1
         ? `WASM (${features}${threads} threads)`
-        : // TF.js sizes its thread pool at half the cores (max 4): one thread on 2 cores.
-          `WASM (${features}1 thread: TF.js uses half of ${facts.cores ?? 'the'} cores)`;
+        : `WASM (${features}single-threaded)`;
     }
     case 'cpu':
       return 'CPU (slow)';

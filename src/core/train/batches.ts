@@ -8,7 +8,8 @@
  * silently dropping rows of a small dataset.
  */
 import type { Dataset } from '../data/types';
-import { deriveSeed, makeRng, shuffleInPlace } from './random';
+import { deriveSeed, makeRng, shuffleInPlace, type Rng } from './random';
+import { finishImageBatch } from '../data/images/batch';
 
 export interface Batch {
   /** Row-major float features, `size × featureSize`, already scaled by `xScale`. */
@@ -22,6 +23,8 @@ export interface Batch {
 
 // Keeps batch order independent of the split and synthetic streams of the same seed.
 const BATCH_SALT = 3;
+// Image augmentation draws from its own stream, fixed by seed and epoch.
+const AUGMENT_SALT = 5;
 
 /** Number of batches for `n` rows, the partial last batch included. */
 export function batchCount(n: number, batchSize: number): number {
@@ -41,7 +44,10 @@ export function* trainingBatches(
   seed: number,
   epoch: number,
 ): Generator<Batch> {
-  yield* orderedBatches(ds, epochOrder(rows, seed, epoch), batchSize);
+  const augmentRng = ds.imagePipeline?.augmentation
+    ? makeRng(deriveSeed(seed + epoch, AUGMENT_SALT))
+    : undefined;
+  yield* orderedBatches(ds, epochOrder(rows, seed, epoch), batchSize, augmentRng);
 }
 
 /** Batches of the rows in the given order (evaluation, prediction). */
@@ -49,15 +55,20 @@ export function* orderedBatches(
   ds: Dataset,
   rows: Int32Array,
   batchSize: number,
+  augmentRng?: Rng,
 ): Generator<Batch> {
   if (!(batchSize >= 1)) throw new RangeError('Batch size must be at least 1.');
   for (let start = 0; start < rows.length; start += batchSize) {
-    yield gatherBatch(ds, rows.subarray(start, Math.min(start + batchSize, rows.length)));
+    yield gatherBatch(
+      ds,
+      rows.subarray(start, Math.min(start + batchSize, rows.length)),
+      augmentRng,
+    );
   }
 }
 
 /** Copies the given rows out of the dataset, turning image bytes into scaled floats. */
-export function gatherBatch(ds: Dataset, rows: Int32Array): Batch {
+export function gatherBatch(ds: Dataset, rows: Int32Array, augmentRng?: Rng): Batch {
   const featureSize = ds.x.length / ds.n;
   const x = new Float32Array(rows.length * featureSize);
   const y = new Float32Array(rows.length);
@@ -72,5 +83,8 @@ export function gatherBatch(ds: Dataset, rows: Int32Array): Batch {
     }
     y[i] = ds.y[row]!;
   });
+  if (ds.imagePipeline) {
+    finishImageBatch(x, rows.length, ds.featureShape, ds.imagePipeline, augmentRng ?? null);
+  }
   return { x, y, size: rows.length, rows: rows.slice() };
 }

@@ -10,6 +10,7 @@ import { buildModel } from '../graph/build';
 import type { ModelGraph } from '../graph/types';
 import { validateSplitRatios, stratifiedSplit } from '../data/split';
 import { prepareFeatures } from '../data/standardize';
+import { predefinedSplit } from '../data/images/split';
 import { targetForDataset } from '../data/target';
 import type { Dataset, SplitIndices } from '../data/types';
 import { restoreCheckpoint, type Checkpoint } from './checkpoint';
@@ -42,7 +43,9 @@ export function prepareRun(ds: Dataset, graph: ModelGraph, config: TrainingConfi
       ? 'The learning rate must be a number above 0.'
       : null);
   if (settings) return { ok: false, message: settings };
-  const split = stratifiedSplit(ds.y, ds.task, config.split, config.seed);
+  const split = ds.predefinedTest
+    ? predefinedSplit(ds.y, ds.task, ds.predefinedTest, config.split, config.seed)
+    : stratifiedSplit(ds.y, ds.task, config.split, config.seed);
   if (split.train.length === 0) {
     return {
       ok: false,
@@ -80,11 +83,13 @@ export async function executeRun(opts: {
   config: TrainingConfig;
   hooks?: TrainHooks;
   env: RunEnvironment;
+  /** Continue a stored run from this checkpoint (weights only: optimizer state restarts). */
+  startFrom?: Checkpoint;
 }): Promise<RunOutcome> {
   const { tf, graph, dataset: ds, split, config, env } = opts;
   const now = env.now ?? (() => performance.now());
   const lost: BackendName[] = [];
-  let checkpoint: Checkpoint | null = null;
+  let checkpoint: Checkpoint | null = opts.startFrom ?? null;
   for (let attempt = 0; ; attempt++) {
     const backend = await env.selectBackend(lost);
     const model = buildModel(tf, graph, config.seed);

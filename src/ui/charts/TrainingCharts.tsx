@@ -18,6 +18,7 @@ import { EvaluationView } from './EvaluationView';
 
 // Live charts draw at most ~1,000 points a series and never animate (DESIGN.md).
 const MAX_POINTS = 600;
+const MAX_DOTS = 60;
 const EMPTY_BATCHES: BatchPoint[] = [];
 const EMPTY_EPOCHS: EpochMetrics[] = [];
 
@@ -77,6 +78,8 @@ const EpochChart = memo(function EpochChart({
     () => epochs.map((e) => ({ epoch: e.epoch, train: e[train], validation: e[val] })),
     [epochs, train, val],
   );
+  // One SVG circle per epoch is costly on long runs; dots help only while they are few.
+  const showDots = epochs.length <= MAX_DOTS;
   return (
     <figure className="chart" data-testid={testId} data-points={epochs.length} aria-label={title}>
       <figcaption>{title}</figcaption>
@@ -98,7 +101,7 @@ const EpochChart = memo(function EpochChart({
             dataKey="train"
             name="train"
             stroke="var(--series-1)"
-            dot
+            dot={showDots}
             isAnimationActive={false}
           />
           <Line
@@ -106,7 +109,7 @@ const EpochChart = memo(function EpochChart({
             dataKey="validation"
             name="validation"
             stroke="var(--series-2)"
-            dot
+            dot={showDots}
             isAnimationActive={false}
           />
         </LineChart>

@@ -3,6 +3,10 @@ import { useAppStore } from '../../state/store';
 import { selectTrainingActive } from '../../state/trainingSlice';
 import { loadDataset } from '../../state/trainingController';
 import { SplitControl } from './SplitControl';
+import { ImageUpload } from './images/ImageUpload';
+import { ClassBalanceNote } from './csv/ClassBalanceNote';
+import { CsvDatasetInfo } from './csv/CsvDatasetInfo';
+import { CsvUpload } from './csv/CsvUpload';
 
 /** What the loaded dataset is: size, shape, classes; controls for synthetic sets. */
 export function DataPanel() {
@@ -35,6 +39,10 @@ export function DataPanel() {
       {dataset && dataset.classNames.length > 0 && (
         <ClassBars names={dataset.classNames} counts={dataset.classCounts} />
       )}
+      {dataset && dataset.classNames.length > 0 && (
+        <ClassBalanceNote names={dataset.classNames} counts={dataset.classCounts} />
+      )}
+      {dataset?.csv && <CsvDatasetInfo report={dataset.csv} />}
       {choice.kind === 'synthetic' && (
         <SyntheticControls
           key={`${choice.id}`}
@@ -47,6 +55,8 @@ export function DataPanel() {
         <SampleControl key={choice.id} limit={choice.limit} total={dataset?.n} disabled={active} />
       )}
       <SplitControl />
+      <CsvUpload />
+      <ImageUpload />
     </section>
   );
 }

@@ -29,6 +29,16 @@ export function DatasetSelect() {
             ))}
           </optgroup>
         ))}
+        {choice.kind === 'upload' && choice.format === 'csv' && (
+          <optgroup label="Uploaded CSV">
+            <option value={choiceKey(choice)}>{choice.name}</option>
+          </optgroup>
+        )}
+        {choice.kind === 'upload' && choice.format === 'images' && (
+          <optgroup label="Uploaded">
+            <option value={choiceKey(choice)}>{choice.name}</option>
+          </optgroup>
+        )}
       </select>
     </label>
   );

@@ -50,12 +50,14 @@ export const DATASET_OPTIONS: readonly DatasetOption[] = [
 
 /** The select's value for a choice. */
 export function choiceKey(c: DatasetChoice): string {
+  if (c.kind === 'upload') return `upload:${c.format}:${c.uploadId}`;
   return `${c.kind}:${c.id}`;
 }
 
 /** The choice for a select value; a synthetic set keeps the current size and noise. */
 export function choiceFromKey(key: string, current: DatasetChoice): DatasetChoice {
   const opt = DATASET_OPTIONS.find((o) => o.key === key);
+  if (!opt && key === choiceKey(current)) return current;
   if (!opt) throw new Error(`Unknown dataset option ${key}`);
   if (opt.choice.kind === 'synthetic' && current.kind === 'synthetic') {
     return { ...opt.choice, size: current.size, noise: current.noise };

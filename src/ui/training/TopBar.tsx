@@ -4,6 +4,7 @@ import { pause, resume, stop, train } from '../../state/trainingController';
 import { statusText } from './status';
 import { useTrainBlocker } from './useTrainBlocker';
 import { DatasetSelect } from '../data/DatasetSelect';
+import { ProjectMenu } from '../export/ProjectMenu';
 import type { BackendChoice } from '../../core/train/types';
 
 const BACKENDS: { value: BackendChoice; label: string }[] = [
@@ -77,6 +78,7 @@ export function TopBar() {
           </div>
         )}
       </div>
+      <ProjectMenu />
     </header>
   );
 }

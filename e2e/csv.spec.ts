@@ -1,0 +1,131 @@
+import { expect, test, type Page } from '@playwright/test';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { metric, openFresh, setSetting } from './helpers';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const fixture = (name: string) => join(here, 'fixtures', 'csv', name);
+
+async function upload(page: Page, name: string): Promise<void> {
+  await page.getByLabel('Upload CSV').setInputFiles(fixture(name));
+}
+
+test.describe('CSV upload', () => {
+  test('upload a CSV, choose the target, train and see metrics; it survives a reload', async ({
+    page,
+  }) => {
+    await openFresh(page);
+    await upload(page, 'wine-mixed.csv');
+    const preview = page.getByRole('dialog', { name: 'wine-mixed.csv' });
+    await expect(preview).toBeVisible();
+    await expect(preview.getByTestId('csv-facts')).toContainText('178 rows × 16 columns');
+    // The ID column is proposed for exclusion with the reason shown.
+    const idRow = preview.locator('[data-testid="csv-column"][data-column="id"]');
+    await expect(idRow).toContainText('ID-like');
+    await expect(idRow.getByRole('checkbox')).not.toBeChecked();
+    // Magnesium has 20 missing cells (every 9th row).
+    await expect(
+      preview.locator(
+        '[data-testid="csv-column"][data-column="Magnesium"] [data-testid="csv-missing"]',
+      ),
+    ).toHaveText('20');
+    const target = preview.getByLabel('Target column');
+    await expect(target).toHaveValue('cultivar');
+    await target.selectOption('cultivar');
+    await expect(preview.getByLabel('Task')).toHaveValue('multiclass');
+    await expect(preview.getByTestId('csv-feature-estimate')).toContainText('14 → 17 features');
+    await preview.getByRole('button', { name: 'Use this dataset' }).click();
+
+    await expect(preview).toBeHidden();
+    await expect(page.getByTestId('dataset-name')).toHaveText('wine-mixed.csv');
+    await expect(page.getByLabel('Dataset')).toHaveValue(/^upload:csv:/);
+    await expect(page.getByLabel('Dataset').locator('option:checked')).toHaveText('wine-mixed.csv');
+    await expect(page.getByTestId('csv-feature-line')).toHaveText(
+      'one-hot of 1 categorical: 14 → 17 features',
+    );
+    await expect(page.getByRole('table', { name: 'Rows the model receives' })).toBeVisible();
+    // The model was fitted: 17 inputs, 3 classes.
+    await expect(
+      page.locator(
+        '[data-testid="layer-node"][data-layer-type="Input"] [data-testid="layer-shape"]',
+      ),
+    ).toContainText('17');
+    await expect(page.getByTestId('majority-baseline')).toHaveText('39.9%');
+
+    await page.getByLabel('Backend').selectOption({ value: 'cpu' });
+    await setSetting(page, 'Epochs', '8');
+    await page.getByRole('button', { name: 'Train' }).click();
+    const status = page.getByTestId('training-status');
+    await expect(status).toContainText('Done', { timeout: 60_000 });
+    expect(await metric(page, 'metric-val-accuracy')).toBeGreaterThan(0.8);
+
+    // Stored in IndexedDB: the workspace comes back after a reload.
+    await page.reload();
+    await expect(page.getByTestId('dataset-name')).toHaveText('wine-mixed.csv');
+    await expect(page.getByTestId('csv-feature-line')).toContainText('17 features');
+
+    // A file not kept in the browser is asked for again and matched by its fingerprint.
+    await page.evaluate(() => {
+      indexedDB.deleteDatabase('train-smarter-csv');
+    });
+    await page.reload();
+    await expect(
+      page.getByRole('alert').filter({ hasText: 'wine-mixed.csv is not stored in this browser' }),
+    ).not.toHaveCount(0);
+    await upload(page, 'wine-mixed.csv');
+    await expect(page.getByTestId('dataset-name')).toHaveText('wine-mixed.csv');
+    await expect(page.getByTestId('csv-feature-line')).toContainText('17 features');
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+  });
+
+  test('dropping a CSV file on the page opens its preview', async ({ page }) => {
+    await openFresh(page);
+    const transfer = await page.evaluateHandle(() => {
+      const dt = new DataTransfer();
+      const rows = Array.from({ length: 12 }, (_, i) => `${i},${i % 3},${i % 2 ? 'x' : 'y'}`);
+      dt.items.add(
+        new File([['a,b,label', ...rows].join('\n')], 'dropped.csv', { type: 'text/csv' }),
+      );
+      return dt;
+    });
+    await page.dispatchEvent('body', 'drop', { dataTransfer: transfer });
+    const preview = page.getByRole('dialog', { name: 'dropped.csv' });
+    await expect(preview.getByTestId('csv-facts')).toContainText('12 rows × 3 columns');
+    await expect(preview.getByLabel('Task')).toHaveValue('binary');
+  });
+
+  test('a semicolon-delimited Latin-1 CSV loads with its accents', async ({ page }) => {
+    await openFresh(page);
+    await upload(page, 'latin1-semicolon.csv');
+    const preview = page.getByRole('dialog', { name: 'latin1-semicolon.csv' });
+    await expect(preview.getByTestId('csv-facts')).toContainText('80 rows × 4 columns');
+    await expect(preview.getByTestId('csv-facts')).toContainText('semicolon-delimited');
+    await expect(preview.getByTestId('csv-warnings')).toContainText('Windows-1252');
+    await expect(preview.getByRole('table', { name: 'Data preview' })).toContainText('Genève');
+    await expect(preview.getByRole('table', { name: 'Data preview' })).toContainText('Besançon');
+    await expect(preview.getByLabel('Target column')).toHaveValue('qualité');
+    await expect(preview.getByLabel('Task')).toHaveValue('binary');
+    // Header override: read the first row as data, then back.
+    await preview.getByLabel('First row is a header').uncheck();
+    await expect(preview.getByTestId('csv-facts')).toContainText('81 rows × 4 columns');
+    await preview.getByLabel('First row is a header').check();
+    await expect(preview.getByTestId('csv-facts')).toContainText('80 rows × 4 columns');
+    await expect(preview.getByLabel('Target column')).toHaveValue('qualité');
+    // Bulk actions: exclude columns by name pattern, then include them again.
+    await expect(preview.getByTestId('csv-feature-estimate')).toContainText('3 → 7 features');
+    await preview.getByLabel('Name pattern').fill('^l');
+    await preview.getByRole('button', { name: 'Exclude matching' }).click();
+    await expect(
+      preview.getByRole('status').filter({ hasText: 'Excluded 2 columns.' }),
+    ).toBeVisible();
+    await expect(preview.getByTestId('csv-feature-estimate')).toContainText('1 → 5 features');
+    await preview.getByRole('button', { name: 'Include matching' }).click();
+    await expect(preview.getByTestId('csv-feature-estimate')).toContainText('3 → 7 features');
+    await preview.getByRole('button', { name: 'Use this dataset' }).click();
+    await expect(page.getByTestId('dataset-name')).toHaveText('latin1-semicolon.csv');
+    await expect(page.locator('.class-bars')).toContainText('élevée');
+    await expect(page.getByTestId('csv-feature-line')).toHaveText(
+      'one-hot of 1 categorical: 3 → 7 features',
+    );
+  });
+});

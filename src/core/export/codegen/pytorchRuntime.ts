@@ -1,0 +1,174 @@
+/** The fixed part of the PyTorch script: weight loading, data reading, the training loop. */
+export const TORCH_RUNTIME = `
+
+def load_tfjs_weights(model, model_json_path):
+    """Loads TF.js model.json + weights.bin (as downloaded from the app) into the model."""
+    with open(model_json_path) as f:
+        manifest = json.load(f)
+    folder = os.path.dirname(os.path.abspath(model_json_path))
+    values = {}
+    for group in manifest["weightsManifest"]:
+        data = b"".join(open(os.path.join(folder, p), "rb").read() for p in group["paths"])
+        offset = 0
+        for spec in group["weights"]:
+            size = int(np.prod(spec["shape"])) if spec["shape"] else 1
+            arr = np.frombuffer(data, dtype=np.float32, count=size, offset=offset).reshape(spec["shape"])
+            values[spec["name"]] = torch.from_numpy(arr.copy())
+            offset += size * 4
+    by_layer = {}
+    for name, value in values.items():
+        layer, _, weight = name.rpartition("/")
+        # TF.js may suffix repeated names ("kernel_1"): drop the suffix.
+        if weight[-1:].isdigit():
+            weight = weight.rstrip("0123456789").rstrip("_")
+        by_layer.setdefault(layer, {})[weight] = value
+    with torch.no_grad():
+        for attr, tfjs_name in TFJS_NAMES.items():
+            module = getattr(model, attr, None)
+            w = by_layer.get(tfjs_name)
+            if module is None or w is None:
+                continue
+            if isinstance(module, nn.Linear):
+                module.weight.copy_(w["kernel"].T)  # TF (in, out) -> torch (out, in)
+                if module.bias is not None:
+                    module.bias.copy_(w["bias"])
+            elif isinstance(module, nn.Conv2d):
+                module.weight.copy_(w["kernel"].permute(3, 2, 0, 1))  # (kh, kw, in, out) -> (out, in, kh, kw)
+                if module.bias is not None:
+                    module.bias.copy_(w["bias"])
+            elif isinstance(module, (nn.BatchNorm1d, nn.BatchNorm2d)):
+                module.weight.copy_(w["gamma"])
+                module.bias.copy_(w["beta"])
+                module.running_mean.copy_(w["moving_mean"])
+                module.running_var.copy_(w["moving_variance"])
+
+
+def read_csv(path, target):
+    import pandas as pd
+    frame = pd.read_csv(path)
+    if target not in frame.columns:
+        raise SystemExit(f"{path}: no column named {target!r}; pass --target")
+    features = PREPROCESSING["featureNames"] or [c for c in frame.columns if c != target]
+    missing = [f for f in features if f not in frame.columns]
+    if missing:
+        raise SystemExit(
+            f"{path}: the app's column pipeline made features {missing[:5]} that are not columns "
+            "of the CSV; apply PREPROCESSING['fittedPipeline'] (imputing, encoding) to the CSV first")
+    x = frame[features].to_numpy(dtype=np.float32)
+    raw_y = frame[target]
+    names = PREPROCESSING["classNames"]
+    if PREPROCESSING["task"] == "regression":
+        y = raw_y.to_numpy(dtype=np.float32)
+    elif names and raw_y.astype(str).isin(names).all():
+        y = raw_y.astype(str).map({n: i for i, n in enumerate(names)}).to_numpy(dtype=np.int64)
+    else:
+        y = raw_y.to_numpy(dtype=np.int64)
+    return x * PREPROCESSING["inputScale"], y
+
+
+def read_image_folder(folder):
+    from PIL import Image
+    names = PREPROCESSING["classNames"] or sorted(
+        d for d in os.listdir(folder) if os.path.isdir(os.path.join(folder, d)))
+    h, w, c = PREPROCESSING["featureShape"]
+    xs, ys = [], []
+    for label, name in enumerate(names):
+        for file in sorted(os.listdir(os.path.join(folder, name))):
+            image = Image.open(os.path.join(folder, name, file)).convert("L" if c == 1 else "RGB")
+            pixels = np.asarray(image.resize((w, h)), dtype=np.float32).reshape(h, w, c)
+            xs.append(pixels * PREPROCESSING["inputScale"])
+            ys.append(label)
+    return np.stack(xs), np.array(ys, dtype=np.int64)
+
+
+def split_rows(n, seed, split_path=None):
+    """The app's exact split when split.json (from the model zip) is given, else a seeded shuffle."""
+    if split_path:
+        with open(split_path) as f:
+            split = json.load(f)
+        rows = [np.array(split[k], dtype=np.int64) for k in ("train", "validation", "test")]
+        if max((r.max() for r in rows if len(r)), default=-1) >= n:
+            raise SystemExit(f"{split_path} names rows beyond the {n} rows of the data")
+        return rows
+    order = np.random.default_rng(seed).permutation(n)
+    n_train = int(round(n * CONFIG["split"]["train"]))
+    n_val = int(round(n * CONFIG["split"]["validation"]))
+    return order[:n_train], order[n_train:n_train + n_val], order[n_train + n_val:]
+
+
+def standardize(x, train_rows):
+    """Tabular features: the app's fitted mean/std when embedded, else fitted on train rows."""
+    if PREPROCESSING["kind"] != "tabular":
+        return x
+    s = PREPROCESSING["standardization"]
+    if s is None:
+        mean = x[train_rows].mean(axis=0)
+        std = x[train_rows].std(axis=0)
+        std[std < 1e-6] = 1.0
+    else:
+        mean, std = np.array(s["mean"], np.float32), np.array(s["std"], np.float32)
+    return ((x - mean) / std).astype(np.float32)
+
+
+def evaluate(model, x, y):
+    model.eval()
+    with torch.no_grad():
+        out = model(x)
+        loss = compute_loss(out, y).item()
+        if PREPROCESSING["task"] == "multiclass":
+            return loss, (out.argmax(dim=-1) == y).float().mean().item()
+        if PREPROCESSING["task"] == "binary":
+            return loss, ((out.reshape(-1) > 0.5).long() == y).float().mean().item()
+        return loss, None
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--csv", help="CSV file with one row per example")
+    parser.add_argument("--target", default="label", help="target column of the CSV")
+    parser.add_argument("--images", help="folder with one sub-folder of images per class")
+    parser.add_argument("--weights", help="model.json downloaded from the app, to start from its weights")
+    parser.add_argument("--split", help="split.json from the model zip: train/validation/test rows as in the app")
+    parser.add_argument("--epochs", type=int, default=CONFIG["epochs"])
+    args = parser.parse_args()
+    if not args.csv and not args.images:
+        parser.error("pass --csv or --images")
+    torch.manual_seed(CONFIG["seed"])
+    x, y = read_image_folder(args.images) if args.images else read_csv(args.csv, args.target)
+    train_rows, val_rows, test_rows = split_rows(len(x), CONFIG["seed"], args.split)
+    x = torch.from_numpy(standardize(x, train_rows).reshape(len(x), *PREPROCESSING["featureShape"]))
+    y = torch.from_numpy(y)
+    model = Model()
+    if args.weights:
+        load_tfjs_weights(model, args.weights)
+    optimizer = make_optimizer(model)
+    class_weight = None
+    if CONFIG["classWeights"] and PREPROCESSING["task"] == "multiclass":
+        counts = torch.bincount(y[train_rows], minlength=len(PREPROCESSING["classNames"])).float()
+        class_weight = len(train_rows) / (len(counts) * counts.clamp(min=1))
+    generator = torch.Generator().manual_seed(CONFIG["seed"])
+    for epoch in range(1, args.epochs + 1):
+        model.train()
+        order = torch.from_numpy(train_rows)[torch.randperm(len(train_rows), generator=generator)]
+        total = 0.0
+        for start in range(0, len(order), CONFIG["batchSize"]):
+            rows = order[start:start + CONFIG["batchSize"]]
+            optimizer.zero_grad()
+            loss = compute_loss(model(x[rows]), y[rows], class_weight)
+            loss.backward()
+            optimizer.step()
+            total += loss.item() * len(rows)
+        line = f"epoch {epoch}/{args.epochs} loss {total / max(len(order), 1):.4f}"
+        if len(val_rows):
+            val_loss, val_acc = evaluate(model, x[val_rows], y[val_rows])
+            line += f" val_loss {val_loss:.4f}" + (f" val_accuracy {val_acc:.4f}" if val_acc is not None else "")
+        print(line)
+    if len(test_rows):
+        test_loss, test_acc = evaluate(model, x[test_rows], y[test_rows])
+        print(f"test loss {test_loss:.4f}" + (f" accuracy {test_acc:.4f}" if test_acc is not None else ""))
+    torch.save(model.state_dict(), "model.pt")
+
+
+if __name__ == "__main__":
+    main()
+`;

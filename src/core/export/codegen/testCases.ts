@@ -1,0 +1,146 @@
+/** Small graphs exercising every layer type, for the code export tests. Not imported by app code. */
+import { chainOf, graphOf } from '../../graph/testGraphs';
+import type { ModelGraph } from '../../graph/types';
+
+const img = (id: string, shape = [7, 6, 3]) => [id, 'Input', { shape }] as const;
+
+/** Small models, each exercising one layer type (and its awkward settings). */
+export const CASES: Record<string, ModelGraph[]> = {
+  Input: [
+    chainOf([
+      ['in', 'Input', { shape: [4] }],
+      ['d', 'Dense', { units: 3, activation: 'linear' }],
+    ]),
+  ],
+  Dense: [
+    chainOf([
+      ['in', 'Input', { shape: [5] }],
+      ['d', 'Dense', { units: 4, activation: 'softmax' }],
+    ]),
+    chainOf([
+      ['in', 'Input', { shape: [3, 5] }],
+      ['d', 'Dense', { units: 2, activation: 'gelu', useBias: false }],
+    ]),
+  ],
+  Activation: ['relu', 'sigmoid', 'tanh', 'elu', 'selu', 'softplus', 'gelu', 'softmax'].map((a) =>
+    chainOf([
+      ['in', 'Input', { shape: [6] }],
+      ['act', 'Activation', { activation: a }],
+    ]),
+  ),
+  Dropout: [
+    chainOf([
+      ['in', 'Input', { shape: [4] }],
+      ['drop', 'Dropout', { rate: 0.5 }],
+      ['d', 'Dense', { units: 2 }],
+    ]),
+  ],
+  Conv2D: [
+    // 6 rows, kernel 3, stride 2: TF pads 0 above and 1 below (asymmetric).
+    chainOf([
+      [...img('in', [6, 7, 3])],
+      [
+        'c',
+        'Conv2D',
+        { filters: 4, kernelSize: [3, 3], strides: [2, 2], padding: 'same', activation: 'tanh' },
+      ],
+    ]),
+    chainOf([
+      [...img('in')],
+      [
+        'c',
+        'Conv2D',
+        { filters: 2, kernelSize: [2, 3], strides: [1, 2], padding: 'valid', useBias: false },
+      ],
+    ]),
+    chainOf([
+      [...img('in', [6, 6, 1])],
+      ['c', 'Conv2D', { filters: 2, kernelSize: [3, 3], strides: [1, 1], padding: 'same' }],
+    ]),
+  ],
+  MaxPooling2D: [
+    chainOf([
+      [...img('in')],
+      ['p', 'MaxPooling2D', { poolSize: [2, 2], strides: [2, 2], padding: 'same' }],
+    ]),
+    chainOf([
+      [...img('in')],
+      ['p', 'MaxPooling2D', { poolSize: [3, 2], strides: [1, 2], padding: 'valid' }],
+    ]),
+  ],
+  AveragePooling2D: [
+    chainOf([
+      [...img('in')],
+      ['p', 'AveragePooling2D', { poolSize: [2, 3], strides: [2, 2], padding: 'same' }],
+    ]),
+    chainOf([
+      [...img('in')],
+      ['p', 'AveragePooling2D', { poolSize: [2, 2], strides: [2, 2], padding: 'valid' }],
+    ]),
+  ],
+  GlobalAveragePooling2D: [chainOf([[...img('in')], ['g', 'GlobalAveragePooling2D']])],
+  BatchNormalization: [
+    chainOf([
+      ['in', 'Input', { shape: [5] }],
+      ['bn', 'BatchNormalization', { momentum: 0.9, epsilon: 0.01 }],
+    ]),
+    chainOf([[...img('in')], ['bn', 'BatchNormalization']]),
+    chainOf([
+      ['in', 'Input', { shape: [3, 4] }],
+      ['bn', 'BatchNormalization'],
+    ]),
+  ],
+  // NHWC vs NCHW: a conv feeding Flatten → Dense is where element order matters.
+  Flatten: [
+    chainOf([
+      [...img('in')],
+      ['c', 'Conv2D', { filters: 3, strides: [2, 2], padding: 'same' }],
+      ['f', 'Flatten'],
+      ['d', 'Dense', { units: 3 }],
+    ]),
+    chainOf([
+      ['in', 'Input', { shape: [4] }],
+      ['f', 'Flatten'],
+    ]),
+  ],
+  Reshape: [
+    chainOf([
+      ['in', 'Input', { shape: [12] }],
+      ['r', 'Reshape', { targetShape: [2, 3, 2] }],
+      ['c', 'Conv2D', { filters: 2, kernelSize: [2, 2] }],
+      ['f', 'Flatten'],
+    ]),
+  ],
+  Add: [
+    graphOf(
+      [
+        ['in', 'Input', { shape: [4] }],
+        ['a', 'Dense', { units: 3 }],
+        ['b', 'Dense', { units: 3, activation: 'tanh' }],
+        ['add', 'Add'],
+      ],
+      [
+        ['in', 'a'],
+        ['in', 'b'],
+        ['a', 'add'],
+        ['b', 'add'],
+      ],
+    ),
+  ],
+  Concatenate: [
+    graphOf(
+      [
+        ['in', 'Input', { shape: [4] }],
+        ['a', 'Dense', { units: 3 }],
+        ['b', 'Dense', { units: 2 }],
+        ['cat', 'Concatenate'],
+      ],
+      [
+        ['in', 'a'],
+        ['in', 'b'],
+        ['b', 'cat'],
+        ['a', 'cat'],
+      ],
+    ),
+  ],
+};

@@ -1,0 +1,125 @@
+/**
+ * Reading a Keras/TF.js `modelTopology` back into a model graph. Registry params use
+ * Keras names in camelCase, and TF.js writes them in snake_case, so the mapping is
+ * generic: no per-layer code. Layers outside the registry are listed, not guessed.
+ */
+import { autoLayout } from '../graph/layout';
+import type { GraphEdge, GraphNode, LayerParams, ModelGraph, ParamValue } from '../graph/types';
+import { getLayer, validateParams } from '../layers/registry';
+
+export type TopologyOutcome =
+  { ok: true; graph: ModelGraph } | { ok: false; message: string; unsupported: string[] };
+
+interface KerasLayerJson {
+  name?: unknown;
+  class_name?: unknown;
+  config?: unknown;
+  inbound_nodes?: unknown;
+}
+
+const snake = (camel: string) => camel.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+/** Keras class names that mean a registry layer under another name. */
+const ALIASES: Record<string, string> = { InputLayer: 'Input' };
+
+function paramsFromConfig(type: string, config: Record<string, unknown>): LayerParams {
+  const params: LayerParams = {};
+  if (type === 'Input') {
+    const shape = config['batch_input_shape'] ?? config['batch_shape'];
+    if (Array.isArray(shape)) params['shape'] = shape.slice(1) as number[];
+    return params;
+  }
+  for (const spec of getLayer(type)?.params ?? []) {
+    const value = config[snake(spec.name)];
+    if (value === undefined || value === null) continue;
+    // TF.js writes activations as names; Keras may write {class_name, config}.
+    const v =
+      isRecord(value) && typeof value['class_name'] === 'string' ? value['class_name'] : value;
+    params[spec.name] = (Array.isArray(v) ? [...(v as number[])] : v) as ParamValue;
+  }
+  return params;
+}
+
+/** Names of the layers feeding a layer, from Keras `inbound_nodes` (old and new formats). */
+function inboundNames(inbound: unknown): string[] {
+  if (!Array.isArray(inbound) || inbound.length === 0) return [];
+  const first: unknown = inbound[0];
+  if (Array.isArray(first)) {
+    return first.filter(Array.isArray).map((entry) => String((entry as unknown[])[0]));
+  }
+  if (isRecord(first) && Array.isArray(first['args'])) {
+    const names: string[] = [];
+    const walk = (v: unknown) => {
+      if (Array.isArray(v)) v.forEach(walk);
+      else if (isRecord(v)) {
+        const history = isRecord(v['config']) ? v['config']['keras_history'] : undefined;
+        if (Array.isArray(history)) names.push(String(history[0]));
+        else Object.values(v).forEach(walk);
+      }
+    };
+    walk(first['args']);
+    return names;
+  }
+  return [];
+}
+
+/** The graph of a functional or Sequential model topology, or the unsupported layers. */
+export function topologyToGraph(topology: unknown): TopologyOutcome {
+  const root =
+    isRecord(topology) && isRecord(topology['model_config']) ? topology['model_config'] : topology;
+  if (!isRecord(root) || !isRecord(root['config'])) {
+    return { ok: false, message: 'model.json has no model topology.', unsupported: [] };
+  }
+  const sequential = root['class_name'] === 'Sequential';
+  const layers = root['config']['layers'];
+  if (!Array.isArray(layers))
+    return { ok: false, message: 'model.json lists no layers.', unsupported: [] };
+  const nodes: GraphNode[] = [];
+  const edges: GraphEdge[] = [];
+  const unsupported: string[] = [];
+  let previous: string | null = null;
+  for (const raw of layers as KerasLayerJson[]) {
+    const cls = String(raw.class_name);
+    const config = isRecord(raw.config) ? raw.config : {};
+    const name = String(raw.name ?? config['name'] ?? `layer_${nodes.length}`);
+    const type = ALIASES[cls] ?? cls;
+    if (!getLayer(type)) {
+      unsupported.push(`${name} (${cls})`);
+      continue;
+    }
+    // A Sequential model without an InputLayer keeps its input shape on the first layer.
+    if (sequential && previous === null && type !== 'Input') {
+      const shape = config['batch_input_shape'];
+      if (!Array.isArray(shape)) {
+        return { ok: false, message: 'The Sequential model has no input shape.', unsupported };
+      }
+      nodes.push({
+        id: 'input',
+        type: 'Input',
+        params: { shape: shape.slice(1) as number[] },
+        position: { x: 0, y: 0 },
+      });
+      previous = 'input';
+    }
+    const params = paramsFromConfig(type, config);
+    const bad = Object.values(validateParams(type, params))[0];
+    if (bad) unsupported.push(`${name} (${cls}: ${bad})`);
+    nodes.push({ id: name, type, params, position: { x: 0, y: 0 } });
+    const sources = sequential ? (previous ? [previous] : []) : inboundNames(raw.inbound_nodes);
+    for (const source of sources)
+      edges.push({ id: `e_${source}_${name}_${edges.length}`, source, target: name });
+    previous = name;
+  }
+  if (unsupported.length > 0) {
+    return {
+      ok: false,
+      message: `The model uses layers or settings this app does not support: ${unsupported.join(', ')}.`,
+      unsupported,
+    };
+  }
+  return { ok: true, graph: autoLayout({ version: 1, nodes, edges }) };
+}

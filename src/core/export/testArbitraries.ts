@@ -1,0 +1,108 @@
+/** fast-check arbitraries of valid workspaces, for the export tests. Not imported by app code. */
+import fc from 'fast-check';
+import type { LayerParams, ModelGraph, ParamValue } from '../graph/types';
+import { LAYERS } from '../layers/registry';
+import type { ParamSpec } from '../layers/types';
+import { DEFAULT_TRAINING_CONFIG } from '../train/types';
+import type { Workspace } from './workspaceSchema';
+
+// -0 does not survive JSON (it becomes 0), and the app never produces it.
+const noNegZero = (x: number) => (Object.is(x, -0) ? 0 : x);
+
+function paramArb(spec: ParamSpec): fc.Arbitrary<ParamValue> {
+  switch (spec.kind) {
+    case 'int':
+      return fc.integer({ min: spec.min, max: spec.max });
+    case 'float':
+      return fc
+        .double({ min: spec.min, max: spec.max, noNaN: true, noDefaultInfinity: true })
+        .map(noNegZero);
+    case 'enum':
+      return fc.constantFrom(...spec.options);
+    case 'bool':
+      return fc.boolean();
+    case 'ints': {
+      const min = spec.length ?? spec.minLength ?? 1;
+      const max = spec.length ?? spec.maxLength ?? 8;
+      return fc.array(fc.integer({ min: spec.min, max: Math.min(spec.max, 1e6) }), {
+        minLength: min,
+        maxLength: max,
+      });
+    }
+  }
+}
+
+const nodeArb = fc.constantFrom(...LAYERS).chain((spec) => {
+  const entries: Record<string, fc.Arbitrary<ParamValue>> = {};
+  for (const p of spec.params) entries[p.name] = paramArb(p);
+  return fc.record({
+    type: fc.constant(spec.type),
+    params: fc.record(entries) as fc.Arbitrary<LayerParams>,
+    x: fc.integer({ min: -5000, max: 5000 }),
+    y: fc.double({ min: -5000, max: 5000, noNaN: true }).map(noNegZero),
+  });
+});
+
+export const graphArb: fc.Arbitrary<ModelGraph> = fc
+  .array(nodeArb, { minLength: 1, maxLength: 12 })
+  .chain((nodes) =>
+    fc
+      .array(fc.tuple(fc.nat(nodes.length - 1), fc.nat(nodes.length - 1)), { maxLength: 15 })
+      .map((pairs) => ({
+        version: 1 as const,
+        nodes: nodes.map((n, i) => ({
+          id: `${n.type.toLowerCase()}_${i}`,
+          type: n.type,
+          params: n.params,
+          position: { x: n.x, y: n.y },
+        })),
+        edges: pairs.map(([s, t], i) => ({
+          id: `e${i}`,
+          source: `${nodes[s]!.type.toLowerCase()}_${s}`,
+          target: `${nodes[t]!.type.toLowerCase()}_${t}`,
+        })),
+      })),
+  );
+
+export const workspaceArb: fc.Arbitrary<Workspace> = fc.record({
+  graph: graphArb,
+  datasetChoice: fc.oneof(
+    fc.record({
+      kind: fc.constant('synthetic' as const),
+      id: fc.constantFrom(
+        'circles' as const,
+        'xor' as const,
+        'gaussians' as const,
+        'spiral' as const,
+      ),
+      size: fc.integer({ min: 10, max: 5000 }),
+      noise: fc.double({ min: 0, max: 1, noNaN: true }).map(noNegZero),
+    }),
+    fc.record({
+      kind: fc.constant('upload' as const),
+      format: fc.constantFrom('images' as const, 'csv' as const),
+      name: fc.string({ maxLength: 40 }),
+    }),
+    fc.record({
+      kind: fc.constant('bundled' as const),
+      id: fc.constantFrom('wine' as const, 'fashion-mnist' as const),
+    }),
+  ),
+  config: fc.record({
+    optimizer: fc.constantFrom(
+      'sgd' as const,
+      'momentum' as const,
+      'adam' as const,
+      'rmsprop' as const,
+      'adagrad' as const,
+    ),
+    learningRate: fc.double({ min: 1e-6, max: 1, noNaN: true }),
+    batchSize: fc.integer({ min: 1, max: 1024 }),
+    epochs: fc.integer({ min: 1, max: 1000 }),
+    loss: fc.constant(DEFAULT_TRAINING_CONFIG.loss),
+    seed: fc.integer({ min: 0, max: 2 ** 31 }),
+    backend: fc.constantFrom('auto' as const, 'wasm' as const, 'cpu' as const, 'webgl' as const),
+    split: fc.constant({ train: 0.7, validation: 0.15, test: 0.15 }),
+    classWeights: fc.boolean(),
+  }),
+});

@@ -1,0 +1,89 @@
+/**
+ * Helpers of the comparison view that are pure logic: the series of one metric of a
+ * run (by epoch or by time, smoothed), stable colours, and whether runs used the same data.
+ */
+import type { EpochMetrics } from '../train/types';
+import type { RunRecord } from './record';
+import { smoothEma } from './smoothing';
+
+export type EpochMetricKey = 'loss' | 'valLoss' | 'accuracy' | 'valAccuracy' | 'mae' | 'valMae';
+export type XAxisMode = 'epoch' | 'time';
+
+/** Points {x, y} of one metric: x is the epoch, or seconds since the run started. */
+export function metricSeries(
+  epochs: readonly EpochMetrics[],
+  key: EpochMetricKey,
+  xAxis: XAxisMode,
+  smoothing: number,
+): { x: number; y: number }[] {
+  let elapsedMs = 0;
+  const raw: { x: number; y: number }[] = [];
+  for (const e of epochs) {
+    elapsedMs += e.durationMs;
+    const y = e[key];
+    if (y === undefined) continue;
+    raw.push({ x: xAxis === 'epoch' ? e.epoch : elapsedMs / 1000, y });
+  }
+  const smoothed = smoothEma(
+    raw.map((p) => p.y),
+    smoothing,
+  );
+  return raw.map((p, i) => ({ x: p.x, y: smoothed[i] ?? p.y }));
+}
+
+// Distinguishable in light and dark themes and for common colour-vision deficiencies
+// (Okabe–Ito order, then a few extra).
+export const RUN_COLOURS = [
+  '#0072b2',
+  '#d55e00',
+  '#009e73',
+  '#cc79a7',
+  '#e69f00',
+  '#56b4e9',
+  '#7f3c8d',
+  '#5d6d00',
+] as const;
+
+function hash(text: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 16777619);
+  }
+  return h >>> 0;
+}
+
+/**
+ * One colour per run, from its id, so a run keeps its colour wherever it appears; runs
+ * whose colours collide within one comparison take the next free colour, oldest first.
+ */
+export function runColours(
+  runs: readonly Pick<RunRecord, 'id' | 'createdAt'>[],
+): Map<string, string> {
+  const out = new Map<string, string>();
+  const used = new Set<number>();
+  const n = RUN_COLOURS.length;
+  for (const r of [...runs].sort((a, b) => a.createdAt - b.createdAt)) {
+    let i = hash(r.id) % n;
+    for (let k = 0; k < n && used.has(i); k++) i = (i + 1) % n;
+    used.add(i);
+    out.set(r.id, RUN_COLOURS[i]!);
+  }
+  return out;
+}
+
+/** A human note when the runs did not use the same data, else null. */
+export function differentDataWarning(
+  runs: readonly Pick<RunRecord, 'name' | 'dataset'>[],
+): string | null {
+  const key = (r: Pick<RunRecord, 'dataset'>) =>
+    JSON.stringify([r.dataset.name, r.dataset.n, r.dataset.featureShape, r.dataset.classNames]);
+  const groups = new Map<string, string[]>();
+  for (const r of runs) groups.set(key(r), [...(groups.get(key(r)) ?? []), r.name]);
+  if (groups.size <= 1) return null;
+  const parts = [...groups.values()].map((names) => {
+    const d = runs.find((r) => r.name === names[0])!.dataset;
+    return `${names.join(', ')}: ${d.name} (${d.n.toLocaleString('en')} rows)`;
+  });
+  return `These runs used different data (${parts.join('; ')}); their metrics are not directly comparable.`;
+}

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { readStoredRun } from './migrations';
+import { RUN_SCHEMA_VERSION } from './record';
+
+const fixtureDir = join(__dirname, 'fixtures');
+const fixtures = readdirSync(fixtureDir).filter((f) => /^v\d+\.json$/.test(f));
+const load = (file: string): unknown => JSON.parse(readFileSync(join(fixtureDir, file), 'utf8'));
+
+describe('run record schema and migrations', () => {
+  it('has a committed fixture for every schema version up to the current one', () => {
+    const versions = fixtures.map((f) => Number(/^v(\d+)/.exec(f)![1])).sort((a, b) => a - b);
+    expect(versions).toEqual(Array.from({ length: RUN_SCHEMA_VERSION }, (_, i) => i + 1));
+  });
+
+  it.each(fixtures)('%s opens as a current record with its data intact', (file) => {
+    const stored = readStoredRun(load(file));
+    if (!stored.ok) throw new Error(stored.unreadable.reason);
+    const r = stored.record;
+    expect(r.schemaVersion).toBe(RUN_SCHEMA_VERSION);
+    expect(r.name).toBe('Run 1');
+    expect(r.epochs.map((e) => e.epoch)).toEqual([1, 2]);
+    expect(r.config.learningRate).toBe(0.01);
+    expect(r.graph.nodes).toHaveLength(3);
+    expect(r.evaluation?.confusion).toEqual([
+      [20, 10],
+      [9, 21],
+    ]);
+    // A diverged loss is stored as null in JSON and read back as NaN.
+    expect(r.batches[2]!.loss).toBeNaN();
+  });
+
+  it('gives v1 records (which kept no weights) empty checkpoints, and keeps v2 ones', () => {
+    const v1 = readStoredRun(load('v1.json'));
+    const v2 = readStoredRun(load('v2.json'));
+    expect(v1.ok && v1.record.checkpoints).toEqual({ final: null, best: null });
+    expect(v2.ok && v2.record.checkpoints.final?.epoch).toBe(2);
+  });
+
+  it('lists a record from a newer schema as unreadable, with its id and name', () => {
+    const raw = { ...(load('v1.json') as object), schemaVersion: RUN_SCHEMA_VERSION + 1 };
+    const stored = readStoredRun(raw);
+    expect(stored.ok).toBe(false);
+    if (stored.ok) return;
+    expect(stored.unreadable.id).toBe('0f8e2c1a-6b7d-4c3e-9a51-2d4f6e8b0c11');
+    expect(stored.unreadable.name).toBe('Run 1');
+    expect(stored.unreadable.reason).toMatch(/newer version/);
+  });
+
+  it('lists a damaged record as unreadable with where it is damaged', () => {
+    const raw = { ...(load('v1.json') as object), epochs: 'lots' };
+    const stored = readStoredRun(raw);
+    expect(stored.ok).toBe(false);
+    if (!stored.ok) expect(stored.unreadable.reason).toMatch(/damaged \(epochs/);
+  });
+
+  it('never throws on garbage', () => {
+    for (const raw of [null, 3, 'x', [], { schemaVersion: 'one' }, { schemaVersion: 1 }]) {
+      const stored = readStoredRun(raw, 'key-7');
+      expect(stored.ok).toBe(false);
+      if (!stored.ok) expect(stored.unreadable.id).toBe('key-7');
+    }
+  });
+});

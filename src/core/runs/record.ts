@@ -1,0 +1,195 @@
+/**
+ * The run record: everything needed to come back to a training run, compare it with
+ * others and restore it. Stored in IndexedDB as plain JSON with a `schemaVersion`;
+ * records are parsed with zod when read, and old versions are migrated forward
+ * (see migrations.ts), so a record written by any released version still opens.
+ */
+import { z } from 'zod';
+import type { ModelGraph } from '../graph/types';
+import type { DatasetChoice } from '../data/types';
+import type {
+  BackendName,
+  BatchPoint,
+  EpochMetrics,
+  Evaluation,
+  RunStatus,
+  TrainingConfig,
+} from '../train/types';
+
+/** The schema version this build writes. */
+export const RUN_SCHEMA_VERSION = 2;
+
+/** Per-batch points kept in a record; the live run keeps more, charts draw fewer. */
+export const MAX_STORED_BATCH_POINTS = 2000;
+
+/** What identifies the data a run used: enough to warn when two runs used different data. */
+export interface DatasetFingerprint {
+  name: string;
+  n: number;
+  featureShape: number[];
+  classNames: string[];
+}
+
+/** Weights kept for a run (stored separately, see persistence/runsDb.ts). */
+export interface StoredWeightsInfo {
+  /** Epochs completed when the weights were taken. */
+  epoch: number;
+  /** Validation loss at that epoch. */
+  valLoss: number;
+  bytes: number;
+}
+
+export interface RunRecord {
+  schemaVersion: typeof RUN_SCHEMA_VERSION;
+  id: string;
+  name: string;
+  /** ms since epoch. */
+  createdAt: number;
+  updatedAt: number;
+  status: RunStatus;
+  graph: ModelGraph;
+  config: TrainingConfig;
+  datasetChoice: DatasetChoice;
+  dataset: DatasetFingerprint;
+  backend: { name: BackendName; label: string } | null;
+  rows: { train: number; validation: number; test: number } | null;
+  /** Downsampled to at most MAX_STORED_BATCH_POINTS points. */
+  batches: BatchPoint[];
+  epochs: EpochMetrics[];
+  evaluation: Evaluation | null;
+  /** Wall time of the run so far, in ms (sum of epoch times plus evaluation). */
+  durationMs: number;
+  error: string | null;
+  notes: string;
+  tags: string[];
+  starred: boolean;
+  /**
+   * Since schema 2: the final weights (last finished epoch; a run continues from them)
+   * and the best ones (lowest validation loss). Kept for the latest runs and starred runs.
+   */
+  checkpoints: { final: StoredWeightsInfo | null; best: StoredWeightsInfo | null };
+}
+
+const finite = z.number().refine(Number.isFinite, 'must be a finite number');
+// Losses can legitimately be NaN or Infinity when a run diverges; JSON stores them as null.
+const metricValue = z.union([z.number(), z.null()]).transform((v) => (v === null ? NaN : v));
+
+const graphSchema = z.object({
+  version: z.literal(1),
+  nodes: z.array(
+    z.object({
+      id: z.string(),
+      type: z.string(),
+      params: z.record(
+        z.string(),
+        z.union([z.number(), z.string(), z.boolean(), z.array(z.number())]),
+      ),
+      position: z.object({ x: z.number(), y: z.number() }),
+    }),
+  ),
+  edges: z.array(z.object({ id: z.string(), source: z.string(), target: z.string() })),
+});
+
+const configSchema = z.object({
+  optimizer: z.enum(['sgd', 'momentum', 'adam', 'rmsprop', 'adagrad']),
+  learningRate: finite,
+  batchSize: finite,
+  epochs: finite,
+  loss: z.enum([
+    'auto',
+    'categoricalCrossentropy',
+    'binaryCrossentropy',
+    'meanSquaredError',
+    'meanAbsoluteError',
+  ]),
+  seed: finite,
+  backend: z.enum(['auto', 'webgl', 'wasm', 'cpu']),
+  split: z.object({ train: finite, validation: finite, test: finite }),
+  classWeights: z.boolean(),
+});
+
+// Dataset kinds grow with the app (uploads, CSVs): a record keeps whatever choice it was
+// trained on, and only its `kind` is checked, so adding a kind never makes old records unreadable.
+const datasetChoiceSchema = z.custom<DatasetChoice>(
+  (v) => typeof v === 'object' && v !== null && typeof (v as { kind?: unknown }).kind === 'string',
+  'must be a dataset choice',
+);
+
+const epochSchema = z.object({
+  epoch: finite,
+  loss: metricValue,
+  valLoss: metricValue,
+  accuracy: metricValue.optional(),
+  valAccuracy: metricValue.optional(),
+  mae: metricValue.optional(),
+  valMae: metricValue.optional(),
+  durationMs: finite,
+});
+
+const evaluationSchema = z.object({
+  loss: metricValue,
+  accuracy: metricValue.optional(),
+  mae: metricValue.optional(),
+  rmse: metricValue.optional(),
+  confusion: z.array(z.array(finite)).optional(),
+});
+
+const weightsInfoSchema = z.object({ epoch: finite, valLoss: metricValue, bytes: finite });
+
+/** The current (v2) record schema. */
+export const runRecordSchema = z.object({
+  schemaVersion: z.literal(RUN_SCHEMA_VERSION),
+  id: z.string().min(1),
+  name: z.string(),
+  createdAt: finite,
+  updatedAt: finite,
+  status: z.enum(['running', 'paused', 'completed', 'stopped', 'failed', 'interrupted']),
+  graph: graphSchema,
+  config: configSchema,
+  datasetChoice: datasetChoiceSchema,
+  dataset: z.object({
+    name: z.string(),
+    n: finite,
+    featureShape: z.array(finite),
+    classNames: z.array(z.string()),
+  }),
+  backend: z.object({ name: z.enum(['webgl', 'wasm', 'cpu']), label: z.string() }).nullable(),
+  rows: z.object({ train: finite, validation: finite, test: finite }).nullable(),
+  batches: z.array(
+    z.object({ step: finite, epoch: finite, loss: metricValue, t: finite.optional() }),
+  ),
+  epochs: z.array(epochSchema),
+  evaluation: evaluationSchema.nullable(),
+  durationMs: finite,
+  error: z.string().nullable(),
+  notes: z.string(),
+  tags: z.array(z.string()),
+  starred: z.boolean(),
+  checkpoints: z.object({
+    final: weightsInfoSchema.nullable(),
+    best: weightsInfoSchema.nullable(),
+  }),
+});
+
+/** Whether a run may still be training in some tab (so it may need to become 'interrupted'). */
+export function isLiveStatus(status: RunStatus): boolean {
+  return status === 'running' || status === 'paused';
+}
+
+/** The key metrics a runs list shows: last validation accuracy or MAE, test accuracy or MAE. */
+export function keyMetrics(record: Pick<RunRecord, 'epochs' | 'evaluation'>): {
+  valAccuracy: number | null;
+  valMae: number | null;
+  valLoss: number | null;
+  testAccuracy: number | null;
+  testMae: number | null;
+} {
+  const last = record.epochs[record.epochs.length - 1];
+  return {
+    valAccuracy: last?.valAccuracy ?? null,
+    valMae: last?.valMae ?? null,
+    valLoss: last?.valLoss ?? null,
+    testAccuracy: record.evaluation?.accuracy ?? null,
+    testMae: record.evaluation?.mae ?? null,
+  };
+}

@@ -1,0 +1,114 @@
+/**
+ * The IndexedDB database of run records ('train-smarter-runs'). Records are stored
+ * with out-of-line keys (the run id) so a damaged value can still be listed and deleted.
+ * DB_VERSION is the IndexedDB structure version (object stores, indexes); the record
+ * schema inside has its own version (core/runs/record.ts) and is migrated on read.
+ */
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { readStoredRun, type StoredRun } from '../../core/runs/migrations';
+import type { RunRecord } from '../../core/runs/record';
+import type { Checkpoint } from '../../core/train/checkpoint';
+
+export const RUNS_DB_NAME = 'train-smarter-runs';
+const DB_VERSION = 2;
+const STORE = 'runs';
+const WEIGHTS = 'weights';
+
+export type WeightsKind = 'final' | 'best';
+
+interface RunsDbSchema extends DBSchema {
+  runs: { key: string; value: unknown };
+  /** Key `${runId}/${kind}`; kept apart so listing runs never reads megabytes of weights. */
+  weights: { key: string; value: Checkpoint };
+}
+
+let dbPromise: Promise<IDBPDatabase<RunsDbSchema>> | null = null;
+
+function db(): Promise<IDBPDatabase<RunsDbSchema>> {
+  dbPromise ??= openDB<RunsDbSchema>(RUNS_DB_NAME, DB_VERSION, {
+    upgrade(database, oldVersion) {
+      // One step per structure version; never edit a released step, add the next one.
+      if (oldVersion < 1) database.createObjectStore(STORE);
+      if (oldVersion < 2) database.createObjectStore(WEIGHTS);
+    },
+    blocking() {
+      // A newer tab wants to upgrade the database: let it, this tab reopens on next use.
+      void dbPromise?.then((d) => d.close());
+      dbPromise = null;
+    },
+  });
+  return dbPromise;
+}
+
+/** A write failed; `quota` when the browser refused for lack of space. */
+export class RunWriteError extends Error {
+  constructor(
+    message: string,
+    readonly quota: boolean,
+  ) {
+    super(message);
+  }
+}
+
+function isQuotaError(e: unknown): boolean {
+  return (
+    e instanceof DOMException &&
+    (e.name === 'QuotaExceededError' || e.name === 'NS_ERROR_DOM_QUOTA_REACHED')
+  );
+}
+
+/** Writes (inserts or replaces) a run record, with any new weights, in one transaction. */
+export async function putRun(
+  record: RunRecord,
+  weights: Partial<Record<WeightsKind, Checkpoint | null>> = {},
+): Promise<void> {
+  try {
+    const d = await db();
+    const tx = d.transaction([STORE, WEIGHTS], 'readwrite');
+    const writes: Promise<unknown>[] = [tx.objectStore(STORE).put(record, record.id)];
+    for (const kind of ['final', 'best'] as const) {
+      const checkpoint = weights[kind];
+      if (checkpoint) writes.push(tx.objectStore(WEIGHTS).put(checkpoint, `${record.id}/${kind}`));
+    }
+    await Promise.all([...writes, tx.done]);
+  } catch (e) {
+    const quota = isQuotaError(e) || (e instanceof Error && /quota/i.test(e.message));
+    throw new RunWriteError(e instanceof Error ? e.message : String(e), quota);
+  }
+}
+
+/** Every stored run, migrated and validated; damaged ones come back as unreadable. */
+export async function readAllRuns(): Promise<StoredRun[]> {
+  const d = await db();
+  const tx = d.transaction(STORE, 'readonly');
+  const [keys, values] = await Promise.all([tx.store.getAllKeys(), tx.store.getAll()]);
+  await tx.done;
+  return values.map((v, i) => readStoredRun(v, keys[i] ?? '(unknown id)'));
+}
+
+/** Deletes a run with its weights. */
+export async function deleteRunFromDb(id: string): Promise<void> {
+  const d = await db();
+  const tx = d.transaction([STORE, WEIGHTS], 'readwrite');
+  await Promise.all([
+    tx.objectStore(STORE).delete(id),
+    tx.objectStore(WEIGHTS).delete(`${id}/final`),
+    tx.objectStore(WEIGHTS).delete(`${id}/best`),
+    tx.done,
+  ]);
+}
+
+/** Bytes of a checkpoint's weight values. */
+export function checkpointBytes(checkpoint: Checkpoint): number {
+  return checkpoint.weights.reduce((sum, w) => sum + w.values.byteLength, 0);
+}
+
+export async function getWeights(runId: string, kind: WeightsKind): Promise<Checkpoint | null> {
+  return (await (await db()).get(WEIGHTS, `${runId}/${kind}`)) ?? null;
+}
+
+export async function deleteWeights(runId: string): Promise<void> {
+  const d = await db();
+  const tx = d.transaction(WEIGHTS, 'readwrite');
+  await Promise.all([tx.store.delete(`${runId}/final`), tx.store.delete(`${runId}/best`), tx.done]);
+}

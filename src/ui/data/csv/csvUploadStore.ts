@@ -1,0 +1,236 @@
+/**
+ * State of the CSV upload flow (file → progress → preview → confirm), kept apart from
+ * the workspace store: it is a draft until the user confirms. Listens to the worker
+ * through the one client.
+ */
+import { create } from 'zustand';
+import type { ColumnType } from '../../../core/data/csv/types';
+import {
+  defaultColumnSpec,
+  type ColumnSpec,
+  type FittedPipeline,
+  type PipelineSpec,
+} from '../../../core/data/pipeline/spec';
+import type { TaskKind } from '../../../core/graph/types';
+import { useAppStore } from '../../../state/store';
+import { loadCsvUpload, workerClient } from '../../../state/trainingController';
+import type { CsvParsedInfo } from '../../../worker/ingest/csvMessages';
+import type { FromWorker } from '../../../worker/protocol';
+
+const DEFAULT_MAX_UPLOAD_MB = 500;
+
+export interface CsvUploadState {
+  requestId: number;
+  file: File | null;
+  progress: { bytes: number; totalBytes: number; rows: number } | null;
+  error: string | null;
+  parsed: CsvParsedInfo | null;
+  target: string;
+  task: TaskKind;
+  columns: ColumnSpec[];
+  /** A confirmed upload is loading: its result closes the preview or shows the error. */
+  confirming: boolean;
+  /** Pipelines fitted per run (runId → fitted state), to keep with the run. */
+  fittedByRun: Record<string, FittedPipeline>;
+}
+
+export const useCsvUpload = create<CsvUploadState>()(() => ({
+  requestId: 0,
+  file: null,
+  progress: null,
+  error: null,
+  parsed: null,
+  target: '',
+  task: 'binary',
+  columns: [],
+  fittedByRun: {},
+  confirming: false,
+}));
+
+/** The upload size limit: 500 MB, or `?maxUploadMB=` (tests lower it). */
+export function maxUploadBytes(): number {
+  const mb = Number(new URLSearchParams(location.search).get('maxUploadMB'));
+  return (mb > 0 ? mb : DEFAULT_MAX_UPLOAD_MB) * 1024 * 1024;
+}
+
+let listening = false;
+let nextRequest = 0;
+
+function listen(): void {
+  if (listening) return;
+  listening = true;
+  workerClient().subscribe(onWorkerMessage);
+}
+
+function onWorkerMessage(msg: FromWorker): void {
+  const s = useCsvUpload.getState();
+  switch (msg.type) {
+    case 'csvProgress':
+      if (msg.requestId === s.requestId) {
+        useCsvUpload.setState({
+          progress: { bytes: msg.bytes, totalBytes: msg.totalBytes, rows: msg.rows },
+        });
+      }
+      return;
+    case 'csvError':
+      if (msg.requestId === s.requestId) {
+        useCsvUpload.setState({ progress: null, error: msg.cancelled ? null : msg.message });
+      }
+      return;
+    case 'csvParsed':
+      if (msg.requestId === s.requestId) onParsed(msg);
+      return;
+    case 'datasetLoaded':
+      if (s.confirming && msg.summary.csv) {
+        useCsvUpload.setState({ confirming: false, parsed: null, error: null });
+      }
+      return;
+    case 'datasetError':
+      if (s.confirming) useCsvUpload.setState({ confirming: false, error: msg.message });
+      return;
+    case 'pipelineFitted':
+      useCsvUpload.setState({ fittedByRun: { ...s.fittedByRun, [msg.runId]: msg.fitted } });
+      return;
+    default:
+      return;
+  }
+}
+
+function onParsed(info: CsvParsedInfo): void {
+  // The workspace's CSV was not kept in this browser (over 200 MB) and was asked for
+  // again: the same file (same fingerprint) loads straight away with its saved pipeline.
+  const { datasetChoice, dataset } = useAppStore.getState();
+  if (
+    datasetChoice.kind === 'upload' &&
+    datasetChoice.format === 'csv' &&
+    datasetChoice.uploadId === info.uploadId &&
+    datasetChoice.hasHeader === info.hasHeader &&
+    dataset?.csv?.fileName !== datasetChoice.name
+  ) {
+    useCsvUpload.setState({ progress: null, error: null, confirming: true });
+    loadCsvUpload(datasetChoice);
+    return;
+  }
+  const columns = info.profiles.map(defaultColumnSpec);
+  // The last column is the usual place of the target; if it cannot be one, say why.
+  const t = info.headers.length - 1;
+  const target = info.headers[t] ?? '';
+  const guess = info.targetTasks[t];
+  useCsvUpload.setState({
+    parsed: info,
+    progress: null,
+    error: guess && !guess.ok ? guess.message : null,
+    columns,
+    target,
+    task: guess?.ok ? guess.task : 'multiclass',
+  });
+}
+
+/** Posts a picked or dropped file to the worker for parsing (the previous dataset stays). */
+export function uploadCsv(file: File, hasHeader?: boolean): void {
+  listen();
+  nextRequest += 1;
+  useCsvUpload.setState({
+    requestId: nextRequest,
+    file,
+    progress: { bytes: 0, totalBytes: file.size, rows: 0 },
+    error: null,
+    parsed: null,
+  });
+  workerClient().send({
+    type: 'csvIngest',
+    requestId: nextRequest,
+    file,
+    fileName: file.name,
+    hasHeader,
+    maxBytes: maxUploadBytes(),
+  });
+}
+
+/** Stops parsing the current file. */
+export function cancelCsvUpload(): void {
+  const { requestId } = useCsvUpload.getState();
+  workerClient().send({ type: 'csvCancel', requestId });
+  useCsvUpload.setState({ progress: null, file: null });
+}
+
+/** Closes the preview without loading anything. */
+export function discardCsvUpload(): void {
+  useCsvUpload.setState({ parsed: null, error: null, progress: null });
+}
+
+export function setTarget(name: string): void {
+  const { parsed, columns } = useCsvUpload.getState();
+  if (!parsed) return;
+  const j = parsed.headers.indexOf(name);
+  const guess = parsed.targetTasks[j];
+  useCsvUpload.setState({
+    target: name,
+    task: guess?.ok ? guess.task : useCsvUpload.getState().task,
+    error: guess && !guess.ok ? guess.message : null,
+    columns: columns.map((c) => (c.name === name ? { ...c, include: true } : c)),
+  });
+}
+
+export function setTask(task: TaskKind): void {
+  useCsvUpload.setState({ task });
+}
+
+export function updateColumn(name: string, change: Partial<ColumnSpec>): void {
+  useCsvUpload.setState((s) => ({
+    columns: s.columns.map((c) => (c.name === name ? { ...c, ...change } : c)),
+  }));
+}
+
+/** Includes or excludes every column whose name matches the pattern and/or has the type. */
+export function bulkInclude(pattern: string, type: ColumnType | 'any', include: boolean): number {
+  let re: RegExp;
+  try {
+    re = new RegExp(pattern === '' ? '.*' : pattern, 'i');
+  } catch {
+    re = new RegExp(pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i');
+  }
+  let changed = 0;
+  useCsvUpload.setState((s) => ({
+    columns: s.columns.map((c) => {
+      if (c.name === s.target || !re.test(c.name) || (type !== 'any' && c.type !== type)) return c;
+      changed++;
+      return { ...c, include };
+    }),
+  }));
+  return changed;
+}
+
+/** The pipeline spec of the draft. */
+export function draftSpec(): PipelineSpec {
+  const s = useCsvUpload.getState();
+  return {
+    version: 1,
+    target: s.target,
+    task: s.task,
+    standardizeTarget: false,
+    columns: s.columns,
+  };
+}
+
+/** Loads the draft as the workspace dataset; the preview closes once it has loaded. */
+export function confirmCsvUpload(): void {
+  const s = useCsvUpload.getState();
+  if (!s.parsed) return;
+  const targetIndex = s.parsed.headers.indexOf(s.target);
+  const guess = s.parsed.targetTasks[targetIndex];
+  if (guess && !guess.ok) {
+    useCsvUpload.setState({ error: guess.message });
+    return;
+  }
+  useCsvUpload.setState({ confirming: true, error: null });
+  loadCsvUpload({
+    kind: 'upload',
+    format: 'csv',
+    uploadId: s.parsed.uploadId,
+    name: s.parsed.fileName,
+    size: s.parsed.size,
+    hasHeader: s.parsed.hasHeader,
+    spec: draftSpec(),
+  });
+}

@@ -1,0 +1,48 @@
+import type { RunRecord } from '../../core/runs/record';
+import { useAppStore } from '../../state/store';
+import { selectTrainingActive } from '../../state/trainingSlice';
+import { getWeights } from '../../state/persistence/runsDb';
+import { continueRun } from '../../state/trainingController';
+
+/** Whether a run can be continued: interrupted or stopped, with final weights kept. */
+export function canContinue(run: RunRecord): boolean {
+  return (
+    (run.status === 'interrupted' || run.status === 'stopped') &&
+    run.checkpoints.final !== null &&
+    run.checkpoints.final.epoch < run.config.epochs
+  );
+}
+
+const sameData = (a: RunRecord['dataset'], b: RunRecord['dataset']) =>
+  JSON.stringify([a.name, a.n, a.featureShape, a.classNames]) ===
+  JSON.stringify([b.name, b.n, b.featureShape, b.classNames]);
+
+/** Loads the run's last checkpoint and trains on from it; explains when it cannot. */
+export async function continueFromCheckpoint(run: RunRecord): Promise<void> {
+  const s = useAppStore.getState();
+  if (selectTrainingActive(s)) {
+    s.pushNotice('error', `Another run is training: stop it before continuing ${run.name}.`);
+    return;
+  }
+  if (!s.dataset) {
+    s.pushNotice('error', `The dataset is still loading: continue ${run.name} once it is loaded.`);
+    return;
+  }
+  if (!sameData(s.dataset, run.dataset)) {
+    s.pushNotice(
+      'error',
+      `${run.name} was trained on ${run.dataset.name} (${run.dataset.n} rows): load that dataset to continue it.`,
+    );
+    return;
+  }
+  const checkpoint = await getWeights(run.id, 'final').catch(() => null);
+  if (!checkpoint) {
+    s.pushNotice('error', `The weights of ${run.name} are no longer stored; it cannot continue.`);
+    return;
+  }
+  continueRun(run, checkpoint);
+  s.pushNotice(
+    'info',
+    `${run.name} continues from epoch ${checkpoint.epoch}'s weights; the optimizer's state (e.g. Adam's moments) restarts.`,
+  );
+}

@@ -1,0 +1,187 @@
+/**
+ * The worker side of model export and import. It remembers the last trained run (graph,
+ * the CPU copy of its final weights, how its data was prepared) until the next run, and
+ * the last imported model, and answers export, import and predict requests.
+ */
+import type * as tfjs from '@tensorflow/tfjs';
+import { unzipSync } from 'fflate';
+import { buildModel } from '../../core/graph/build';
+import type { ModelGraph } from '../../core/graph/types';
+import type { Dataset, SplitIndices } from '../../core/data/types';
+import { fitStandardization } from '../../core/data/standardize';
+import { restoreCheckpoint, type Checkpoint } from '../../core/train/checkpoint';
+import {
+  loadModelFiles,
+  preprocessingFile,
+  splitFile,
+  saveModelFiles,
+  type ModelFile,
+  type PreprocessingInfo,
+} from '../../core/export/modelFiles';
+import type { TrainingConfig } from '../../core/train/types';
+import type { FittedPipeline } from '../../core/data/pipeline/spec';
+import type { ExportFromWorker, ExportToWorker } from './messages';
+
+interface TrainedRun {
+  graph: ModelGraph;
+  /** Row indices of each split, exported so Python trains and tests on the same rows. */
+  split: { train: number[]; validation: number[]; test: number[] };
+  config: TrainingConfig;
+  preprocessing: PreprocessingInfo;
+  checkpoint: Checkpoint | null;
+}
+
+let trained: TrainedRun | null = null;
+let trainedModel: tfjs.LayersModel | null = null;
+let imported: tfjs.LayersModel | null = null;
+// Zip entries above this are refused: a small zip must not expand into gigabytes.
+const MAX_UNZIPPED_BYTES = 512 * 1024 * 1024;
+
+function dropTrainedModel(): void {
+  trainedModel?.dispose();
+  trainedModel = null;
+}
+
+/** Called when a run starts: forgets the previous run's model, records how data is prepared. */
+export function rememberRunStart(
+  graph: ModelGraph,
+  config: TrainingConfig,
+  raw: Dataset,
+  split: SplitIndices,
+  fittedPipeline: FittedPipeline | null = null,
+): void {
+  dropTrainedModel();
+  // A CSV upload arrives already transformed by its fitted pipeline: do not scale it twice.
+  const standardization =
+    raw.kind === 'tabular' && !raw.preprocessed ? fitStandardization(raw, split.train) : null;
+  trained = {
+    graph,
+    split: {
+      train: Array.from(split.train),
+      validation: Array.from(split.validation),
+      test: Array.from(split.test),
+    },
+    config,
+    checkpoint: null,
+    preprocessing: {
+      format: 'train-smarter-preprocessing',
+      version: 1,
+      datasetName: raw.name,
+      kind: raw.kind,
+      task: raw.task,
+      featureShape: [...raw.featureShape],
+      featureNames: [...raw.featureNames],
+      classNames: [...raw.classNames],
+      inputScale: raw.xScale,
+      standardization: standardization
+        ? { mean: [...standardization.mean], std: [...standardization.std] }
+        : null,
+      fittedPipeline,
+    },
+  };
+}
+
+/** Called after every epoch with the CPU copy of the weights. */
+export function rememberCheckpoint(checkpoint: Checkpoint): void {
+  if (!trained) return;
+  dropTrainedModel();
+  trained.checkpoint = checkpoint;
+}
+
+function getTrainedModel(tf: typeof tfjs): tfjs.LayersModel | string {
+  if (!trained?.checkpoint) return 'Train the model for at least one epoch first.';
+  if (!trainedModel) {
+    const model = buildModel(tf, trained.graph, trained.config.seed);
+    restoreCheckpoint(tf, model, trained.checkpoint);
+    trainedModel = model;
+  }
+  return trainedModel;
+}
+
+/** A zip by its signature ("PK\x03\x04"), whatever the file is called. */
+function isZip(file: ModelFile): boolean {
+  const head = new Uint8Array(file.data, 0, Math.min(4, file.data.byteLength));
+  return head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
+}
+
+function unpack(files: readonly ModelFile[]): ModelFile[] {
+  const out: ModelFile[] = [];
+  for (const file of files) {
+    if (!isZip(file)) {
+      out.push(file);
+      continue;
+    }
+    let total = 0;
+    const entries = unzipSync(new Uint8Array(file.data), {
+      filter: (f) => {
+        total += f.originalSize;
+        if (total > MAX_UNZIPPED_BYTES) throw new Error('The zip unpacks to more than 512 MB.');
+        return !f.name.endsWith('/');
+      },
+    });
+    for (const [name, bytes] of Object.entries(entries)) {
+      out.push({
+        name,
+        data: bytes.buffer.slice(
+          bytes.byteOffset,
+          bytes.byteOffset + bytes.byteLength,
+        ) as ArrayBuffer,
+      });
+    }
+  }
+  return out;
+}
+
+/** Answers one export/import/predict request; never throws. */
+export async function handleExportMessage(
+  tf: typeof tfjs,
+  msg: ExportToWorker,
+  post: (msg: ExportFromWorker, transfer?: Transferable[]) => void,
+): Promise<void> {
+  const { requestId } = msg;
+  const fail = (message: string, unsupported: string[] = []) =>
+    post({ type: 'exportFailed', requestId, message, unsupported });
+  try {
+    switch (msg.type) {
+      case 'exportModel': {
+        const model = getTrainedModel(tf);
+        if (typeof model === 'string') return fail(model);
+        const files = [
+          ...(await saveModelFiles(tf, model)),
+          preprocessingFile(trained!.preprocessing),
+          splitFile(trained!.split),
+        ];
+        post(
+          { type: 'modelExported', requestId, files },
+          files.map((f) => f.data),
+        );
+        return;
+      }
+      case 'importModel': {
+        const outcome = await loadModelFiles(tf, unpack(msg.files));
+        if (!outcome.ok) return fail(outcome.message, outcome.unsupported);
+        imported?.dispose();
+        imported = outcome.model;
+        post({ type: 'modelImported', requestId, graph: outcome.graph });
+        return;
+      }
+      case 'predict': {
+        const model = msg.source === 'trained' ? getTrainedModel(tf) : imported;
+        if (model === null) return fail('Import a model first.');
+        if (typeof model === 'string') return fail(model);
+        const out = tf.tidy(() => model.predict(tf.tensor(msg.values, msg.shape)) as tfjs.Tensor);
+        const values = Array.from(await out.data());
+        const shape = [...out.shape];
+        out.dispose();
+        post({ type: 'predicted', requestId, values, shape });
+        return;
+      }
+      default: {
+        const never: never = msg;
+        throw new Error(`Unknown export message ${JSON.stringify(never)}`);
+      }
+    }
+  } catch (err) {
+    fail(err instanceof Error ? err.message : String(err));
+  }
+}

@@ -1,0 +1,14 @@
+/** Message payloads of image uploads (the files cross to the worker as Blobs, not copies). */
+
+export type ImageUploadSource =
+  /** A picked or dropped folder: paths relative to the folder that was chosen. */
+  | { kind: 'files'; files: { path: string; file: Blob }[] }
+  | { kind: 'zip'; fileName: string; file: Blob };
+
+export interface ImageLoadProgress {
+  requestId: number;
+  stage: 'unzipping' | 'decoding';
+  done: number;
+  total: number;
+  imagesPerSecond: number;
+}
