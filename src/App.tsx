@@ -8,6 +8,8 @@ import { TrainingCharts } from './ui/charts/TrainingCharts';
 import { RunsPanel } from './ui/runs/RunsPanel';
 import { CompareView } from './ui/runs/CompareView';
 import { Notices } from './ui/Notices';
+import { RecoveryAlert } from './ui/training/RecoveryAlert';
+import { WorkerAlert } from './ui/training/WorkerAlert';
 import { TemplateSelect } from './ui/templates/TemplateSelect';
 import { startController } from './state/trainingController';
 
@@ -22,6 +24,8 @@ export function App() {
       <div className="app">
         <TopBar />
         <Notices />
+        <RecoveryAlert />
+        <WorkerAlert />
         <CompareView />
         <div className="workspace">
           <aside className="workspace-left" aria-label="Data and layers">

@@ -73,6 +73,9 @@ function flushLive(): void {
 }
 
 function handle(msg: FromWorker): void {
+  if (useAppStore.getState().workerFailure?.kind === 'unresponsive') {
+    useAppStore.setState({ workerFailure: null });
+  }
   if (
     msg.type !== 'progress' &&
     msg.type !== 'epoch' &&
@@ -125,15 +128,17 @@ function handle(msg: FromWorker): void {
     case 'runStarted': {
       const recovering = s.run?.runId === msg.runId && s.run.backend !== null;
       s.updateRun(msg.runId, (r) => ({
-        phase: 'running',
+        // After a lost backend the worker waits, paused, until the user continues.
+        phase: recovering ? r.phase : 'running',
+        recovery: recovering
+          ? { message: msg.backend.reason, backendLabel: msg.backend.label }
+          : null,
         backend: msg.backend,
         rows: { train: msg.trainRows, validation: msg.validationRows, test: msg.testRows },
         // After a recovery the worker replays the unfinished epoch from its checkpoint:
         // drop that epoch's points so the replay does not draw twice.
         batches: recovering ? r.batches.filter((b) => b.epoch <= r.epochs.length) : r.batches,
       }));
-      if (recovering)
-        s.pushNotice('error', `Training moved to ${msg.backend.label}: ${msg.backend.reason}`);
       return;
     }
     case 'progress':
@@ -145,7 +150,7 @@ function handle(msg: FromWorker): void {
       s.updateRun(msg.runId, () => ({ phase: 'paused' }));
       return;
     case 'resumed':
-      s.updateRun(msg.runId, () => ({ phase: 'running' }));
+      s.updateRun(msg.runId, () => ({ phase: 'running', recovery: null }));
       return;
     case 'finished':
       s.updateRun(msg.runId, (r) => ({
@@ -196,10 +201,21 @@ function onWorkerFailure(failure: WorkerFailure): void {
     s.updateRun(run.runId, () => ({ phase: 'failed', error: failure.message }));
     recordRunFailed(run.runId, failure.message);
   }
-  s.pushNotice(
-    'error',
-    `${failure.message} A fresh training worker was started; press Train to run again.`,
-  );
+  useAppStore.setState({ workerFailure: { kind: failure.kind, message: failure.message } });
+  // A crashed worker is gone: replace it at once. A silent one may only be slow: offer.
+  if (failure.kind === 'crashed') restartWorker(false);
+}
+
+/** Terminates the training worker, starts a fresh one and loads the dataset again. */
+export function restartWorker(clearAlert = true): void {
+  const s = useAppStore.getState();
+  const run = s.run;
+  if (run && selectTrainingActive(s)) {
+    const message = 'The training worker was restarted.';
+    s.updateRun(run.runId, () => ({ phase: 'failed', error: message }));
+    recordRunFailed(run.runId, message);
+  }
+  if (clearAlert) useAppStore.setState({ workerFailure: null });
   client?.restart();
   loadDataset(s.datasetChoice, false);
 }

@@ -29,6 +29,8 @@ export interface LiveRun {
   /** Epoch (1-based) in progress when the run stopped. */
   stoppedAtEpoch: number | null;
   rows: { train: number; validation: number; test: number } | null;
+  /** Set when the backend was lost mid-run: the run waits, paused, for the user to continue. */
+  recovery?: { message: string; backendLabel: string } | null;
 }
 
 export interface Notice {
@@ -43,6 +45,8 @@ export interface TrainingSlice {
   workerMemory: { numTensors: number; numBytes: number }[];
   workerReady: { webglRenderer: string | null; crossOriginIsolated: boolean } | null;
   notices: Notice[];
+  /** The training worker crashed (and was replaced) or stopped answering (restart offered). */
+  workerFailure: { kind: 'crashed' | 'unresponsive'; message: string } | null;
   setConfig: (patch: Partial<TrainingConfig>) => void;
   /** Applies a function to the live run when its id matches (late messages are ignored). */
   updateRun: (runId: string, update: (run: LiveRun) => Partial<LiveRun>) => void;
@@ -59,6 +63,7 @@ export const createTrainingSlice: StateCreator<AppState, [], [], TrainingSlice> 
   workerMemory: [],
   workerReady: null,
   notices: [],
+  workerFailure: null,
   setConfig: (patch) => set((s) => ({ config: { ...s.config, ...patch } })),
   updateRun: (runId, update) =>
     set((s) => (s.run && s.run.runId === runId ? { run: { ...s.run, ...update(s.run) } } : {})),

@@ -21,7 +21,7 @@ export interface TrainingClientOptions {
   createWorker?: () => Worker;
 }
 
-const DEFAULT_HEARTBEAT_TIMEOUT_MS = 15_000;
+const DEFAULT_HEARTBEAT_TIMEOUT_MS = 10_000;
 
 export class TrainingClient {
   private worker: Worker | null = null;
@@ -30,6 +30,7 @@ export class TrainingClient {
   private lastBeat = 0;
   private watchdog: ReturnType<typeof setInterval> | null = null;
   private failed = false;
+  private failedKind: WorkerFailure['kind'] | null = null;
 
   constructor(private readonly options: TrainingClientOptions = {}) {
     this.create();
@@ -79,6 +80,8 @@ export class TrainingClient {
     worker.onmessage = (event: MessageEvent<FromWorker>) => {
       if (worker !== this.worker) return;
       this.lastBeat = Date.now();
+      // A worker that was only slow (one long kernel) is answering again: watch it anew.
+      if (this.failed && this.failedKind === 'unresponsive') this.failed = false;
       this.listeners.forEach((listener) => listener(event.data));
     };
     worker.onerror = (event: ErrorEvent) => {
@@ -114,6 +117,7 @@ export class TrainingClient {
   private fail(failure: WorkerFailure): void {
     if (this.failed) return;
     this.failed = true;
+    this.failedKind = failure.kind;
     this.failureListeners.forEach((listener) => listener(failure));
   }
 }

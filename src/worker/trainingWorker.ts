@@ -3,6 +3,7 @@
  * freezes. Thin over core: it turns protocol messages into core calls and core
  * callbacks into batched messages. Created by TrainingClient (client.ts).
  */
+import { explainError } from '../core/train/explainError';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import '@tensorflow/tfjs-backend-webgl';
@@ -272,6 +273,8 @@ async function train(msg: Extract<ToWorker, { type: 'train' }>): Promise<void> {
         onRecover: (_lost, message, fromEpoch) => {
           const from = fromEpoch > 0 ? `from the epoch ${fromEpoch} checkpoint` : 'from the start';
           recovery = `${message} Continuing ${from}.`;
+          // Wait for the user: they choose to continue on the fallback backend (or stop).
+          control.pause();
         },
         onBoundary: (grid) => post({ type: 'boundary', runId, grid }),
       },
@@ -290,7 +293,7 @@ async function train(msg: Extract<ToWorker, { type: 'train' }>): Promise<void> {
 }
 
 function errorMessage(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
+  return explainError(err);
 }
 
 start();

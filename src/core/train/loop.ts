@@ -3,6 +3,7 @@
  * optimizer step per batch, validation each epoch, CPU checkpoints, NaN detection and
  * honest speed figures. The caller builds the model and owns its weights.
  */
+import { explainError } from './explainError';
 import type * as tfjs from '@tensorflow/tfjs';
 import type { Dataset, SplitIndices } from '../data/types';
 import { batchCount, trainingBatches } from './batches';
@@ -125,7 +126,7 @@ export async function trainModel(opts: TrainOptions): Promise<TrainResult> {
           releaseFailedTape(tf);
           const lost = hooks.interruption?.();
           if (lost) return { status: 'interrupted', message: lost, ...pos };
-          const reason = err instanceof Error ? err.message : String(err);
+          const reason = explainError(err);
           return {
             status: 'failed',
             message: `Training step failed at epoch ${epoch}, batch ${batchIndex}: ${reason}`,
