@@ -68,7 +68,7 @@ export function TopBar() {
           {statusText(run, blocker)}
         </div>
         {blocker && !active && (
-          <div id="train-blocker" className="blocker">
+          <div id="train-blocker" className="blocker" title={blocker}>
             Train is disabled: {blocker}
           </div>
         )}

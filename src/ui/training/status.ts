@@ -11,7 +11,8 @@ function seconds(s: number): string {
  * `Epoch N/M`, `Paused`, `Stopped at epoch N/M`, `Failed: <reason>`, `Done`.
  */
 export function statusText(run: LiveRun | null, blocker: string | null): string {
-  if (!run) return blocker ? `Not ready: ${blocker}` : 'Ready to train';
+  // The reason Train is disabled is shown on the line below and on the offending layer.
+  if (!run) return blocker ? 'Not ready to train' : 'Ready to train';
   const epochs = run.config.epochs;
   const p = run.progress;
   switch (run.phase) {
