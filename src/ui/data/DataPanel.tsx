@@ -18,6 +18,9 @@ export function DataPanel() {
   return (
     <section className="panel data-panel" aria-labelledby="data-heading">
       <h2 id="data-heading">Data</h2>
+      {/* Bringing one's own data comes first: the built-ins are one select away, above. */}
+      <CsvUpload />
+      <ImageUpload />
       {loading && <p className="muted">Loading dataset…</p>}
       {error && (
         <p role="alert" className="error">
@@ -55,8 +58,6 @@ export function DataPanel() {
         <SampleControl key={choice.id} limit={choice.limit} total={dataset?.n} disabled={active} />
       )}
       <SplitControl />
-      <CsvUpload />
-      <ImageUpload />
     </section>
   );
 }
