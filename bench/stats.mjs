@@ -45,3 +45,22 @@ export function validateResults(r) {
   }
   return problems;
 }
+
+/** Amount per second over `ms` milliseconds (MB/s, images/s); null when the time is not positive. */
+export function perSecond(amount, ms) {
+  return Number.isFinite(ms) && ms > 0 && Number.isFinite(amount) ? (amount * 1000) / ms : null;
+}
+
+/** VmRSS in KiB from the text of /proc/<pid>/status; null when absent (kernel threads, gone). */
+export function parseVmRssKiB(status) {
+  const m = /^VmRSS:\s+(\d+)\s+kB$/m.exec(status);
+  return m ? Number(m[1]) : null;
+}
+
+/** The parent pid from the text of /proc/<pid>/stat (the command may contain spaces and parens). */
+export function parsePpid(stat) {
+  const close = stat.lastIndexOf(')');
+  if (close < 0) return null;
+  const ppid = Number(stat.slice(close + 2).split(' ')[1]);
+  return Number.isInteger(ppid) ? ppid : null;
+}

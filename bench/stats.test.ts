@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
-// @ts-expect-error: plain ES module without types, shared with the Node bench runner.
-import { formatSummary, percentile, summarize, validateResults } from './stats.mjs';
+import {
+  formatSummary,
+  parsePpid,
+  parseVmRssKiB,
+  percentile,
+  perSecond,
+  summarize,
+  validateResults,
+} from './stats.mjs';
 
 describe('bench statistics', () => {
   it('summarizes with median, min and max', () => {
@@ -32,5 +39,19 @@ describe('bench statistics', () => {
     expect(validateResults(ok)).toEqual([]);
     expect(validateResults({ ...ok, figures: [{ name: 1 }] }).length).toBeGreaterThan(0);
     expect(validateResults(null)).toEqual(['results must be an object']);
+  });
+  it('computes rates per second', () => {
+    expect(perSecond(133, 10_000)).toBeCloseTo(13.3);
+    expect(perSecond(1000, 250)).toBe(4000);
+    expect(perSecond(1, 0)).toBeNull();
+    expect(perSecond(1, NaN)).toBeNull();
+  });
+  it('reads VmRSS and the parent pid from /proc', () => {
+    const status = 'Name:\tchromium\nVmPeak:\t  900 kB\nVmRSS:\t  123456 kB\nThreads:\t9\n';
+    expect(parseVmRssKiB(status)).toBe(123456);
+    expect(parseVmRssKiB('Name:\tkthreadd\n')).toBeNull();
+    expect(parsePpid('4242 (chromium) S 4200 4242 4200 0 -1')).toBe(4200);
+    expect(parsePpid('77 (Web Content (x) 1) R 5 77 5 0')).toBe(5);
+    expect(parsePpid('garbage')).toBeNull();
   });
 });

@@ -128,4 +128,111 @@ test.describe('CSV upload', () => {
       'one-hot of 1 categorical: 3 → 7 features',
     );
   });
+
+  test('a separate test file is the test split; mismatched columns are named', async ({ page }) => {
+    await openFresh(page, '?testHooks=1');
+    await upload(page, 'split-train.csv');
+    const preview = page.getByRole('dialog', { name: 'split-train.csv' });
+    await preview.getByLabel('Upload test CSV').setInputFiles(fixture('split-test-mismatch.csv'));
+    await expect(preview.getByTestId('csv-test-error')).toHaveText(
+      'The test file split-test-mismatch.csv does not have the columns of split-train.csv: missing "x2"; extra "x3". Upload a test file with the same header row.',
+    );
+    await preview.getByRole('button', { name: 'Use this dataset' }).click();
+    await expect(preview).toBeVisible();
+    await preview.getByLabel('Upload test CSV').setInputFiles(fixture('split-test.csv'));
+    await expect(preview.getByTestId('csv-test-file')).toContainText('37 rows form the test split');
+    await expect(preview.getByTestId('csv-test-error')).toHaveCount(0);
+    await preview.getByRole('button', { name: 'Use this dataset' }).click();
+    await expect(preview).toBeHidden();
+    await expect(page.getByTestId('dataset-name')).toHaveText('split-train.csv');
+    await expect(page.getByTestId('csv-skipped-report')).toContainText(
+      'Test split: 37 rows from split-test.csv',
+    );
+
+    await page.getByLabel('Backend').selectOption({ value: 'cpu' });
+    await setSetting(page, 'Epochs', '5');
+    await page.getByRole('button', { name: 'Train' }).click();
+    await expect(page.getByTestId('training-status')).toContainText('Done', { timeout: 60_000 });
+    // The evaluation is on the test file's rows; the split ratios divided the training file.
+    await expect(page.getByRole('heading', { name: /^Test split/ })).toContainText(
+      'Test split (37 rows',
+    );
+    const rows = await page.evaluate(
+      () =>
+        (
+          window as unknown as {
+            trainSmarter: {
+              store: {
+                getState(): { run: { rows: { train: number; validation: number; test: number } } };
+              };
+            };
+          }
+        ).trainSmarter.store.getState().run.rows,
+    );
+    expect(rows.test).toBe(37);
+    expect(rows.train + rows.validation).toBe(200);
+    expect(rows.validation).toBeGreaterThan(0);
+    expect(Number(await page.getByTestId('test-accuracy').textContent())).toBeGreaterThan(0.6);
+  });
+
+  test('a random 25% sample of the rows, stratified, is what loads', async ({ page }) => {
+    await openFresh(page);
+    await upload(page, 'split-train.csv');
+    const preview = page.getByRole('dialog', { name: 'split-train.csv' });
+    await preview.getByLabel('Use a random sample (% of rows)').fill('25');
+    await expect(preview.getByTestId('csv-sample-note')).toContainText('about 50 of 200 rows');
+    // Bulk scaling for wide files: min-max on every column matching a pattern.
+    await preview.getByLabel('Name pattern').fill('^x');
+    await preview.getByLabel('Scaling of matching').selectOption('minmax');
+    await preview.getByRole('button', { name: 'Set scaling' }).click();
+    await expect(
+      preview.getByRole('status').filter({ hasText: 'Set min-max scaling on 2 columns.' }),
+    ).toBeVisible();
+    await preview.getByRole('button', { name: 'Use this dataset' }).click();
+    await expect(page.getByTestId('dataset-name')).toHaveText('split-train.csv');
+    await expect(page.getByTestId('csv-skipped-report')).toContainText(
+      'Using a random 25% sample: 50 rows of 200, stratified by class (sample seed 1).',
+    );
+    const facts = page.locator('.data-panel dl.facts');
+    await expect(facts.locator('dt:text-is("Rows") + dd')).toHaveText('50');
+    const counts = await page.locator('.class-bars .count').allTextContents();
+    expect(counts.map(Number).reduce((a, b) => a + b, 0)).toBe(50);
+    // Min-max scaled features (fitted on the training rows) lie in about [0, 1].
+    const cells = await page
+      .getByRole('table', { name: 'Rows the model receives' })
+      .locator('td')
+      .allTextContents();
+    expect(cells.length).toBe(10);
+    for (const v of cells.map(Number)) {
+      expect(v).toBeGreaterThanOrEqual(-0.05);
+      expect(v).toBeLessThanOrEqual(1.05);
+    }
+  });
+
+  test('regression with a standardized target reports MAE in the target’s units', async ({
+    page,
+  }) => {
+    await openFresh(page);
+    await upload(page, 'prices.csv');
+    const preview = page.getByRole('dialog', { name: 'prices.csv' });
+    await expect(preview.getByLabel('Target column')).toHaveValue('price');
+    await expect(preview.getByLabel('Task')).toHaveValue('regression');
+    await preview
+      .getByLabel('Standardize the target (errors are reported in its own units)')
+      .check();
+    await preview.getByRole('button', { name: 'Use this dataset' }).click();
+    await expect(page.getByTestId('dataset-name')).toHaveText('prices.csv');
+    await page.getByLabel('Backend').selectOption({ value: 'cpu' });
+    await setSetting(page, 'Epochs', '30');
+    await page.getByRole('button', { name: 'Train' }).click();
+    await expect(page.getByTestId('training-status')).toContainText('Done', { timeout: 60_000 });
+    // Prices are 1,500–4,300 (std ≈ 600): a standardized MAE would be below 1; in price
+    // units the model is off by tens, not thousands.
+    const testMae = Number(await page.locator('dt:text-is("Test MAE") + dd').textContent());
+    expect(testMae).toBeGreaterThan(5);
+    expect(testMae).toBeLessThan(250);
+    const valMae = await metric(page, 'metric-val-mae');
+    expect(valMae).toBeGreaterThan(5);
+    expect(valMae).toBeLessThan(250);
+  });
 });

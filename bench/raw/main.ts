@@ -1,5 +1,6 @@
 /** The bench's reference page: plain TF.js training in a worker or on the main thread. */
 import { rawTrain, type RawRequest, type RawResult } from './rawTrain';
+import type { PapaResult } from './papaWorker';
 
 const datasetUrl = new URL('/datasets/fashion-mnist-3k.bin', location.origin).href;
 
@@ -8,6 +9,8 @@ declare global {
     rawBench: {
       inWorker: (req: RawRequest) => Promise<RawResult>;
       onMainThread: (req: RawRequest) => Promise<RawResult>;
+      /** Parses the file picked in "CSV for papaparse" with papaparse in a worker. */
+      papaparse: () => Promise<PapaResult>;
     };
   }
 }
@@ -28,5 +31,24 @@ window.rawBench = {
       worker.postMessage({ req, url: datasetUrl });
     }),
   onMainThread: (req) => rawTrain(req, datasetUrl),
+  papaparse: () =>
+    new Promise((resolve, reject) => {
+      const input = document.querySelector<HTMLInputElement>('#papa-file');
+      const file = input?.files?.[0];
+      if (!file) return reject(new Error('no file picked in "CSV for papaparse"'));
+      const worker = new Worker(new URL('./papaWorker.ts', import.meta.url), { type: 'module' });
+      worker.onmessage = (
+        e: MessageEvent<{ ok: boolean; result?: PapaResult; error?: string }>,
+      ) => {
+        worker.terminate();
+        if (e.data.ok && e.data.result) resolve(e.data.result);
+        else reject(new Error(e.data.error ?? 'papaparse worker failed'));
+      };
+      worker.onerror = (e) => {
+        worker.terminate();
+        reject(new Error(e.message));
+      };
+      worker.postMessage(file);
+    }),
 };
 document.body.dataset.ready = 'true';

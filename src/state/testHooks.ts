@@ -1,17 +1,23 @@
 import { useAppStore } from './store';
 import { workerClient } from './trainingController';
-import type { ToWorker } from '../worker/protocol';
+import type { FromWorker, ToWorker } from '../worker/protocol';
 
 /** Whether the app was opened with ?testHooks=1 (fault tests and the bench). */
 export const testHooksEnabled = (): boolean =>
   new URLSearchParams(location.search).get('testHooks') === '1';
 
-type TestHookMessage = Extract<ToWorker, { type: 'loseContext' | 'crash' | 'hang' }>;
+type TestHookMessage = Extract<ToWorker, { type: 'loseContext' | 'crash' | 'hang' | 'fetchProbe' }>;
+type FetchProbeResult = Extract<FromWorker, { type: 'fetchProbeResult' }>;
 
 declare global {
   interface Window {
     /** Present only with ?testHooks=1: lets tests and the bench read the store and send hooks. */
-    trainSmarter?: { store: typeof useAppStore; sendHook: (msg: TestHookMessage) => void };
+    trainSmarter?: {
+      store: typeof useAppStore;
+      sendHook: (msg: TestHookMessage) => void;
+      /** Asks the worker to fetch `url`; resolves with whether the request was blocked. */
+      fetchProbe: (url: string) => Promise<Omit<FetchProbeResult, 'type' | 'requestId'>>;
+    };
   }
 }
 
@@ -21,5 +27,27 @@ export function installTestHooks(): void {
   window.trainSmarter = {
     store: useAppStore,
     sendHook: (msg) => workerClient().send(msg),
+    fetchProbe: (url) => awaitHookReply(url),
   };
+}
+
+let probeRequest = 0;
+
+/** Sends a fetchProbe to the worker and waits (at most 10 s) for its answer. */
+function awaitHookReply(url: string): Promise<Omit<FetchProbeResult, 'type' | 'requestId'>> {
+  const requestId = ++probeRequest;
+  const client = workerClient();
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      unsubscribe();
+      reject(new Error('The worker did not answer the fetch probe within 10 s.'));
+    }, 10_000);
+    const unsubscribe = client.subscribe((msg) => {
+      if (msg.type !== 'fetchProbeResult' || msg.requestId !== requestId) return;
+      clearTimeout(timer);
+      unsubscribe();
+      resolve({ blocked: msg.blocked, detail: msg.detail });
+    });
+    client.send({ type: 'fetchProbe', requestId, url });
+  });
 }

@@ -181,6 +181,9 @@ function handle(msg: FromWorker): void {
     case 'checkpoint':
       // Stored with the run record by recordWorkerMessage (persistence/runsStore.ts).
       return;
+    case 'fetchProbeResult':
+      // Answer to a test hook, awaited by window.trainSmarter.fetchProbe (testHooks.ts).
+      return;
     case 'memory':
       useAppStore.setState((st) => ({
         workerMemory: [...st.workerMemory, { numTensors: msg.numTensors, numBytes: msg.numBytes }],

@@ -46,7 +46,9 @@ export type ToWorker =
   /** Test hooks, honoured only when the app runs with ?testHooks=1. */
   | { type: 'loseContext' }
   | { type: 'crash' }
-  | { type: 'hang' };
+  | { type: 'hang' }
+  /** Test hook: the worker fetches `url` (another origin), to prove the CSP blocks it. */
+  | { type: 'fetchProbe'; requestId: number; url: string };
 
 export interface BackendInfo {
   name: BackendName;
@@ -97,4 +99,6 @@ export type FromWorker =
       evaluation: Evaluation | null;
     }
   | { type: 'failed'; runId: string; message: string }
-  | { type: 'memory'; runId: string; numTensors: number; numBytes: number };
+  | { type: 'memory'; runId: string; numTensors: number; numBytes: number }
+  /** Answer to the fetchProbe test hook: whether the request was refused, and how. */
+  | { type: 'fetchProbeResult'; requestId: number; blocked: boolean; detail: string };

@@ -34,6 +34,8 @@ import { softwareRendererName } from '../core/train/backend';
 import { handleExportMessage, rememberCheckpoint, rememberRunStart } from './export/exportHandler';
 import { csvDatasetForRun, handleCsvMessage, loadCsvDataset } from './ingest/csvIngest';
 import type { CsvSplitConfig } from './ingest/csvMessages';
+import { csvChoiceFingerprint } from './ingest/csvFingerprint';
+import { builtinFingerprint } from '../core/runs/fingerprint';
 import { DEFAULT_TRAINING_CONFIG } from '../core/train/types';
 
 // Synthetic sets do not depend on the run seed: changing the seed re-splits and
@@ -133,12 +135,46 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
         }
       }
       return;
+    case 'fetchProbe':
+      if (testHooks) void fetchProbe(msg.requestId, msg.url);
+      return;
     default: {
       const never: never = msg;
       throw new Error(`Unknown message ${JSON.stringify(never)}`);
     }
   }
 };
+
+/**
+ * Test hook: fetches another origin from the worker and reports whether it was blocked,
+ * naming the CSP directive that blocked it (so a refused connection is not mistaken for it).
+ */
+async function fetchProbe(requestId: number, url: string): Promise<void> {
+  const violations: string[] = [];
+  const onViolation = (e: Event) => {
+    const v = e as SecurityPolicyViolationEvent;
+    violations.push(`${v.effectiveDirective} ${v.blockedURI}`);
+  };
+  scope.addEventListener('securitypolicyviolation', onViolation);
+  let blocked = false;
+  let detail: string;
+  try {
+    const response = await fetch(url, { cache: 'no-store' });
+    detail = `HTTP ${response.status}`;
+  } catch (e) {
+    blocked = true;
+    detail = String(e);
+  }
+  // The violation event is queued as a task: let it arrive.
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  scope.removeEventListener('securitypolicyviolation', onViolation);
+  post({
+    type: 'fetchProbeResult',
+    requestId,
+    blocked,
+    detail: [detail, ...violations].join('; '),
+  });
+}
 
 async function loadDataset(
   requestId: number,
@@ -152,7 +188,8 @@ async function loadDataset(
         split ?? { ratios: DEFAULT_TRAINING_CONFIG.split, seed: DEFAULT_TRAINING_CONFIG.seed },
       );
       dataset = loaded.dataset;
-      post({ type: 'datasetLoaded', requestId, summary: loaded.summary });
+      const fingerprint = await csvChoiceFingerprint(choice);
+      post({ type: 'datasetLoaded', requestId, summary: { ...loaded.summary, fingerprint } });
       return;
     }
     if (choice.kind === 'upload' && choice.format === 'images') {
@@ -162,7 +199,11 @@ async function loadDataset(
         onProgress: (p) => post({ type: 'imageProgress', ...p }),
       });
       dataset = loaded.dataset;
-      const summary = { ...summarizeDataset(loaded.dataset), imageInfo: loaded.info };
+      const summary = {
+        ...summarizeDataset(loaded.dataset),
+        imageInfo: loaded.info,
+        fingerprint: loaded.fingerprint,
+      };
       post({ type: 'datasetLoaded', requestId, summary });
       return;
     }
@@ -171,7 +212,8 @@ async function loadDataset(
         ? makeSynthetic(choice.id, choice.size, choice.noise, SYNTHETIC_DATA_SEED)
         : sampleDataset(await bundledDataset(choice.id), choice.limit);
     dataset = ds;
-    post({ type: 'datasetLoaded', requestId, summary: summarizeDataset(ds) });
+    const fingerprint = builtinFingerprint(ds.name, choice);
+    post({ type: 'datasetLoaded', requestId, summary: { ...summarizeDataset(ds), fingerprint } });
   } catch (err) {
     post({ type: 'datasetError', requestId, message: errorMessage(err) });
   }

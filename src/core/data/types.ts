@@ -8,6 +8,7 @@ import type {
 } from './images/types';
 import type { CsvDatasetReport } from './csv/types';
 import type { PipelineSpec } from './pipeline/spec';
+import type { DataFingerprint } from '../runs/fingerprint';
 
 /** The built-in synthetic 2-D point sets, generated in code from a seed. */
 export type SyntheticId = 'circles' | 'xor' | 'gaussians' | 'spiral';
@@ -41,6 +42,8 @@ export type DatasetChoice =
       size: number;
       hasHeader: boolean;
       spec: PipelineSpec;
+      /** A separate test file (same columns): its rows are the test split. */
+      test?: { uploadId: string; name: string; size: number };
     };
 
 /**
@@ -69,6 +72,11 @@ export interface Dataset {
   predefinedTest?: Uint8Array;
   /** Features already went through a fitted pipeline (uploaded CSV): do not standardise again. */
   preprocessed?: boolean;
+  /**
+   * Regression with a standardized target: y holds (value - mean) / std; metrics in
+   * original units multiply errors by std (see train/evaluate.ts).
+   */
+  targetScale?: { mean: number; std: number };
 }
 
 /** What the main thread knows of a dataset: small, serialisable. */
@@ -87,6 +95,8 @@ export interface DatasetSummary {
   imageInfo?: ImageDatasetInfo;
   /** Uploaded CSV datasets: the pipeline as the model sees it, and what was skipped. */
   csv?: CsvDatasetReport;
+  /** What identifies the data (hash computed in the worker), kept in run records. */
+  fingerprint?: DataFingerprint;
 }
 
 /** Fractions of rows for each split; they sum to 1. */

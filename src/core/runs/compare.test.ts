@@ -25,7 +25,13 @@ describe('comparison helpers', () => {
   });
 
   it('warns only when the data differ', () => {
-    const d = { name: 'Circles', n: 400, featureShape: [2], classNames: ['a', 'b'] };
+    const d = {
+      name: 'Circles',
+      n: 400,
+      featureShape: [2],
+      classNames: ['a', 'b'],
+      content: null,
+    };
     expect(
       differentDataWarning([
         { name: 'Run 1', dataset: d },
@@ -37,5 +43,32 @@ describe('comparison helpers', () => {
       { name: 'Run 2', dataset: { ...d, name: 'XOR' } },
     ]);
     expect(w).toMatch(/Run 1: Circles.*Run 2: XOR/);
+  });
+
+  it('compares content fingerprints: same name and size but other bytes warns, same bytes do not', () => {
+    const fp = (hash: string) => ({ source: 'csv' as const, name: 'a.csv', size: 90, hash });
+    const d = (hash: string) => ({
+      name: 'a.csv',
+      n: 10,
+      featureShape: [3],
+      classNames: ['no', 'yes'],
+      content: fp(hash),
+    });
+    const same = [
+      { name: 'Run 1', dataset: d('m3x2:00000000000000aa') },
+      { name: 'Run 2', dataset: d('m3x2:00000000000000aa') },
+    ];
+    expect(differentDataWarning(same)).toBeNull();
+    const w = differentDataWarning([
+      ...same,
+      { name: 'Run 3', dataset: d('m3x2:11111111000000bb') },
+    ]);
+    expect(w).toMatch(/same name, different contents/);
+    expect(w).toMatch(
+      /Run 1, Run 2: a\.csv \(10 rows, 00000000\); Run 3: a\.csv \(10 rows, 11111111\)/,
+    );
+    // A run from before fingerprints is compared by name, size, shape and classes.
+    const old = { name: 'Run 0', dataset: { ...d('x'), content: null } };
+    expect(differentDataWarning([old, same[0]!])).toBeNull();
   });
 });

@@ -5,6 +5,7 @@
 import type { EpochMetrics } from '../train/types';
 import type { RunRecord } from './record';
 import { smoothEma } from './smoothing';
+import { sameData } from './fingerprint';
 
 export type EpochMetricKey = 'loss' | 'valLoss' | 'accuracy' | 'valAccuracy' | 'mae' | 'valMae';
 export type XAxisMode = 'epoch' | 'time';
@@ -72,18 +73,42 @@ export function runColours(
   return out;
 }
 
-/** A human note when the runs did not use the same data, else null. */
-export function differentDataWarning(
-  runs: readonly Pick<RunRecord, 'name' | 'dataset'>[],
-): string | null {
-  const key = (r: Pick<RunRecord, 'dataset'>) =>
+type DataOf = Pick<RunRecord, 'name' | 'dataset'>;
+
+/**
+ * Whether two runs used the same data: by content fingerprint when both have one (the
+ * worker's hash of the bytes, so a re-uploaded file with one changed cell differs), else
+ * by name, size, shape and classes (runs from before fingerprints).
+ */
+export function sameRunData(a: DataOf, b: DataOf): boolean {
+  const fa = a.dataset.content;
+  const fb = b.dataset.content;
+  if (fa && fb) return sameData(fa, fb);
+  const key = (r: DataOf) =>
     JSON.stringify([r.dataset.name, r.dataset.n, r.dataset.featureShape, r.dataset.classNames]);
-  const groups = new Map<string, string[]>();
-  for (const r of runs) groups.set(key(r), [...(groups.get(key(r)) ?? []), r.name]);
-  if (groups.size <= 1) return null;
-  const parts = [...groups.values()].map((names) => {
-    const d = runs.find((r) => r.name === names[0])!.dataset;
-    return `${names.join(', ')}: ${d.name} (${d.n.toLocaleString('en')} rows)`;
+  return key(a) === key(b);
+}
+
+const shortHash = (r: DataOf) => {
+  const hash = r.dataset.content?.hash;
+  return hash ? `, ${hash.slice(hash.indexOf(':') + 1, hash.indexOf(':') + 9)}` : '';
+};
+
+/** A human note when the runs did not use the same data, else null. */
+export function differentDataWarning(runs: readonly DataOf[]): string | null {
+  const groups: DataOf[][] = [];
+  for (const r of runs) {
+    const group = groups.find((g) => sameRunData(g[0]!, r));
+    if (group) group.push(r);
+    else groups.push([r]);
+  }
+  if (groups.length <= 1) return null;
+  const sameNames = new Set(groups.map((g) => g[0]!.dataset.name)).size < groups.length;
+  const parts = groups.map((g) => {
+    const d = g[0]!.dataset;
+    const id = sameNames ? shortHash(g[0]!) : '';
+    return `${g.map((r) => r.name).join(', ')}: ${d.name} (${d.n.toLocaleString('en')} rows${id})`;
   });
-  return `These runs used different data (${parts.join('; ')}); their metrics are not directly comparable.`;
+  const why = sameNames ? ' (same name, different contents)' : '';
+  return `These runs used different data${why} (${parts.join('; ')}); their metrics are not directly comparable.`;
 }

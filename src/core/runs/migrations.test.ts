@@ -38,6 +38,41 @@ describe('run record schema and migrations', () => {
     expect(v2.ok && v2.record.checkpoints.final?.epoch).toBe(2);
   });
 
+  it('gives older records no content fingerprint; v3 keeps it', () => {
+    for (const file of ['v1.json', 'v2.json']) {
+      const r = readStoredRun(load(file));
+      expect(r.ok && r.record.dataset.content).toBeNull();
+      expect(r.ok && r.record.pipeline).toBeNull();
+    }
+    const v3 = readStoredRun(load('v3.json'));
+    if (!v3.ok) throw new Error(v3.unreadable.reason);
+    expect(v3.record.dataset.content).toEqual({
+      source: 'builtin',
+      name: 'Circles',
+      size: 0,
+      hash: 'm3x2:0c70750007d1b6e8',
+    });
+  });
+
+  it('keeps the pipeline spec of a v2 CSV run (its fitted state was not stored)', () => {
+    const spec = { version: 1, target: 'label', task: 'binary', columns: [] };
+    const raw = {
+      ...(load('v2.json') as object),
+      datasetChoice: { kind: 'upload', format: 'csv', uploadId: 'u', name: 'a.csv', spec },
+    };
+    const r = readStoredRun(raw);
+    if (!r.ok) throw new Error(r.unreadable.reason);
+    expect(r.record.pipeline).toEqual({ spec, fitted: null });
+  });
+
+  it('refuses a v3 record whose fingerprint is damaged, naming where', () => {
+    const v3 = load('v3.json') as { dataset: object };
+    const raw = { ...v3, dataset: { ...v3.dataset, content: { source: 'csv', hash: 7 } } };
+    const r = readStoredRun(raw);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.unreadable.reason).toMatch(/damaged \(dataset\.content/);
+  });
+
   it('lists a record from a newer schema as unreadable, with its id and name', () => {
     const raw = { ...(load('v1.json') as object), schemaVersion: RUN_SCHEMA_VERSION + 1 };
     const stored = readStoredRun(raw);

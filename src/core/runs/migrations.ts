@@ -24,6 +24,20 @@ type Migration = (raw: Record<string, unknown>) => Record<string, unknown>;
 const MIGRATIONS: Record<number, Migration> = {
   // v2 keeps weights: runs from v1 had none.
   1: (r) => ({ ...r, checkpoints: { final: null, best: null } }),
+  // v3 fingerprints the data's content and keeps a CSV run's pipeline: older runs have no
+  // fingerprint, and their fitted state was not kept (the spec is in the dataset choice).
+  2: (r) => {
+    const dataset = isObject(r.dataset) ? { ...r.dataset, content: null } : r.dataset;
+    const choice = r.datasetChoice;
+    const spec =
+      isObject(choice) &&
+      choice.kind === 'upload' &&
+      choice.format === 'csv' &&
+      isObject(choice.spec)
+        ? choice.spec
+        : null;
+    return { ...r, dataset, pipeline: spec ? { spec, fitted: null } : null };
+  },
 };
 
 function isObject(v: unknown): v is Record<string, unknown> {

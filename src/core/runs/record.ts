@@ -7,6 +7,8 @@
 import { z } from 'zod';
 import type { ModelGraph } from '../graph/types';
 import type { DatasetChoice } from '../data/types';
+import type { FittedPipeline, PipelineSpec } from '../data/pipeline/spec';
+import type { DataFingerprint } from './fingerprint';
 import type {
   BackendName,
   BatchPoint,
@@ -17,7 +19,7 @@ import type {
 } from '../train/types';
 
 /** The schema version this build writes. */
-export const RUN_SCHEMA_VERSION = 2;
+export const RUN_SCHEMA_VERSION = 3;
 
 /** Per-batch points kept in a record; the live run keeps more, charts draw fewer. */
 export const MAX_STORED_BATCH_POINTS = 2000;
@@ -28,6 +30,18 @@ export interface DatasetFingerprint {
   n: number;
   featureShape: number[];
   classNames: string[];
+  /**
+   * Since schema 3: the content fingerprint computed in the worker (hash of the bytes);
+   * null for older runs and when the bytes were not at hand.
+   */
+  content: DataFingerprint | null;
+}
+
+/** Since schema 3: an uploaded CSV's pipeline, and its state fitted on the run's training rows. */
+export interface RunPipeline {
+  spec: PipelineSpec;
+  /** Null until the worker has fitted it (or for runs that failed before). */
+  fitted: FittedPipeline | null;
 }
 
 /** Weights kept for a run (stored separately, see persistence/runsDb.ts). */
@@ -68,6 +82,8 @@ export interface RunRecord {
    * and the best ones (lowest validation loss). Kept for the latest runs and starred runs.
    */
   checkpoints: { final: StoredWeightsInfo | null; best: StoredWeightsInfo | null };
+  /** Since schema 3: the data pipeline of a CSV run (null for other datasets). */
+  pipeline: RunPipeline | null;
 }
 
 const finite = z.number().refine(Number.isFinite, 'must be a finite number');
@@ -136,7 +152,34 @@ const evaluationSchema = z.object({
 
 const weightsInfoSchema = z.object({ epoch: finite, valLoss: metricValue, bytes: finite });
 
-/** The current (v2) record schema. */
+const hashSchema = z.string().regex(/^[a-z0-9]+:[0-9a-f]+$/, 'must be a hash');
+const fingerprintSchema = z.object({
+  source: z.enum(['csv', 'images', 'builtin']),
+  name: z.string(),
+  size: finite,
+  hash: hashSchema,
+  files: z.array(z.object({ path: z.string(), size: finite, hash: hashSchema })).optional(),
+});
+
+// The pipeline's own types grow with the CSV feature: check the shape a record relies on.
+const pipelineSpecSchema = z.custom<PipelineSpec>(
+  (v) =>
+    typeof v === 'object' &&
+    v !== null &&
+    typeof (v as { target?: unknown }).target === 'string' &&
+    Array.isArray((v as { columns?: unknown }).columns),
+  'must be a pipeline spec',
+);
+const fittedPipelineSchema = z.custom<FittedPipeline>(
+  (v) =>
+    typeof v === 'object' &&
+    v !== null &&
+    Array.isArray((v as { columns?: unknown }).columns) &&
+    Array.isArray((v as { featureNames?: unknown }).featureNames),
+  'must be a fitted pipeline',
+);
+
+/** The current (v3) record schema. */
 export const runRecordSchema = z.object({
   schemaVersion: z.literal(RUN_SCHEMA_VERSION),
   id: z.string().min(1),
@@ -152,6 +195,7 @@ export const runRecordSchema = z.object({
     n: finite,
     featureShape: z.array(finite),
     classNames: z.array(z.string()),
+    content: fingerprintSchema.nullable(),
   }),
   backend: z.object({ name: z.enum(['webgl', 'wasm', 'cpu']), label: z.string() }).nullable(),
   rows: z.object({ train: finite, validation: finite, test: finite }).nullable(),
@@ -169,6 +213,9 @@ export const runRecordSchema = z.object({
     final: weightsInfoSchema.nullable(),
     best: weightsInfoSchema.nullable(),
   }),
+  pipeline: z
+    .object({ spec: pipelineSpecSchema, fitted: fittedPipelineSchema.nullable() })
+    .nullable(),
 });
 
 /** Whether a run may still be training in some tab (so it may need to become 'interrupted'). */

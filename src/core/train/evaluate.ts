@@ -64,7 +64,19 @@ export async function predictRows(
       loss.dispose();
     }
   }
+  if (spec.task === 'regression' && ds.targetScale) {
+    toOriginalUnits(outputs, ds.targetScale);
+    toOriginalUnits(labels, ds.targetScale);
+  }
   return { loss: rows.length > 0 ? lossSum / rows.length : NaN, outputs, units, labels };
+}
+
+/**
+ * Undoes target standardization in place (value × std + mean), so MAE and RMSE are
+ * reported in the target's own units. The loss stays the model's (standardized) loss.
+ */
+export function toOriginalUnits(values: Float32Array, scale: { mean: number; std: number }): void {
+  for (let i = 0; i < values.length; i++) values[i] = values[i]! * scale.std + scale.mean;
 }
 
 /** Accuracy for classification, MAE otherwise, from predictions. */

@@ -183,7 +183,8 @@ export async function trainModel(opts: TrainOptions): Promise<TrainResult> {
         loss: lossSum / seen,
         valLoss: val.loss,
         ...(ds.task === 'regression'
-          ? { mae: train, valMae: valMetric.mae }
+          ? // The batch metric is in standardized units when the target is; MAE scales by std.
+            { mae: train * (ds.targetScale?.std ?? 1), valMae: valMetric.mae }
           : { accuracy: train, valAccuracy: valMetric.accuracy }),
         durationMs: now() - epochStart,
       };

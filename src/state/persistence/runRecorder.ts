@@ -57,6 +57,25 @@ function newDraft(record: RunRecord, batches: BatchPoint[]): Draft {
 const MAX_DRAFT_BATCH_POINTS = 20_000;
 
 const drafts = new Map<string, Draft>();
+/**
+ * The latest state of runs whose last write failed (storage full or unavailable), without
+ * weights: written again when the next run starts, so once storage is back they are kept.
+ */
+const unsaved = new Map<string, RunRecord>();
+
+/** Writes the runs whose last write failed; quietly, the user was told already. */
+function retryUnsaved(): void {
+  for (const [id, record] of unsaved) {
+    if (drafts.has(id)) continue;
+    unsaved.delete(id);
+    void putRun(record).then(
+      () => useAppStore.getState().upsertRunLocal(record),
+      () => {
+        if (!unsaved.has(id)) unsaved.set(id, record);
+      },
+    );
+  }
+}
 
 function snapshotOf(d: Draft): RunRecord {
   return {
@@ -92,8 +111,10 @@ function writeDraft(d: Draft): void {
       try {
         await putRun(record, weights);
         d.record = { ...d.record, checkpoints };
+        unsaved.delete(record.id);
         useAppStore.getState().upsertRunLocal(record);
       } catch (e) {
+        unsaved.set(record.id, { ...record, checkpoints: d.record.checkpoints });
         reportWriteError(record, e, d);
         // Try again without weights (they are the bulk): the metrics matter most.
         if (final || best) {
@@ -166,6 +187,7 @@ export function beginRunRecord(run: {
       n: run.dataset.n,
       featureShape: [...run.dataset.featureShape],
       classNames: [...run.dataset.classNames],
+      content: run.dataset.fingerprint ?? null,
     },
     backend: null,
     rows: null,
@@ -178,10 +200,15 @@ export function beginRunRecord(run: {
     tags: [],
     starred: false,
     checkpoints: { final: null, best: null },
+    pipeline:
+      run.datasetChoice.kind === 'upload' && run.datasetChoice.format === 'csv'
+        ? { spec: run.datasetChoice.spec, fitted: null }
+        : null,
   };
   const d = newDraft(record, []);
   drafts.set(run.runId, d);
   writeDraft(d);
+  retryUnsaved();
 }
 
 /** Updates the record of the run a worker message is about. */
@@ -216,6 +243,13 @@ export function recordWorkerMessage(msg: FromWorker): void {
       return;
     case 'checkpoint':
       takeCheckpoint(d, msg.checkpoint);
+      return;
+    case 'pipelineFitted':
+      // The CSV pipeline fitted on this run's training rows, kept with the run.
+      if (r.pipeline) {
+        d.record = { ...r, pipeline: { ...r.pipeline, fitted: msg.fitted } };
+        writeDraft(d);
+      }
       return;
     case 'paused':
     case 'resumed':

@@ -42,6 +42,11 @@ export function reportWriteError(
       'error',
       `Browser storage is full: "${record.name}" could not be saved. ${warnOnce ? 'Training goes on; ' : ''}delete old runs to make room.`,
     );
+  } else if (e instanceof RunWriteError && e.unavailable) {
+    s.pushNotice(
+      'error',
+      `Browser storage is unavailable: "${record.name}" could not be saved (${detail}). ${warnOnce ? 'Training goes on; ' : ''}allow site storage for this page to keep runs.`,
+    );
   } else {
     s.pushNotice('error', `"${record.name}" could not be saved (${detail}).`);
   }

@@ -36,15 +36,23 @@ function db(): Promise<IDBPDatabase<RunsDbSchema>> {
       void dbPromise?.then((d) => d.close());
       dbPromise = null;
     },
+  }).catch((e: unknown) => {
+    // Storage refused (private mode, disabled, broken): try again on the next use.
+    dbPromise = null;
+    throw e;
   });
   return dbPromise;
 }
 
-/** A write failed; `quota` when the browser refused for lack of space. */
+/**
+ * A write failed; `quota` when the browser refused for lack of space, `unavailable` when
+ * the database could not even be opened (storage disabled or broken).
+ */
 export class RunWriteError extends Error {
   constructor(
     message: string,
     readonly quota: boolean,
+    readonly unavailable = false,
   ) {
     super(message);
   }
@@ -62,8 +70,13 @@ export async function putRun(
   record: RunRecord,
   weights: Partial<Record<WeightsKind, Checkpoint | null>> = {},
 ): Promise<void> {
+  let d: IDBPDatabase<RunsDbSchema>;
   try {
-    const d = await db();
+    d = await db();
+  } catch (e) {
+    throw new RunWriteError(e instanceof Error ? e.message : String(e), isQuotaError(e), true);
+  }
+  try {
     const tx = d.transaction([STORE, WEIGHTS], 'readwrite');
     const writes: Promise<unknown>[] = [tx.objectStore(STORE).put(record, record.id)];
     for (const kind of ['final', 'best'] as const) {

@@ -43,7 +43,7 @@ export async function initRuns(): Promise<void> {
   } catch (e) {
     useAppStore.setState({
       runsLoaded: true,
-      runsError: `Saved runs could not be opened (${e instanceof Error ? e.message : String(e)}). New runs are not saved either; check that this browser allows site storage.`,
+      runsError: `Browser storage is unavailable: saved runs could not be opened (${e instanceof Error ? e.message : String(e)}). Training works, but new runs are not saved; check that this browser allows site storage.`,
     });
   }
   if (typeof navigator !== 'undefined' && navigator.storage?.persist) {

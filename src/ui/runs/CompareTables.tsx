@@ -53,11 +53,20 @@ interface Column {
 
 const last = (r: RunRecord) => r.epochs[r.epochs.length - 1];
 
+/** The dataset's name with the start of its content hash (runs from before hashes: name only). */
+function dataLabel(r: RunRecord): string {
+  const hash = r.dataset.content?.hash;
+  return hash
+    ? `${r.dataset.name} · ${hash.slice(hash.indexOf(':') + 1, hash.indexOf(':') + 9)}`
+    : r.dataset.name;
+}
+
 function columnsFor(regression: boolean): Column[] {
   const common: Column[] = [
     { key: 'name', label: 'Run', value: (r) => r.name },
     { key: 'status', label: 'Status', value: (r) => STATUS_LABEL[r.status] },
     { key: 'epochs', label: 'Epochs', value: (r) => r.epochs.length },
+    { key: 'data', label: 'Data (fingerprint)', value: dataLabel },
     { key: 'loss', label: 'Train loss', value: (r) => last(r)?.loss ?? null },
     { key: 'valLoss', label: 'Val loss', value: (r) => last(r)?.valLoss ?? null },
   ];

@@ -3,6 +3,7 @@ import { useAppStore } from '../../state/store';
 import { selectTrainingActive } from '../../state/trainingSlice';
 import { getWeights } from '../../state/persistence/runsDb';
 import { continueRun } from '../../state/trainingController';
+import { sameRunData } from '../../core/runs/compare';
 
 /** Whether a run can be continued: interrupted or stopped, with final weights kept. */
 export function canContinue(run: RunRecord): boolean {
@@ -12,10 +13,6 @@ export function canContinue(run: RunRecord): boolean {
     run.checkpoints.final.epoch < run.config.epochs
   );
 }
-
-const sameData = (a: RunRecord['dataset'], b: RunRecord['dataset']) =>
-  JSON.stringify([a.name, a.n, a.featureShape, a.classNames]) ===
-  JSON.stringify([b.name, b.n, b.featureShape, b.classNames]);
 
 /** Loads the run's last checkpoint and trains on from it; explains when it cannot. */
 export async function continueFromCheckpoint(run: RunRecord): Promise<void> {
@@ -28,7 +25,11 @@ export async function continueFromCheckpoint(run: RunRecord): Promise<void> {
     s.pushNotice('error', `The dataset is still loading: continue ${run.name} once it is loaded.`);
     return;
   }
-  if (!sameData(s.dataset, run.dataset)) {
+  const loaded = {
+    name: 'loaded',
+    dataset: { ...s.dataset, content: s.dataset.fingerprint ?? null },
+  };
+  if (!sameRunData(loaded, run)) {
     s.pushNotice(
       'error',
       `${run.name} was trained on ${run.dataset.name} (${run.dataset.n} rows): load that dataset to continue it.`,

@@ -12,6 +12,7 @@ import {
 } from '../../core/data/images/walk';
 import { formatMB, unzipSafely } from '../../core/data/images/zip';
 import { chooseImageSize, type ImageSize } from '../../core/data/images/size';
+import { cachedImagesFingerprint, type DataFingerprint } from '../../core/runs/fingerprint';
 import { IMAGENET_NORMALIZE, type ImageDatasetInfo } from '../../core/data/images/types';
 import type { ImageLoadProgress, ImageUploadSource } from './types';
 import { loadUpload, MAX_STORED_BYTES, saveUpload } from './uploadStore';
@@ -84,7 +85,7 @@ export async function loadImageDataset(
     realGpu: boolean;
     onProgress: (p: ImageLoadProgress) => void;
   },
-): Promise<{ dataset: Dataset; info: ImageDatasetInfo }> {
+): Promise<{ dataset: Dataset; info: ImageDatasetInfo; fingerprint: DataFingerprint }> {
   cancelRequested = false;
   let record = uploads.get(choice.uploadId);
   if (!record) {
@@ -117,7 +118,9 @@ export async function loadImageDataset(
       augmentation: choice.augmentation,
     },
   };
-  return { dataset, info: decoded.info };
+  // The sorted (path, size, hash) list of the files and its hash, for run records.
+  const fingerprint = await cachedImagesFingerprint(choice.name, await filesOf(record, ctx));
+  return { dataset, info: decoded.info, fingerprint };
 }
 
 async function filesOf(

@@ -14,10 +14,11 @@ import {
   type CsvSource,
 } from '../../core/data/pipeline/source';
 import { summarizeDataset } from '../../core/data/summary';
-import type { Dataset, DatasetChoice, DatasetSummary } from '../../core/data/types';
+import type { Dataset, DatasetChoice, DatasetSummary, SplitRatios } from '../../core/data/types';
 import type { TrainingConfig } from '../../core/train/types';
 import type { CsvFromWorker, CsvSplitConfig, CsvToWorker } from './csvMessages';
 import { loadCsvFile, storeCsvFile } from './csvStorage';
+import { hashWhileParsing, rememberCsvFingerprint } from './csvFingerprint';
 
 type CsvChoice = Extract<DatasetChoice, { kind: 'upload'; format: 'csv' }>;
 
@@ -28,6 +29,8 @@ const MB = 1024 * 1024;
 /** Parsed tables by upload id; only the latest few are kept. */
 const tables = new Map<string, CsvTable>();
 const sources = new WeakMap<Dataset, CsvSource>();
+/** The split each loaded dataset was fitted with, and its fitted pipeline (reused by runs). */
+const loadedWith = new WeakMap<Dataset, { split: CsvSplitConfig; fitted: FittedPipeline }>();
 const cancelled = new Set<number>();
 
 const yieldToMessages = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -73,6 +76,7 @@ async function ingest(
     if (tooLarge) return fail(tooLarge);
     post({ type: 'csvProgress', requestId, bytes: 0, totalBytes: file.size, rows: 0 });
     const bytes = new Uint8Array(await file.arrayBuffer());
+    const hashing = hashWhileParsing(bytes);
     let lastPost = 0;
     const outcome = await parseCsvBytes(
       bytes,
@@ -80,6 +84,7 @@ async function ingest(
       { hasHeader: msg.hasHeader },
       {
         onProgress: (fraction, rows) => {
+          hashing.advance(fraction);
           const now = Date.now();
           if (now - lastPost < PROGRESS_INTERVAL_MS) return;
           lastPost = now;
@@ -98,9 +103,11 @@ async function ingest(
     if (!outcome.ok) return fail(outcome.message, 'cancelled' in outcome);
     const table = outcome.table;
     const uploadId = await fingerprint(bytes);
+    rememberCsvFingerprint(uploadId, fileName, file.size, hashing.finish());
     tables.delete(uploadId);
     tables.set(uploadId, table);
-    while (tables.size > 2) tables.delete(tables.keys().next().value!);
+    // A training and a test file, and the upload before them.
+    while (tables.size > 3) tables.delete(tables.keys().next().value!);
     const stored = await storeCsvFile(uploadId, fileName, file);
     const previewRows: string[][] = [];
     for (let r = 0; r < Math.min(PREVIEW_ROWS, table.nRows); r++) {
@@ -145,13 +152,16 @@ function badNumberWarnings(profiles: ColumnProfile[]): string[] {
 }
 
 /** The table of an upload: in memory, or parsed again from IndexedDB after a reload. */
-async function tableFor(choice: CsvChoice): Promise<CsvTable> {
+async function tableFor(
+  choice: { uploadId: string; name: string; hasHeader: boolean },
+  input = 'Upload CSV',
+): Promise<CsvTable> {
   const cached = tables.get(choice.uploadId);
   if (cached && cached.hasHeader === choice.hasHeader) return cached;
   const stored = await loadCsvFile(choice.uploadId);
   if (!stored) {
     throw new Error(
-      `${choice.name} is not stored in this browser (files over 200 MB are not kept): upload it again with "Upload CSV".`,
+      `${choice.name} is not stored in this browser (files over 200 MB are not kept): upload it again with "${input}".`,
     );
   }
   const outcome = await parseCsvBytes(
@@ -174,10 +184,14 @@ export async function loadCsvDataset(
   split: CsvSplitConfig,
 ): Promise<{ dataset: Dataset; summary: DatasetSummary }> {
   const table = await tableFor(choice);
-  const prepared = prepareCsvSource(table, choice.spec);
+  const testTable = choice.test
+    ? await tableFor({ ...choice.test, hasHeader: choice.hasHeader }, 'Upload test CSV')
+    : undefined;
+  const prepared = prepareCsvSource(table, choice.spec, testTable);
   if (!prepared.ok) throw new Error(prepared.message);
   const { dataset, fitted } = csvDatasetForSplit(prepared.source, split.ratios, split.seed);
   sources.set(dataset, prepared.source);
+  loadedWith.set(dataset, { split, fitted });
   const d = fitted.featureNames.length;
   const previewRows: number[][] = [];
   for (let i = 0; i < Math.min(5, dataset.n); i++) {
@@ -209,6 +223,16 @@ export function csvDatasetForRun(
 ): { ok: true; dataset: Dataset; fitted: FittedPipeline } | { ok: false; message: string } | null {
   const source = sources.get(ds);
   if (!source) return null;
+  // Same split as at load time: the loaded features are this run's (no second copy of a
+  // large file's features in memory).
+  const loaded = loadedWith.get(ds);
+  if (
+    loaded &&
+    loaded.split.seed === config.seed &&
+    sameRatios(loaded.split.ratios, config.split)
+  ) {
+    return { ok: true, dataset: ds, fitted: loaded.fitted };
+  }
   const run = csvDatasetForSplit(source, config.split, config.seed);
   if (run.dataset.featureShape[0] !== ds.featureShape[0]) {
     return {
@@ -217,4 +241,8 @@ export function csvDatasetForRun(
     };
   }
   return { ok: true, dataset: run.dataset, fitted: run.fitted };
+}
+
+function sameRatios(a: SplitRatios, b: SplitRatios): boolean {
+  return a.train === b.train && a.validation === b.validation && a.test === b.test;
 }

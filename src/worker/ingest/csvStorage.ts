@@ -12,7 +12,12 @@ interface StoredFile {
   uploadId: string;
   fileName: string;
   blob: Blob;
+  /** When it was stored (ms since 1970): the oldest files are dropped first. */
+  storedAt?: number;
 }
+
+// A training file and its test file, and the upload before them.
+const KEPT_FILES = 3;
 
 let db: Promise<IDBPDatabase> | null = null;
 
@@ -34,10 +39,13 @@ export async function storeCsvFile(
   if (blob.size > MAX_STORED_BYTES) return false;
   try {
     const d = await open();
-    const keys = await d.getAllKeys(STORE);
-    // Keep the store small: the workspace needs only the dataset in use.
-    for (const key of keys.slice(0, Math.max(0, keys.length - 3))) await d.delete(STORE, key);
-    await d.put(STORE, { uploadId, fileName, blob } satisfies StoredFile);
+    // Keep the store small: the workspace needs only the dataset in use. Blobs read from
+    // IndexedDB are references, so listing the records does not load the files.
+    const others = ((await d.getAll(STORE)) as StoredFile[])
+      .filter((f) => f.uploadId !== uploadId)
+      .sort((a, b) => (b.storedAt ?? 0) - (a.storedAt ?? 0));
+    for (const old of others.slice(KEPT_FILES - 1)) await d.delete(STORE, old.uploadId);
+    await d.put(STORE, { uploadId, fileName, blob, storedAt: Date.now() } satisfies StoredFile);
     return true;
   } catch (err) {
     // Quota or private mode: the upload still works, it just will not survive a reload.

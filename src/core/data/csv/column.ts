@@ -99,6 +99,16 @@ export class ColumnBuilder {
     this.pushText(cell);
   }
 
+  /**
+   * Appends a cell already read as a finite number (the quote-free fast path); false when
+   * the column is text by now, and the caller pushes the cell's text instead.
+   */
+  pushNumber(v: number): boolean {
+    if (!this.numbers) return false;
+    this.append(v);
+    return true;
+  }
+
   private append(v: number): void {
     let numbers = this.numbers!;
     if (this.n === numbers.length) {

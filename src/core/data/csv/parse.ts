@@ -6,6 +6,7 @@
 import Papa from 'papaparse';
 import { ColumnBuilder } from './column';
 import { decodeCsvBytes } from './decode';
+import { countFields, walkLines, wholeNumberAt } from './quoteFree';
 import type { CsvTable } from './types';
 
 export const DELIMITERS = [',', ';', '\t', '|'] as const;
@@ -17,6 +18,8 @@ export interface ParseOptions {
   delimiter?: string;
   /** Characters per chunk (tests use small chunks to cross quotes over boundaries). */
   chunkChars?: number;
+  /** false forces papaparse even for text without quotes (tests compare the two paths). */
+  quoteFreeFastPath?: boolean;
 }
 
 export interface ParseHooks {
@@ -114,42 +117,75 @@ export async function parseCsvText(
     nRows++;
   };
 
-  await new Promise<void>((resolve) => {
-    Papa.parse<string[]>(text, {
-      delimiter,
-      newline: detectLineEnding(text),
-      chunkSize: chunkChars,
-      skipEmptyLines: false,
-      chunk: (results: Papa.ParseResult<string[]>, parser: Papa.Parser) => {
-        const base = record;
-        for (const err of results.errors) {
-          if (err.code === 'MissingQuotes') {
-            fatal = `${fileName}: a quoted field starting in row ${base + (err.row ?? 0) + 1} is never closed (unclosed quote "): close the quote or remove it.`;
-          }
-        }
-        for (const cells of results.data) takeRow(cells);
-        chunkIndex++;
-        if (fatal) {
-          parser.abort();
-          return;
-        }
-        hooks.onProgress?.(
-          Math.min(1, (chunkIndex * chunkChars) / Math.max(1, text.length)),
-          nRows,
-        );
-        if (hooks.pauseBetweenChunks) {
-          parser.pause();
-          void hooks.pauseBetweenChunks().then(() => {
-            if (hooks.isCancelled?.()) {
-              cancelled = true;
-              parser.abort();
-            } else parser.resume();
-          });
-        }
+  const newline = detectLineEnding(text);
+  const splitLine = (start: number, end: number) => text.slice(start, end).split(delimiter);
+  /** A data line of the header's width: whole numbers go straight into their columns. */
+  const takeLine = (start: number, end: number) => {
+    if (headers === null || start === end) return takeRow(splitLine(start, end));
+    const width = headers.length;
+    if (countFields(text, start, end, delimiter) !== width) return takeRow(splitLine(start, end));
+    record++;
+    let a = start;
+    for (let j = 0; j < width; j++) {
+      let b = j === width - 1 ? end : text.indexOf(delimiter, a);
+      if (b === -1 || b > end) b = end;
+      const v = wholeNumberAt(text, a, b);
+      const builder = builders[j]!;
+      if (Number.isNaN(v) || !builder.pushNumber(v)) builder.push(text.slice(a, b));
+      a = b + 1;
+    }
+    nRows++;
+  };
+  const quoteFree = options.quoteFreeFastPath !== false && !text.includes('"');
+  if (quoteFree) {
+    const finished = await walkLines(text, newline, chunkChars, {
+      line: takeLine,
+      betweenChunks: async (position) => {
+        hooks.onProgress?.(Math.min(1, position / Math.max(1, text.length)), nRows);
+        await hooks.pauseBetweenChunks?.();
+        return !hooks.isCancelled?.();
       },
-      complete: () => resolve(),
     });
-  });
+    cancelled = !finished;
+    if (finished) hooks.onProgress?.(1, nRows);
+  }
+  if (!quoteFree)
+    await new Promise<void>((resolve) => {
+      Papa.parse<string[]>(text, {
+        delimiter,
+        newline,
+        chunkSize: chunkChars,
+        skipEmptyLines: false,
+        chunk: (results: Papa.ParseResult<string[]>, parser: Papa.Parser) => {
+          const base = record;
+          for (const err of results.errors) {
+            if (err.code === 'MissingQuotes') {
+              fatal = `${fileName}: a quoted field starting in row ${base + (err.row ?? 0) + 1} is never closed (unclosed quote "): close the quote or remove it.`;
+            }
+          }
+          for (const cells of results.data) takeRow(cells);
+          chunkIndex++;
+          if (fatal) {
+            parser.abort();
+            return;
+          }
+          hooks.onProgress?.(
+            Math.min(1, (chunkIndex * chunkChars) / Math.max(1, text.length)),
+            nRows,
+          );
+          if (hooks.pauseBetweenChunks) {
+            parser.pause();
+            void hooks.pauseBetweenChunks().then(() => {
+              if (hooks.isCancelled?.()) {
+                cancelled = true;
+                parser.abort();
+              } else parser.resume();
+            });
+          }
+        },
+        complete: () => resolve(),
+      });
+    });
 
   if (cancelled)
     return { ok: false, cancelled: true, message: `Reading ${fileName} was cancelled.` };

@@ -1,9 +1,11 @@
 /**
  * From a parsed table and a pipeline spec to training data: which rows are used (rows
- * with a missing target, or missing a 'drop' column, are dropped and counted), the
- * labels, and per run the features of a pipeline fitted on that run's training split.
+ * with a missing target, or missing a 'drop' column, are dropped and counted; an
+ * optional seeded sample), the labels, an optional separate test file, and per run the
+ * features of a pipeline fitted on that run's training split.
  */
-import { stratifiedSplit } from '../split';
+import { predefinedSplit } from '../images/split';
+import { stratifiedSample, stratifiedSplit } from '../split';
 import { cellText, cellValue } from '../csv/column';
 import { cellNumber, isMissing } from '../csv/typing';
 import type { CsvTable } from '../csv/types';
@@ -22,19 +24,106 @@ export interface CsvSource {
   classNames: string[];
   /** What was dropped, in the user's words. */
   report: string[];
+  /** A separate test file: its selected rows and labels (encoded with the training classes). */
+  test?: { table: CsvTable; rows: Int32Array; y: Float32Array };
 }
 
 const firstRowOf = (t: CsvTable) => (t.hasHeader ? 2 : 1);
+const plural = (n: number, word: string) =>
+  `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
 
 function listRows(rows: number[], total: number): string {
   const more = total > rows.length ? `, … (${total} in all)` : '';
   return `row${total === 1 ? '' : 's'} ${rows.join(', ')}${more}`;
 }
 
-/** Selects rows and encodes the target; a human message when the spec cannot train. */
+interface SelectedRows {
+  kept: number[];
+  report: string[];
+  /** Present target cells that are not numbers (regression), with the first few rows. */
+  badTarget: { count: number; rows: number[]; example: string };
+}
+
+/** The table rows with a usable target and no missing cell in a 'drop rows' column. */
+function selectRows(table: CsvTable, spec: PipelineSpec, label: string): SelectedRows {
+  const targetCells = table.columns[table.headers.indexOf(spec.target)]!;
+  const features = spec.columns.filter((c) => c.include && c.name !== spec.target);
+  const dropColumns = features
+    .filter((c) => c.missing === 'drop')
+    .map((c) => table.columns[table.headers.indexOf(c.name)]);
+  const base = firstRowOf(table);
+  const kept: number[] = [];
+  const noTarget: number[] = [];
+  let noTargetCount = 0;
+  let droppedMissing = 0;
+  const badTarget = { count: 0, rows: [] as number[], example: '' };
+  const regression = spec.task === 'regression';
+  for (let r = 0; r < table.nRows; r++) {
+    const cell = cellText(targetCells, r);
+    if (isMissing(cell) || (regression && Number.isNaN(cellNumber(cell)))) {
+      if (!isMissing(cell)) {
+        badTarget.count++;
+        if (badTarget.rows.length < 5) badTarget.rows.push(base + r);
+        badTarget.example ||= cell.trim();
+      }
+      noTargetCount++;
+      if (noTarget.length < 5) noTarget.push(base + r);
+      continue;
+    }
+    if (dropColumns.some((c) => c && isMissing(cellText(c, r)))) {
+      droppedMissing++;
+      continue;
+    }
+    kept.push(r);
+  }
+  const report: string[] = [];
+  if (noTargetCount > 0) {
+    report.push(
+      `${label}Dropped ${plural(noTargetCount, 'row')} with a missing${badTarget.count > 0 ? ' or non-numeric' : ''} target (${listRows(noTarget, noTargetCount)}).`,
+    );
+  }
+  if (droppedMissing > 0) {
+    report.push(
+      `${label}Dropped ${plural(droppedMissing, 'row')} with missing values in columns set to "drop rows".`,
+    );
+  }
+  return { kept, report, badTarget };
+}
+
+/**
+ * Why a test file cannot be used with a training file: the columns it lacks and the ones
+ * it has in addition (by header name; order does not matter). Null when they match.
+ */
+export function columnMismatch(
+  train: Pick<CsvTable, 'headers' | 'fileName'>,
+  test: Pick<CsvTable, 'headers' | 'fileName'>,
+): string | null {
+  const trainSet = new Set(train.headers);
+  const testSet = new Set(test.headers);
+  const missing = train.headers.filter((h) => !testSet.has(h));
+  const extra = test.headers.filter((h) => !trainSet.has(h));
+  if (missing.length === 0 && extra.length === 0) return null;
+  const names = (hs: string[]) =>
+    hs
+      .slice(0, 8)
+      .map((h) => `"${h}"`)
+      .join(', ') + (hs.length > 8 ? `, … (${hs.length} in all)` : '');
+  const parts = [
+    missing.length > 0 ? `missing ${names(missing)}` : '',
+    extra.length > 0 ? `extra ${names(extra)}` : '',
+  ].filter(Boolean);
+  return `The test file ${test.fileName} does not have the columns of ${train.fileName}: ${parts.join('; ')}. Upload a test file with the same header row.`;
+}
+
+/**
+ * Selects rows and encodes the target; a human message when the spec cannot train.
+ * `testTable`, when given, is a separate test file with the same columns: its rows are
+ * kept apart (labels encoded with the training file's classes) and become the test split.
+ */
 export function prepareCsvSource(
   table: CsvTable,
   spec: PipelineSpec,
+  testTable?: CsvTable,
 ): { ok: true; source: CsvSource } | { ok: false; message: string } {
   const t = table.headers.indexOf(spec.target);
   const targetCells = table.columns[t];
@@ -47,53 +136,17 @@ export function prepareCsvSource(
       message: 'No feature columns are included: include at least one column besides the target.',
     };
   }
-  const dropColumns = features
-    .filter((c) => c.missing === 'drop')
-    .map((c) => ({ name: c.name, cells: table.columns[table.headers.indexOf(c.name)] }));
-  const base = firstRowOf(table);
-  const kept: number[] = [];
-  const noTarget: number[] = [];
-  let noTargetCount = 0;
-  let droppedMissing = 0;
-  const badTarget: number[] = [];
-  let badTargetCount = 0;
-  let badExample = '';
+  const selected = selectRows(table, spec, '');
+  const { badTarget } = selected;
+  let kept = selected.kept;
   const regression = spec.task === 'regression';
-  for (let r = 0; r < table.nRows; r++) {
-    const cell = cellText(targetCells, r);
-    if (isMissing(cell) || (regression && Number.isNaN(cellNumber(cell)))) {
-      if (!isMissing(cell)) {
-        badTargetCount++;
-        if (badTarget.length < 5) badTarget.push(base + r);
-        badExample ||= cell.trim();
-      }
-      noTargetCount++;
-      if (noTarget.length < 5) noTarget.push(base + r);
-      continue;
-    }
-    if (dropColumns.some((c) => c.cells && isMissing(cellText(c.cells, r)))) {
-      droppedMissing++;
-      continue;
-    }
-    kept.push(r);
-  }
-  if (badTargetCount > 0 && badTargetCount >= table.nRows / 2) {
+  if (badTarget.count > 0 && badTarget.count >= table.nRows / 2) {
     return {
       ok: false,
-      message: `Target "${spec.target}" is not numeric (${listRows(badTarget, badTargetCount)}: "${badExample}"), so it cannot be a regression target: choose binary or multiclass, or another column.`,
+      message: `Target "${spec.target}" is not numeric (${listRows(badTarget.rows, badTarget.count)}: "${badTarget.example}"), so it cannot be a regression target: choose binary or multiclass, or another column.`,
     };
   }
-  const report: string[] = [];
-  if (noTargetCount > 0) {
-    report.push(
-      `Dropped ${noTargetCount} row${noTargetCount === 1 ? '' : 's'} with a missing${badTargetCount > 0 ? ' or non-numeric' : ''} target (${listRows(noTarget, noTargetCount)}).`,
-    );
-  }
-  if (droppedMissing > 0) {
-    report.push(
-      `Dropped ${droppedMissing} row${droppedMissing === 1 ? '' : 's'} with missing values in columns set to "drop rows".`,
-    );
-  }
+  const report = [...selected.report];
   if (kept.length < 2) {
     return {
       ok: false,
@@ -130,43 +183,134 @@ export function prepareCsvSource(
     const index = new Map(classNames.map((c, i) => [c, i]));
     y = Float32Array.from(values, (v) => index.get(v)!);
   }
+  const sample = spec.sample;
+  if (sample && sample.percent < 100) {
+    if (!(sample.percent > 0)) {
+      return { ok: false, message: 'The sample must be more than 0% of the rows.' };
+    }
+    const size = Math.max(2, Math.round((kept.length * sample.percent) / 100));
+    const picked = stratifiedSample(y, spec.task, size, sample.seed);
+    report.push(
+      `Using a random ${sample.percent}% sample: ${plural(picked.length, 'row')} of ${kept.length.toLocaleString('en')}${regression ? '' : ', stratified by class'} (sample seed ${sample.seed}).`,
+    );
+    const all = kept;
+    kept = Array.from(picked, (i) => all[i]!);
+    y = Float32Array.from(picked, (i) => y[i]!);
+  }
+  const source: CsvSource = { table, spec, rows: Int32Array.from(kept), y, classNames, report };
+  if (testTable) {
+    const test = prepareTestRows(testTable, source);
+    if (!test.ok) return test;
+    source.test = test.test;
+  }
+  return { ok: true, source };
+}
+
+/** The rows of a separate test file, its labels encoded with the training file's classes. */
+function prepareTestRows(
+  testTable: CsvTable,
+  source: CsvSource,
+): { ok: true; test: NonNullable<CsvSource['test']> } | { ok: false; message: string } {
+  const mismatch = columnMismatch(source.table, testTable);
+  if (mismatch) return { ok: false, message: mismatch };
+  const { spec, classNames } = source;
+  const label = `${testTable.fileName}: `;
+  const selected = selectRows(testTable, spec, label);
+  source.report.push(...selected.report);
+  const targetCells = testTable.columns[testTable.headers.indexOf(spec.target)]!;
+  const rows: number[] = [];
+  const y: number[] = [];
+  const index = new Map(classNames.map((c, i) => [c, i]));
+  const unseen = new Map<string, number>();
+  for (const r of selected.kept) {
+    if (spec.task === 'regression') {
+      rows.push(r);
+      y.push(cellValue(targetCells, r));
+      continue;
+    }
+    const v = cellText(targetCells, r).trim();
+    const k = index.get(v);
+    if (k === undefined) {
+      unseen.set(v, (unseen.get(v) ?? 0) + 1);
+      continue;
+    }
+    rows.push(r);
+    y.push(k);
+  }
+  if (unseen.size > 0) {
+    const count = [...unseen.values()].reduce((a, b) => a + b, 0);
+    const names = [...unseen.keys()]
+      .slice(0, 5)
+      .map((c) => `"${c}"`)
+      .join(', ');
+    source.report.push(
+      `${label}Dropped ${plural(count, 'row')} whose class (${names}) is not in ${source.table.fileName}.`,
+    );
+  }
+  if (rows.length === 0) {
+    return {
+      ok: false,
+      message: `The test file ${testTable.fileName} has no usable rows (every row misses the target "${spec.target}" or has a class not in ${source.table.fileName}).`,
+    };
+  }
+  source.report.push(
+    `Test split: ${plural(rows.length, 'row')} from ${testTable.fileName}; the split control divides ${source.table.fileName} into training and validation.`,
+  );
   return {
     ok: true,
-    source: { table, spec, rows: Int32Array.from(kept), y, classNames, report },
+    test: { table: testTable, rows: Int32Array.from(rows), y: Float32Array.from(y) },
   };
 }
 
 /**
- * The dataset a run trains on: the split of the run (seed, ratios, stratified), the
- * pipeline fitted on its training rows only and applied to every row.
+ * The dataset a run trains on: the split of the run (seed, ratios, stratified; with a
+ * test file, its rows are the test split and the ratios divide the training file into
+ * training and validation), the pipeline fitted on its training rows only and applied
+ * to every row.
  */
 export function csvDatasetForSplit(
   source: CsvSource,
   ratios: SplitRatios,
   seed: number,
 ): { dataset: Dataset; fitted: FittedPipeline } {
-  const split = stratifiedSplit(source.y, source.spec.task, ratios, seed);
+  const nTrainFile = source.rows.length;
+  const test = source.test;
+  const n = nTrainFile + (test ? test.rows.length : 0);
+  let labels = source.y;
+  let isTest: Uint8Array | undefined;
+  if (test) {
+    labels = new Float32Array(n);
+    labels.set(source.y);
+    labels.set(test.y, nTrainFile);
+    isTest = new Uint8Array(n).fill(1, nTrainFile);
+  }
+  const split = isTest
+    ? predefinedSplit(labels, source.spec.task, isTest, ratios, seed)
+    : stratifiedSplit(labels, source.spec.task, ratios, seed);
+  // Training rows all come from the training file (index < nTrainFile).
   const trainTableRows = Array.from(split.train, (i) => source.rows[i]!);
   const fitted = fitPipeline(source.table, source.spec, trainTableRows, source.classNames);
-  const x = applyPipeline(source.table, fitted, source.rows);
+  const d = fitted.featureNames.length;
+  const x = new Float32Array(n * d);
+  applyPipeline(source.table, fitted, source.rows, x.subarray(0, nTrainFile * d));
+  if (test) applyPipeline(test.table, fitted, test.rows, x.subarray(nTrainFile * d));
+  const target = fitted.target;
   const y =
-    fitted.target === null
-      ? source.y
-      : Float32Array.from(source.y, (v) => (v - fitted.target!.mean) / fitted.target!.std);
-  return {
-    dataset: {
-      name: source.table.fileName,
-      kind: 'tabular',
-      task: source.spec.task,
-      featureShape: [fitted.featureNames.length],
-      x,
-      xScale: 1,
-      y,
-      n: source.rows.length,
-      classNames: source.classNames,
-      featureNames: fitted.featureNames,
-      preprocessed: true,
-    },
-    fitted,
+    target === null ? labels : Float32Array.from(labels, (v) => (v - target.mean) / target.std);
+  const dataset: Dataset = {
+    name: source.table.fileName,
+    kind: 'tabular',
+    task: source.spec.task,
+    featureShape: [d],
+    x,
+    xScale: 1,
+    y,
+    n,
+    classNames: source.classNames,
+    featureNames: fitted.featureNames,
+    preprocessed: true,
   };
+  if (isTest) dataset.predefinedTest = isTest;
+  if (target) dataset.targetScale = { mean: target.mean, std: target.std };
+  return { dataset, fitted };
 }

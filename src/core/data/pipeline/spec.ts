@@ -30,6 +30,12 @@ export interface PipelineSpec {
   task: TaskKind;
   /** Regression only: fit mean/std of the target on the training rows. */
   standardizeTarget: boolean;
+  /**
+   * Use a seeded random sample of the (training file's) rows, stratified by class for
+   * classification. The seed is fixed in the spec, not the run's: changing the run seed
+   * re-splits the same rows.
+   */
+  sample?: { percent: number; seed: number };
   columns: ColumnSpec[];
 }
 

@@ -5,9 +5,12 @@ import type { TaskKind } from '../../../core/graph/types';
 import { useAppStore } from '../../../state/store';
 import { selectTrainingActive } from '../../../state/trainingSlice';
 import { ColumnList } from './ColumnList';
+import { CsvSplitOptions } from './CsvSplitOptions';
 import { DataGrid } from './DataGrid';
+import type { Scaling } from '../../../core/data/pipeline/spec';
 import {
   bulkInclude,
+  bulkScaling,
   confirmCsvUpload,
   discardCsvUpload,
   setTarget,
@@ -36,6 +39,7 @@ export function CsvPreview() {
   const [pattern, setPattern] = useState('');
   const [bulkType, setBulkType] = useState<ColumnType | 'any'>('any');
   const [bulkNote, setBulkNote] = useState<string | null>(null);
+  const [bulkScale, setBulkScale] = useState<Scaling>('minmax');
   const heading = useRef<HTMLHeadingElement>(null);
   const openedId = parsed?.uploadId;
   // Focus moves into the preview when a file opens, so the keyboard follows.
@@ -110,6 +114,7 @@ export function CsvPreview() {
             </select>
           </label>
         </div>
+        <CsvSplitOptions nRows={parsed.nRows} />
         <fieldset className="csv-bulk">
           <legend>Select columns</legend>
           <label className="field">
@@ -139,6 +144,25 @@ export function CsvPreview() {
           </button>
           <button type="button" onClick={() => bulk(false)}>
             Exclude matching
+          </button>
+          <label className="field">
+            <span>Scaling of matching</span>
+            <select value={bulkScale} onChange={(e) => setBulkScale(e.target.value as Scaling)}>
+              <option value="standardize">standardize</option>
+              <option value="minmax">min-max</option>
+              <option value="none">none</option>
+            </select>
+          </label>
+          <button
+            type="button"
+            onClick={() => {
+              const n = bulkScaling(pattern, bulkType, bulkScale);
+              setBulkNote(
+                `Set ${bulkScale === 'minmax' ? 'min-max' : bulkScale} scaling on ${n} column${n === 1 ? '' : 's'}.`,
+              );
+            }}
+          >
+            Set scaling
           </button>
           {bulkNote && <span role="status">{bulkNote}</span>}
         </fieldset>

@@ -3,6 +3,7 @@
  * the workspace store: it is a draft until the user confirms. Listens to the worker
  * through the one client.
  */
+import { columnMismatch } from '../../../core/data/pipeline/source';
 import { create } from 'zustand';
 import type { ColumnType } from '../../../core/data/csv/types';
 import {
@@ -10,6 +11,7 @@ import {
   type ColumnSpec,
   type FittedPipeline,
   type PipelineSpec,
+  type Scaling,
 } from '../../../core/data/pipeline/spec';
 import type { TaskKind } from '../../../core/graph/types';
 import { useAppStore } from '../../../state/store';
@@ -32,7 +34,19 @@ export interface CsvUploadState {
   confirming: boolean;
   /** Pipelines fitted per run (runId → fitted state), to keep with the run. */
   fittedByRun: Record<string, FittedPipeline>;
+  /** The optional separate test file: its parse request, what was read, or why it cannot be used. */
+  testRequestId: number;
+  testParsing: boolean;
+  testParsed: Pick<CsvParsedInfo, 'uploadId' | 'fileName' | 'size' | 'nRows' | 'headers'> | null;
+  testError: string | null;
+  /** Use a random sample of this percentage of the rows (100: all of them). */
+  samplePercent: number;
+  /** Regression: train on the standardized target (metrics in original units). */
+  standardizeTarget: boolean;
 }
+
+/** The sample's seed is fixed (not the run's): changing the run seed re-splits the same rows. */
+export const CSV_SAMPLE_SEED = 1;
 
 export const useCsvUpload = create<CsvUploadState>()(() => ({
   requestId: 0,
@@ -45,6 +59,12 @@ export const useCsvUpload = create<CsvUploadState>()(() => ({
   columns: [],
   fittedByRun: {},
   confirming: false,
+  testRequestId: -1,
+  testParsing: false,
+  testParsed: null,
+  testError: null,
+  samplePercent: 100,
+  standardizeTarget: false,
 }));
 
 /** The upload size limit: 500 MB, or `?maxUploadMB=` (tests lower it). */
@@ -73,11 +93,18 @@ function onWorkerMessage(msg: FromWorker): void {
       }
       return;
     case 'csvError':
+      if (msg.requestId === s.testRequestId) {
+        useCsvUpload.setState({
+          testParsing: false,
+          testError: msg.cancelled ? null : msg.message,
+        });
+      }
       if (msg.requestId === s.requestId) {
         useCsvUpload.setState({ progress: null, error: msg.cancelled ? null : msg.message });
       }
       return;
     case 'csvParsed':
+      if (msg.requestId === s.testRequestId) onTestParsed(msg);
       if (msg.requestId === s.requestId) onParsed(msg);
       return;
     case 'datasetLoaded':
@@ -126,6 +153,67 @@ function onParsed(info: CsvParsedInfo): void {
   });
 }
 
+function onTestParsed(info: CsvParsedInfo): void {
+  const { parsed } = useCsvUpload.getState();
+  const testParsed = {
+    uploadId: info.uploadId,
+    fileName: info.fileName,
+    size: info.size,
+    nRows: info.nRows,
+    headers: info.headers,
+  };
+  const testError = parsed ? testColumnsProblem(parsed, testParsed) : null;
+  useCsvUpload.setState({ testParsing: false, testParsed, testError });
+}
+
+/** Why a test file's columns differ from the training file's (the worker checks again on load). */
+export function testColumnsProblem(
+  train: Pick<CsvParsedInfo, 'headers' | 'fileName'>,
+  test: Pick<CsvParsedInfo, 'headers' | 'fileName'>,
+): string | null {
+  return columnMismatch(train, test);
+}
+
+/** Parses a separate test file (same columns as the training file); its rows become the test split. */
+export function uploadTestCsv(file: File): void {
+  const { parsed } = useCsvUpload.getState();
+  if (!parsed) return;
+  listen();
+  nextRequest += 1;
+  useCsvUpload.setState({
+    testRequestId: nextRequest,
+    testParsing: true,
+    testParsed: null,
+    testError: null,
+  });
+  workerClient().send({
+    type: 'csvIngest',
+    requestId: nextRequest,
+    file,
+    fileName: file.name,
+    hasHeader: parsed.hasHeader,
+    maxBytes: maxUploadBytes(),
+  });
+}
+
+/** Drops the separate test file: the split control makes the test split again. */
+export function removeTestCsv(): void {
+  useCsvUpload.setState({
+    testRequestId: -1,
+    testParsing: false,
+    testParsed: null,
+    testError: null,
+  });
+}
+
+export function setSamplePercent(percent: number): void {
+  useCsvUpload.setState({ samplePercent: percent });
+}
+
+export function setStandardizeTarget(on: boolean): void {
+  useCsvUpload.setState({ standardizeTarget: on });
+}
+
 /** Posts a picked or dropped file to the worker for parsing (the previous dataset stays). */
 export function uploadCsv(file: File, hasHeader?: boolean): void {
   listen();
@@ -136,6 +224,10 @@ export function uploadCsv(file: File, hasHeader?: boolean): void {
     progress: { bytes: 0, totalBytes: file.size, rows: 0 },
     error: null,
     parsed: null,
+    testRequestId: -1,
+    testParsing: false,
+    testParsed: null,
+    testError: null,
   });
   workerClient().send({
     type: 'csvIngest',
@@ -184,6 +276,25 @@ export function updateColumn(name: string, change: Partial<ColumnSpec>): void {
 
 /** Includes or excludes every column whose name matches the pattern and/or has the type. */
 export function bulkInclude(pattern: string, type: ColumnType | 'any', include: boolean): number {
+  return bulkUpdate(pattern, type, { include });
+}
+
+/** Sets the scaling of every numeric or boolean column matching the pattern and/or type. */
+export function bulkScaling(pattern: string, type: ColumnType | 'any', scaling: Scaling): number {
+  return bulkUpdate(
+    pattern,
+    type,
+    { scaling },
+    (c) => c.type === 'numeric' || c.type === 'boolean',
+  );
+}
+
+function bulkUpdate(
+  pattern: string,
+  type: ColumnType | 'any',
+  change: Partial<ColumnSpec>,
+  applies: (c: ColumnSpec) => boolean = () => true,
+): number {
   let re: RegExp;
   try {
     re = new RegExp(pattern === '' ? '.*' : pattern, 'i');
@@ -194,8 +305,9 @@ export function bulkInclude(pattern: string, type: ColumnType | 'any', include: 
   useCsvUpload.setState((s) => ({
     columns: s.columns.map((c) => {
       if (c.name === s.target || !re.test(c.name) || (type !== 'any' && c.type !== type)) return c;
+      if (!applies(c)) return c;
       changed++;
-      return { ...c, include };
+      return { ...c, ...change };
     }),
   }));
   return changed;
@@ -208,7 +320,10 @@ export function draftSpec(): PipelineSpec {
     version: 1,
     target: s.target,
     task: s.task,
-    standardizeTarget: false,
+    standardizeTarget: s.task === 'regression' && s.standardizeTarget,
+    ...(s.samplePercent < 100
+      ? { sample: { percent: s.samplePercent, seed: CSV_SAMPLE_SEED } }
+      : {}),
     columns: s.columns,
   };
 }
@@ -223,6 +338,18 @@ export function confirmCsvUpload(): void {
     useCsvUpload.setState({ error: guess.message });
     return;
   }
+  if (s.testError || s.testParsing) {
+    useCsvUpload.setState({
+      error: s.testError ?? 'The test file is still being read: wait for it, or remove it.',
+    });
+    return;
+  }
+  if (!(s.samplePercent > 0 && s.samplePercent <= 100)) {
+    useCsvUpload.setState({
+      error: 'The sample must be more than 0% and at most 100% of the rows.',
+    });
+    return;
+  }
   useCsvUpload.setState({ confirming: true, error: null });
   loadCsvUpload({
     kind: 'upload',
@@ -232,5 +359,14 @@ export function confirmCsvUpload(): void {
     size: s.parsed.size,
     hasHeader: s.parsed.hasHeader,
     spec: draftSpec(),
+    ...(s.testParsed
+      ? {
+          test: {
+            uploadId: s.testParsed.uploadId,
+            name: s.testParsed.fileName,
+            size: s.testParsed.size,
+          },
+        }
+      : {}),
   });
 }
