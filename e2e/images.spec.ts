@@ -211,3 +211,48 @@ test('decoding shows progress and can be cancelled; the previous dataset stays',
   await expect(progress).toHaveCount(0);
   await expect(name).toHaveText(before ?? '');
 });
+
+test('an upload too large to keep is asked for again after a reload and matched by fingerprint', async ({
+  page,
+}, info) => {
+  const shapes = writeFiles(join(info.outputPath(), 'shapes'), twoClassTree(3));
+  const others = writeFiles(join(info.outputPath(), 'others'), twoClassTree(4));
+  // A storage limit of a few bytes: even these tiny folders are too large to keep.
+  await openFresh(page, '?testHooks=1&maxStoredUploadMB=0.00001');
+  await folderInput(page).setInputFiles(shapes);
+  await expect(page.getByTestId('dataset-name')).toHaveText('shapes');
+
+  await page.reload();
+  await expectAlert(page, 'The images of shapes are no longer available', 'upload them again');
+  const hint = page.getByTestId('image-reupload-hint');
+  await expect(hint).toContainText('Upload shapes again (6 files)');
+
+  // The same folder: it loads as the workspace's dataset, without asking anything.
+  await folderInput(page).setInputFiles(shapes);
+  await expect(page.getByTestId('dataset-name')).toHaveText('shapes');
+  await expect(page.getByTestId('image-class-row').nth(0)).toContainText('dots (3)');
+  await expect(page.getByTestId('image-reupload-mismatch')).toHaveCount(0);
+  await expect(hint).toHaveCount(0);
+
+  // Another folder: the user is told, and may keep asking or use it anyway.
+  await page.reload();
+  await expect(hint).toBeVisible();
+  await folderInput(page).setInputFiles(others);
+  const mismatch = page.getByTestId('image-reupload-mismatch');
+  await expect(mismatch).toHaveText(
+    /This is not the folder the workspace used: it used shapes \(6 files\), this is others \(8 files\)\. Use it anyway\?/,
+  );
+  await mismatch.getByRole('button', { name: 'Keep asking' }).click();
+  await expect(mismatch).toHaveCount(0);
+  await expect(hint).toContainText('Upload shapes again (6 files)');
+  await expect(page.getByTestId('image-class-row')).toHaveCount(0);
+
+  await folderInput(page).setInputFiles(others);
+  await mismatch.getByRole('button', { name: 'Use it anyway' }).click();
+  await expect(page.getByTestId('dataset-name')).toHaveText('others');
+  await expect(page.getByTestId('image-class-row').nth(0)).toContainText('dots (4)');
+  await expect(hint).toHaveCount(0);
+  // The new folder is the workspace's now: after a reload it is the one asked for.
+  await page.reload();
+  await expect(hint).toContainText('Upload others again (8 files)');
+});

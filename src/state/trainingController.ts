@@ -5,7 +5,13 @@
 import { TrainingClient, type WorkerFailure } from '../worker/client';
 import type { FromWorker } from '../worker/protocol';
 import type { ImageUploadSource } from '../worker/images/types';
-import type { DatasetChoice } from '../core/data/types';
+import type { DatasetChoice, DatasetSummary } from '../core/data/types';
+import {
+  choiceFingerprint,
+  matchReupload,
+  type ImageChoiceFingerprint,
+} from '../core/data/images/reupload';
+import { useImageReupload } from '../ui/data/images/reuploadStore';
 import { fitGraphToDataset } from '../core/graph/edit';
 import { targetForDataset } from '../core/data/target';
 import { useAppStore } from './store';
@@ -100,6 +106,7 @@ function handle(msg: FromWorker): void {
       return;
     case 'datasetLoaded': {
       if (msg.requestId !== datasetRequest) return;
+      if (holdImageReupload(msg.summary)) return;
       commitPendingChoice();
       useAppStore.setState({ dataset: msg.summary, datasetLoading: false, datasetError: null });
       const { graph, changes } = fitGraphToDataset(
@@ -269,6 +276,27 @@ export function loadCsvUpload(
  * they load: until then, and after an error, the previous dataset stays selected.
  */
 let pendingChoice: DatasetChoice | null = null;
+let pendingExpect: { name: string; fingerprint: ImageChoiceFingerprint } | null = null;
+
+/**
+ * Image uploads: the choice remembers the files' fingerprint. A folder asked for again
+ * (too large to keep) that is not the workspace's waits for the user (ImageUpload's alert).
+ */
+function holdImageReupload(summary: DatasetSummary): boolean {
+  const expect = pendingExpect;
+  pendingExpect = null;
+  if (pendingChoice?.kind !== 'upload' || pendingChoice.format !== 'images') return false;
+  const fingerprint = choiceFingerprint(summary.fingerprint);
+  if (!fingerprint) return false;
+  pendingChoice = { ...pendingChoice, fingerprint };
+  if (!expect) return false;
+  const match = matchReupload(expect, { name: pendingChoice.name, fingerprint });
+  if (match.same) return false;
+  useImageReupload.setState({ mismatch: { choice: pendingChoice, message: match.message } });
+  pendingChoice = null;
+  useAppStore.setState({ datasetLoading: false, imageProgress: null });
+  return true;
+}
 
 function commitPendingChoice(): void {
   if (pendingChoice) useAppStore.setState({ datasetChoice: pendingChoice });
@@ -280,14 +308,19 @@ function commitPendingChoice(): void {
 export function loadImageUpload(
   choice: Extract<DatasetChoice, { kind: 'upload'; format: 'images' }>,
   source: ImageUploadSource | null,
+  /** A folder asked for again after a reload: the workspace's folder it must match. */
+  expect?: { name: string; fingerprint: ImageChoiceFingerprint },
 ): void {
   const c = getClient();
   const params = new URLSearchParams(location.search);
   if (params.get('testHooks') === '1') {
     const zipLimitBytes = Number(params.get('zipLimitBytes')) || undefined;
     const decodeDelayMs = Number(params.get('decodeDelayMs')) || undefined;
-    c.send({ type: 'imageTestHooks', zipLimitBytes, decodeDelayMs });
+    const storedMB = Number(params.get('maxStoredUploadMB'));
+    const maxStoredBytes = storedMB > 0 ? storedMB * 1024 * 1024 : undefined;
+    c.send({ type: 'imageTestHooks', zipLimitBytes, decodeDelayMs, maxStoredBytes });
   }
+  pendingExpect = expect ?? null;
   if (source) c.send({ type: 'registerImageUpload', uploadId: choice.uploadId, source });
   datasetRequest += 1;
   fitOnLoad = true;

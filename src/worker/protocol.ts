@@ -30,8 +30,16 @@ export type ToWorker =
   /** Hands the files of an image upload to the worker; a loadDataset with its uploadId follows. */
   | { type: 'registerImageUpload'; uploadId: string; source: ImageUploadSource }
   | { type: 'cancelImageLoad' }
-  /** Test hooks: a lower zip expansion limit (zip bombs), a delay per decoded image (cancel). */
-  | { type: 'imageTestHooks'; zipLimitBytes?: number; decodeDelayMs?: number }
+  /**
+   * Test hooks: a lower zip expansion limit (zip bombs), a delay per decoded image (cancel),
+   * a lower limit of uploads kept in IndexedDB (uploads asked for again after a reload).
+   */
+  | {
+      type: 'imageTestHooks';
+      zipLimitBytes?: number;
+      decodeDelayMs?: number;
+      maxStoredBytes?: number;
+    }
   | {
       type: 'train';
       runId: string;

@@ -9,6 +9,7 @@ import type {
 import type { CsvDatasetReport } from './csv/types';
 import type { PipelineSpec } from './pipeline/spec';
 import type { DataFingerprint } from '../runs/fingerprint';
+import type { ImageChoiceFingerprint } from './images/reupload';
 
 /** The built-in synthetic 2-D point sets, generated in code from a seed. */
 export type SyntheticId = 'circles' | 'xor' | 'gaussians' | 'spiral';
@@ -29,6 +30,8 @@ export type DatasetChoice =
       decode: ImageDecodeOptions;
       scaling: ImageScaling;
       augmentation: AugmentationSpec;
+      /** The files' fingerprint once loaded: a folder uploaded again after a reload must match it. */
+      fingerprint?: ImageChoiceFingerprint;
     }
   /**
    * An uploaded CSV: `uploadId` is the file's fingerprint (the worker keeps the parsed

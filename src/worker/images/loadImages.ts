@@ -15,7 +15,7 @@ import { chooseImageSize, type ImageSize } from '../../core/data/images/size';
 import { cachedImagesFingerprint, type DataFingerprint } from '../../core/runs/fingerprint';
 import { IMAGENET_NORMALIZE, type ImageDatasetInfo } from '../../core/data/images/types';
 import type { ImageLoadProgress, ImageUploadSource } from './types';
-import { loadUpload, MAX_STORED_BYTES, saveUpload } from './uploadStore';
+import { loadUpload, maxStoredUploadBytes, saveUpload, setMaxStoredBytes } from './uploadStore';
 
 type ImageChoice = Extract<DatasetChoice, { kind: 'upload'; format: 'images' }>;
 
@@ -42,9 +42,14 @@ let cancelRequested = false;
 let maxUnzippedBytes = DEFAULT_MAX_UNZIPPED_BYTES;
 let decodeDelayMs = 0;
 
-/** Test hooks (the app opened with ?testHooks=1): a lower zip limit, slower decoding. */
-export function setImageTestHooks(hooks: { zipLimitBytes?: number; decodeDelayMs?: number }): void {
+/** Test hooks (the app opened with ?testHooks=1): a lower zip or storage limit, slower decoding. */
+export function setImageTestHooks(hooks: {
+  zipLimitBytes?: number;
+  decodeDelayMs?: number;
+  maxStoredBytes?: number;
+}): void {
   if (hooks.zipLimitBytes !== undefined) maxUnzippedBytes = hooks.zipLimitBytes;
+  if (hooks.maxStoredBytes !== undefined) setMaxStoredBytes(hooks.maxStoredBytes);
   if (hooks.decodeDelayMs !== undefined) decodeDelayMs = hooks.decodeDelayMs;
 }
 
@@ -93,7 +98,7 @@ export async function loadImageDataset(
     const stored = await loadUpload(choice.uploadId);
     if (!stored) {
       throw new ImageLoadError(
-        `The images of ${choice.name} are no longer available (uploads over ${MAX_STORED_BYTES / 1024 / 1024} MB are not stored between visits): upload them again.`,
+        `The images of ${choice.name} are no longer available (uploads over ${+(maxStoredUploadBytes() / 1024 / 1024).toFixed(3)} MB are not stored between visits): upload them again.`,
       );
     }
     record = remember(choice.uploadId, stored, true);

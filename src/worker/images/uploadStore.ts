@@ -6,6 +6,17 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { ImageUploadSource } from './types';
 
 export const MAX_STORED_BYTES = 200 * 1024 * 1024;
+let maxStoredBytes = MAX_STORED_BYTES;
+
+/** Test hook: a lower storage limit, so tiny fixtures are "too large" to keep. */
+export function setMaxStoredBytes(bytes: number): void {
+  maxStoredBytes = bytes;
+}
+
+/** The current storage limit in bytes. */
+export function maxStoredUploadBytes(): number {
+  return maxStoredBytes;
+}
 const KEEP = 2;
 
 interface StoredUpload {
@@ -38,7 +49,7 @@ export function sourceBytes(source: ImageUploadSource): number {
 
 /** Stores an upload if it is small enough; true when stored. Quota errors are reported, not thrown. */
 export async function saveUpload(uploadId: string, source: ImageUploadSource): Promise<boolean> {
-  if (sourceBytes(source) > MAX_STORED_BYTES) return false;
+  if (sourceBytes(source) > maxStoredBytes) return false;
   try {
     const d = await open();
     await d.put('uploads', { uploadId, source, savedAt: Date.now() });

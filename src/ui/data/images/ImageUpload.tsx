@@ -16,6 +16,7 @@ import type { ImageUploadSource } from '../../../worker/images/types';
 import { dropHasImageUpload, sourceFromDrop, sourceFromFolderInput } from './collectFiles';
 import { ImageGallery } from './ImageGallery';
 import { AugmentationControls } from './AugmentationControls';
+import { useImageReupload } from './reuploadStore';
 import './images.css';
 
 type ImageChoice = Extract<DatasetChoice, { kind: 'upload'; format: 'images' }>;
@@ -28,6 +29,8 @@ export function ImageUpload() {
   const active = useAppStore(selectTrainingActive);
   const progress = useAppStore((s) => s.imageProgress);
   const loading = useAppStore((s) => s.datasetLoading);
+  const loaded = useAppStore((s) => s.dataset);
+  const mismatch = useImageReupload((s) => s.mismatch);
   const current: ImageChoice | null =
     choice.kind === 'upload' && choice.format === 'images' ? choice : null;
   const [decode, setDecode] = useState<ImageDecodeOptions>(current?.decode ?? DEFAULT_DECODE);
@@ -39,8 +42,14 @@ export function ImageUpload() {
   const [dragging, setDragging] = useState(false);
   const [dropError, setDropError] = useState<string | null>(null);
 
+  // The workspace's upload was too large to keep and is not loaded: it is asked for again,
+  // and the folder given must have the same fingerprint.
+  const askedAgain =
+    current?.fingerprint !== undefined && loaded?.fingerprint?.hash !== current.fingerprint.hash;
+
   const start = (name: string, source: ImageUploadSource) => {
     setDropError(null);
+    useImageReupload.setState({ mismatch: null });
     setEstimate(memoryEstimate(source, decode));
     loadImageUpload(
       {
@@ -53,6 +62,9 @@ export function ImageUpload() {
         augmentation,
       },
       source,
+      askedAgain && current?.fingerprint
+        ? { name: current.name, fingerprint: current.fingerprint }
+        : undefined,
     );
   };
 
@@ -146,6 +158,29 @@ export function ImageUpload() {
           />
         </label>
       </div>
+      {askedAgain && current?.fingerprint && !loading && !mismatch && (
+        <p className="muted" data-testid="image-reupload-hint">
+          Upload {current.name} again ({current.fingerprint.files} files): it was too large to keep
+          in this browser.
+        </p>
+      )}
+      {mismatch && (
+        <div role="alert" className="error" data-testid="image-reupload-mismatch">
+          <p>{mismatch.message}</p>
+          <button
+            type="button"
+            onClick={() => {
+              useImageReupload.setState({ mismatch: null });
+              loadImageUpload(mismatch.choice, null);
+            }}
+          >
+            Use it anyway
+          </button>
+          <button type="button" onClick={() => useImageReupload.setState({ mismatch: null })}>
+            Keep asking
+          </button>
+        </div>
+      )}
       {dropError && (
         <p role="alert" className="error">
           {dropError}
