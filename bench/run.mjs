@@ -278,6 +278,10 @@ async function main() {
       const r = await trainUntilDone(page, { threshold: 0.9 });
       to90.push(r.reachedMs === null ? NaN : r.reachedMs / 1000);
       autoLabel = (await page.getByTestId('backend-in-use').textContent()) ?? '';
+      // The auto backend's label names the WASM features in use: "WASM (SIMD, single-threaded)".
+      environment.autoBackend = autoLabel;
+      environment.wasmSimd = /SIMD/.test(autoLabel);
+      environment.wasmThreads = Number(/(\d+) threads/.exec(autoLabel)?.[1] ?? 1);
       await context.close();
     }
     add(
