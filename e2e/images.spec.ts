@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { openFresh, setSetting } from './helpers';
 import { bmp, png, twoClassTree, writeFiles, zipOf } from './fixtures/images/png';
+import { gif, withExifOrientation } from './fixtures/images/formats';
 
 const folderInput = (page: Page) => page.getByLabel('Upload image folder');
 const zipInput = (page: Page) => page.getByLabel('Upload zip');
@@ -255,4 +256,102 @@ test('an upload too large to keep is asked for again after a reload and matched 
   // The new folder is the workspace's now: after a reload it is the one asked for.
   await page.reload();
   await expect(hint).toContainText('Upload others again (8 files)');
+});
+
+test('JPEG, WebP, GIF and an EXIF-rotated JPEG in a zip decode with their colours and train', async ({
+  page,
+}, info) => {
+  await openFresh(page);
+  // JPEG and WebP are encoded by the browser itself; the GIF and the EXIF segment are hand-written.
+  type Rgb = [number, number, number];
+  const encode = (type: 'image/jpeg' | 'image/webp', w: number, h: number, halves: [Rgb, Rgb]) =>
+    page
+      .evaluate(
+        async ({ type, w, h, halves }) => {
+          const canvas = new OffscreenCanvas(w, h);
+          const g = canvas.getContext('2d')!;
+          // Left half, right half.
+          g.fillStyle = `rgb(${halves[0].join(',')})`;
+          g.fillRect(0, 0, w / 2, h);
+          g.fillStyle = `rgb(${halves[1].join(',')})`;
+          g.fillRect(w / 2, 0, w / 2, h);
+          const blob = await canvas.convertToBlob({ type, quality: 0.95 });
+          if (blob.type !== type) throw new Error(`the browser cannot encode ${type}`);
+          const bytes = new Uint8Array(await blob.arrayBuffer());
+          let s = '';
+          for (const b of bytes) s += String.fromCharCode(b);
+          return btoa(s);
+        },
+        { type, w, h, halves },
+      )
+      .then((b64) => Buffer.from(b64, 'base64'));
+
+  const red: Rgb = [220, 30, 30];
+  const green: Rgb = [30, 200, 40];
+  const blue: Rgb = [30, 40, 210];
+  const jpeg = await encode('image/jpeg', 16, 16, [red, red]);
+  const webp = await encode('image/webp', 16, 16, [green, green]);
+  expect(jpeg.subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
+  expect(webp.subarray(8, 12).toString('ascii')).toBe('WEBP');
+  // Stored 32 wide × 16 high, red left and blue right; Orientation 6 turns it 90° clockwise,
+  // so it displays 16 wide × 32 high with red on top and blue below.
+  const sideways = withExifOrientation(await encode('image/jpeg', 32, 16, [red, blue]), 6);
+  const solidGif = gif(16, 16, [blue]);
+
+  const files: Record<string, Buffer> = {};
+  for (let i = 0; i < 4; i++) {
+    files[`formats/jpeg/red-${i}.jpg`] = jpeg;
+    files[`formats/webp/green-${i}.webp`] = webp;
+    files[`formats/gif/blue-${i}.gif`] = solidGif;
+  }
+  files['formats/exif/rotated-0.jpeg'] = sideways;
+  files['formats/exif/rotated-1.jpeg'] = sideways;
+  const dir = info.outputPath();
+  writeFiles(dir, { 'formats.zip': zipOf(files) });
+
+  await page.getByLabel('Model template').selectOption({ value: 'cnn' });
+  await zipInput(page).setInputFiles(join(dir, 'formats.zip'));
+  await expect(page.getByTestId('dataset-name')).toHaveText('formats.zip');
+  const rows = page.getByTestId('image-class-row');
+  await expect(rows).toHaveCount(4);
+  await expect(rows.nth(0)).toContainText('exif (2)');
+  await expect(rows.nth(1)).toContainText('gif (4)');
+  await expect(rows.nth(2)).toContainText('jpeg (4)');
+  await expect(rows.nth(3)).toContainText('webp (4)');
+  await expect(page.getByTestId('image-skipped')).toHaveCount(0);
+  // The most common size wins: the rotated photo is resized into it.
+  await expect(page.getByTestId('image-size-note')).toContainText('16×16');
+
+  const pixel = (label: string, x: number, y: number) =>
+    page.getByRole('img', { name: label }).evaluate(
+      (c: HTMLCanvasElement, [px, py]) => {
+        const d = c.getContext('2d')!.getImageData(px!, py!, 1, 1).data;
+        return [d[0]!, d[1]!, d[2]!];
+      },
+      [x, y],
+    );
+  // Lossy codecs may move a channel by a few levels.
+  const expectNear = (actual: number[], expected: Rgb, what: string) => {
+    for (let k = 0; k < 3; k++) {
+      expect(Math.abs(actual[k]! - expected[k]!), `${what}: ${actual} vs ${expected}`).toBeLessThan(
+        12,
+      );
+    }
+  };
+  expect(await pixel('gif sample 1', 8, 8)).toEqual(blue); // GIF is lossless
+  expectNear(await pixel('jpeg sample 1', 8, 8), red, 'JPEG');
+  expectNear(await pixel('webp sample 4', 8, 8), green, 'WebP');
+  // Rotated: red along the top (also top-right), blue along the bottom (also bottom-left).
+  // Unrotated, the top-right would be blue and the bottom-left red.
+  expectNear(await pixel('exif sample 1', 15, 1), red, 'EXIF top-right');
+  expectNear(await pixel('exif sample 1', 0, 14), blue, 'EXIF bottom-left');
+  expectNear(await pixel('exif sample 2', 1, 1), red, 'EXIF top-left');
+  expectNear(await pixel('exif sample 2', 14, 14), blue, 'EXIF bottom-right');
+
+  await page.getByLabel('Backend').selectOption({ value: 'cpu' });
+  await setSetting(page, 'Epochs', '1');
+  await page.getByRole('button', { name: 'Train' }).click();
+  await expect(page.getByTestId('training-status')).toContainText('Done', { timeout: 60_000 });
+  const loss = Number(await page.getByTestId('metric-loss').textContent());
+  expect(Number.isFinite(loss)).toBe(true);
 });
