@@ -1,10 +1,7 @@
 import { useAppStore } from './store';
+import { testHooksEnabled } from './testHooksEnabled';
 import { workerClient } from './trainingController';
 import type { FromWorker, ToWorker } from '../worker/protocol';
-
-/** Whether the app was opened with ?testHooks=1 (fault tests and the bench). */
-export const testHooksEnabled = (): boolean =>
-  new URLSearchParams(location.search).get('testHooks') === '1';
 
 type TestHookMessage = Extract<ToWorker, { type: 'loseContext' | 'crash' | 'hang' | 'fetchProbe' }>;
 type FetchProbeResult = Extract<FromWorker, { type: 'fetchProbeResult' }>;

@@ -2,6 +2,7 @@
  * The bridge between the store and the training worker: it owns the one worker client,
  * turns user actions into protocol messages and worker events into store updates.
  */
+import { testHooksEnabled } from './testHooksEnabled';
 import { TrainingClient, type WorkerFailure } from '../worker/client';
 import type { FromWorker } from '../worker/protocol';
 import type { ImageUploadSource } from '../worker/images/types';
@@ -232,8 +233,7 @@ export function restartWorker(clearAlert = true): void {
 
 function getClient(): TrainingClient {
   if (!client) {
-    const testHooks = new URLSearchParams(location.search).get('testHooks') === '1';
-    client = new TrainingClient({ testHooks });
+    client = new TrainingClient({ testHooks: testHooksEnabled() });
     client.subscribe(handle);
     client.onFailure(onWorkerFailure);
   }
@@ -312,8 +312,8 @@ export function loadImageUpload(
   expect?: { name: string; fingerprint: ImageChoiceFingerprint },
 ): void {
   const c = getClient();
-  const params = new URLSearchParams(location.search);
-  if (params.get('testHooks') === '1') {
+  if (testHooksEnabled()) {
+    const params = new URLSearchParams(location.search);
     const zipLimitBytes = Number(params.get('zipLimitBytes')) || undefined;
     const decodeDelayMs = Number(params.get('decodeDelayMs')) || undefined;
     const storedMB = Number(params.get('maxStoredUploadMB'));

@@ -1,3 +1,4 @@
+import { testHooksEnabled } from '../../state/testHooksEnabled';
 import { useEffect, useRef, useState } from 'react';
 import { zipSync } from 'fflate';
 import { useAppStore } from '../../state/store';
@@ -35,7 +36,7 @@ export function ProjectMenu() {
 
   useEffect(() => {
     // Test hook (?testHooks=1): predictions of the trained or imported model on fixed inputs.
-    if (new URLSearchParams(location.search).get('testHooks') !== '1') return;
+    if (!testHooksEnabled()) return;
     Object.assign(window, { __trainSmarterPredict: requestPrediction });
   }, []);
 
