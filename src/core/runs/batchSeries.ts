@@ -1,4 +1,5 @@
 import type { BatchPoint } from '../train/types';
+import { innerBuckets } from './downsample';
 
 /**
  * Reduces per-batch points to at most `maxPoints` for storage: consecutive points are
@@ -11,11 +12,7 @@ export function downsampleBatches(points: readonly BatchPoint[], maxPoints: numb
   const n = points.length;
   if (n <= maxPoints) return points.map((p) => ({ ...p }));
   const out: BatchPoint[] = [{ ...points[0]! }];
-  const inner = maxPoints - 2;
-  const bucket = (n - 2) / inner;
-  for (let b = 0; b < inner; b++) {
-    const start = 1 + Math.floor(b * bucket);
-    const end = Math.min(n - 1, 1 + Math.floor((b + 1) * bucket));
+  for (const [start, end] of innerBuckets(n, maxPoints)) {
     if (end <= start) continue;
     let sum = 0;
     let count = 0;

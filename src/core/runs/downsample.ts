@@ -1,4 +1,19 @@
 /**
+ * The inner buckets [start, end) of a series of `n` points reduced to `maxPoints`: the
+ * first and last points stay on their own, the rest are split into maxPoints − 2 runs of
+ * consecutive points (some may be empty). Shared by the chart and the stored-run reducers.
+ */
+export function innerBuckets(n: number, maxPoints: number): [number, number][] {
+  const inner = maxPoints - 2;
+  const bucket = (n - 2) / inner;
+  const out: [number, number][] = [];
+  for (let b = 0; b < inner; b++) {
+    out.push([1 + Math.floor(b * bucket), Math.min(n - 1, 1 + Math.floor((b + 1) * bucket))]);
+  }
+  return out;
+}
+
+/**
  * Reduces a series to at most `maxPoints` points by averaging equal-width buckets of
  * consecutive points, so a chart of 50,000 batches draws 1,000 points and keeps the trend.
  * The first and last points are kept exactly.
@@ -14,11 +29,7 @@ export function downsampleMean<T extends { x: number; y: number }>(
   const first = points[0]!;
   const last = points[n - 1]!;
   out.push({ x: first.x, y: first.y });
-  const inner = maxPoints - 2;
-  const bucket = (n - 2) / inner;
-  for (let b = 0; b < inner; b++) {
-    const start = 1 + Math.floor(b * bucket);
-    const end = Math.min(n - 1, 1 + Math.floor((b + 1) * bucket));
+  for (const [start, end] of innerBuckets(n, maxPoints)) {
     let sx = 0;
     let sy = 0;
     let count = 0;
