@@ -2,6 +2,7 @@
 // `npm run bench [-- --smoke]`: builds the app (plus a plain TF.js reference page), serves it
 // on 127.0.0.1, drives headless Chromium through the real UI and prints a markdown table.
 // Raw figures go to bench/results/<date>-<commit>.json. See bench/README.md.
+import { setSetting } from './figures/ui.mjs';
 import { accuracySanity } from './figures/accuracy.mjs';
 import { spawn, execSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -51,12 +52,6 @@ async function openApp(browser, query = '?testHooks=1') {
   await page.goto(`${origin}/${query}`);
   await page.getByTestId('dataset-name').waitFor({ timeout: 60_000 });
   return { page, context, jsBytes };
-}
-
-async function setSetting(page, label, value) {
-  const input = page.getByLabel(label, { exact: true });
-  await input.fill(value);
-  await input.blur();
 }
 
 const runState = (page) =>

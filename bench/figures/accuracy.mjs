@@ -3,6 +3,7 @@
 // (train.csv + the t10k test.csv), Adam lr 1e-3, batch 32, 5 epochs, backend auto; the
 // figure is the test accuracy on the 10,000 t10k rows. Keras reaches about 0.88 here.
 // Smoke mode uses a tiny generated CSV instead. Files live in bench/.tmp (never committed).
+import { setSetting } from './ui.mjs';
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FASHION_CSV_DIR, makeFashionCsv } from '../make-fashion-csv.mjs';
@@ -42,12 +43,6 @@ async function fashionFiles() {
     await makeFashionCsv();
   }
   return { train, test };
-}
-
-async function setSetting(page, label, value) {
-  const input = page.getByLabel(label, { exact: true });
-  await input.fill(value);
-  await input.blur();
 }
 
 /** Trains through the UI and returns the test accuracy as a bench figure. */
