@@ -133,22 +133,24 @@ function handle(msg: FromWorker): void {
       });
       s.pushNotice('error', msg.message);
       return;
-    case 'runStarted': {
-      const recovering = s.run?.runId === msg.runId && s.run.backend !== null;
-      s.updateRun(msg.runId, (r) => ({
-        // After a lost backend the worker waits, paused, until the user continues.
-        phase: recovering ? r.phase : 'running',
-        recovery: recovering
-          ? { message: msg.backend.reason, backendLabel: msg.backend.label }
-          : null,
+    case 'runStarted':
+      s.updateRun(msg.runId, () => ({
+        phase: 'running',
+        recovery: null,
         backend: msg.backend,
         rows: { train: msg.trainRows, validation: msg.validationRows, test: msg.testRows },
-        // After a recovery the worker replays the unfinished epoch from its checkpoint:
-        // drop that epoch's points so the replay does not draw twice.
-        batches: recovering ? r.batches.filter((b) => b.epoch <= r.epochs.length) : r.batches,
       }));
       return;
-    }
+    case 'runRecovered':
+      s.updateRun(msg.runId, (r) => ({
+        // The worker waits, paused, until the user continues on the new backend.
+        recovery: { message: msg.message, backendLabel: msg.backend.label },
+        backend: msg.backend,
+        // It replays the unfinished epoch from its checkpoint: drop that epoch's points so
+        // the replay does not draw twice.
+        batches: r.batches.filter((b) => b.epoch <= r.epochs.length),
+      }));
+      return;
     case 'progress':
     case 'epoch':
     case 'boundary':

@@ -93,6 +93,17 @@ export type FromWorker =
       validationRows: number;
       testRows: number;
     }
+  /**
+   * The run lost its backend (a WebGL context loss) and was rebuilt on `backend` from the
+   * checkpoint of `fromEpoch`; it waits, paused, for the user to continue.
+   */
+  | {
+      type: 'runRecovered';
+      runId: string;
+      backend: BackendInfo;
+      message: string;
+      fromEpoch: number;
+    }
   | { type: 'progress'; runId: string; progress: Progress; batches: BatchPoint[] }
   | { type: 'epoch'; runId: string; metrics: EpochMetrics }
   /** CPU copy of the weights after each epoch, for the run record (best/final, continue). */

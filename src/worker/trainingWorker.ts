@@ -263,7 +263,7 @@ async function train(msg: Extract<ToWorker, { type: 'train' }>): Promise<void> {
   const { split } = prepared;
   rememberRunStart(graph, config, csvRun ? csvRun.dataset : dataset, split, csvRun?.fitted ?? null);
   let backend: BackendName | null = null;
-  let recovery: string | null = null;
+  let recovery: { message: string; fromEpoch: number } | null = null;
   try {
     const outcome = await executeRun({
       tf,
@@ -301,20 +301,22 @@ async function train(msg: Extract<ToWorker, { type: 'train' }>): Promise<void> {
             exclude,
           );
           backend = info.name;
-          // Sent again after a recovery, so the UI shows the backend the run continues on.
-          post({
-            type: 'runStarted',
-            runId,
-            backend: recovery ? { ...info, reason: `${recovery} ${info.reason}` } : info,
-            trainRows: split.train.length,
-            validationRows: split.validation.length,
-            testRows: split.test.length,
-          });
+          if (recovery) post({ type: 'runRecovered', runId, backend: info, ...recovery });
+          else {
+            post({
+              type: 'runStarted',
+              runId,
+              backend: info,
+              trainRows: split.train.length,
+              validationRows: split.validation.length,
+              testRows: split.test.length,
+            });
+          }
           return info.name;
         },
         onRecover: (_lost, message, fromEpoch) => {
           const from = fromEpoch > 0 ? `from the epoch ${fromEpoch} checkpoint` : 'from the start';
-          recovery = `${message} Continuing ${from}.`;
+          recovery = { message: `${message} Continuing ${from}.`, fromEpoch };
           // Wait for the user: they choose to continue on the fallback backend (or stop).
           control.pause();
         },

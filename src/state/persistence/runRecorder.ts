@@ -224,7 +224,11 @@ export function recordWorkerMessage(msg: FromWorker): void {
         backend: { name: msg.backend.name, label: msg.backend.label },
         rows: { train: msg.trainRows, validation: msg.validationRows, test: msg.testRows },
       };
-      // After a recovery the worker replays the unfinished epoch: drop its points.
+      writeDraft(d);
+      return;
+    case 'runRecovered':
+      d.record = { ...r, backend: { name: msg.backend.name, label: msg.backend.label } };
+      // The worker replays the unfinished epoch from its checkpoint: drop its points.
       d.batches = d.batches.filter((b) => b.epoch <= r.epochs.length);
       writeDraft(d);
       return;
