@@ -4,6 +4,25 @@ import { openFresh, setSetting } from './helpers';
 const row = (page: Page, name: string) =>
   page.locator(`[data-testid="run-row"][data-run-name="${name}"]`);
 
+/** How many run records IndexedDB holds right now (read-only look into the app's database). */
+const storedRunCount = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('train-smarter-runs');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const count = db.transaction('runs').objectStore('runs').count();
+          count.onsuccess = () => {
+            resolve(count.result);
+            db.close();
+          };
+          count.onerror = () => reject(count.error);
+        };
+      }),
+  );
+
 async function trainToDone(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Train' }).click();
   await expect(page.getByTestId('training-status')).toContainText('Done', { timeout: 60_000 });
@@ -82,6 +101,9 @@ test.describe('run records', () => {
     await page.getByRole('button', { name: 'Undo delete' }).click();
     await expect(page.getByTestId('run-row')).toHaveCount(2);
     await row(page, 'Run 1').getByRole('button', { name: 'Delete Run 1' }).click();
+    await expect(page.getByTestId('run-row')).toHaveCount(1);
+    // A reload aborts IndexedDB transactions still in flight: wait until the delete is stored.
+    await expect.poll(() => storedRunCount(page)).toBe(1);
     await page.reload();
     await expect(page.getByTestId('run-row')).toHaveCount(1);
     await expect(fast.getByRole('button', { name: 'Star Fast lr' })).toHaveAttribute(
