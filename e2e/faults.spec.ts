@@ -11,7 +11,9 @@ const sendHook = (page: Page, type: HookType) =>
   page.evaluate((t) => window.trainSmarter!.sendHook({ type: t }), type);
 
 const epochLosses = (page: Page) =>
-  page.evaluate(() => window.trainSmarter!.store.getState().run?.epochs.map((e) => e.loss) ?? []);
+  page.evaluate(
+    () => window.trainSmarter!.store.getState().run?.record.epochs.map((e) => e.loss) ?? [],
+  );
 
 test('a lost WebGL context keeps earlier epochs and continues on WASM/CPU from the checkpoint', async ({
   page,
@@ -41,7 +43,7 @@ test('a lost WebGL context keeps earlier epochs and continues on WASM/CPU from t
     .toBeGreaterThan(k);
   const after = await epochLosses(page);
   const epochs = await page.evaluate(() =>
-    window.trainSmarter!.store.getState().run!.epochs.map((e) => e.epoch),
+    window.trainSmarter!.store.getState().run!.record.epochs.map((e) => e.epoch),
   );
   // Epoch k+1 follows epoch k: nothing was lost or repeated.
   expect(epochs.slice(0, k + 1)).toEqual(Array.from({ length: k + 1 }, (_, i) => i + 1));

@@ -11,7 +11,7 @@ import { Notices } from './ui/Notices';
 import { RecoveryAlert } from './ui/training/RecoveryAlert';
 import { WorkerAlert } from './ui/training/WorkerAlert';
 import { TemplateSelect } from './ui/templates/TemplateSelect';
-import { startController } from './state/trainingController';
+import { startController } from './state/session/start';
 
 /** The single workspace: data and palette left, canvas centre, inspector right, charts below. */
 export function App() {

@@ -19,6 +19,8 @@ export interface RunsSlice {
   runs: RunRecord[];
   unreadableRuns: UnreadableRun[];
   runsLoaded: boolean;
+  /** Reading the stored runs has begun (it happens once per page). */
+  runsLoadStarted: boolean;
   /** Why the runs database could not be opened, if it could not. */
   runsError: string | null;
   selectedRunIds: string[];
@@ -39,6 +41,7 @@ export const createRunsSlice: StateCreator<AppState, [], [], RunsSlice> = (set) 
   runs: [],
   unreadableRuns: [],
   runsLoaded: false,
+  runsLoadStarted: false,
   runsError: null,
   selectedRunIds: [],
   compareOpen: false,

@@ -10,8 +10,9 @@ import { createGraphSlice, type GraphSlice } from './graphSlice';
 import { createDataSlice, type DataSlice } from './dataSlice';
 import { createTrainingSlice, type TrainingSlice } from './trainingSlice';
 import { createRunsSlice, type RunsSlice } from './runsSlice';
+import { createSessionSlice, type SessionSlice } from './sessionSlice';
 
-export type AppState = GraphSlice & DataSlice & TrainingSlice & RunsSlice;
+export type AppState = GraphSlice & DataSlice & TrainingSlice & RunsSlice & SessionSlice;
 
 export const useAppStore = create<AppState>()(
   persist(
@@ -21,6 +22,7 @@ export const useAppStore = create<AppState>()(
         ...createDataSlice(...a),
         ...createTrainingSlice(...a),
         ...createRunsSlice(...a),
+        ...createSessionSlice(...a),
       }),
       {
         partialize: (s) => ({ graph: s.graph }),

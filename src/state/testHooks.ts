@@ -1,6 +1,6 @@
 import { useAppStore } from './store';
 import { testHooksEnabled } from './testHooksEnabled';
-import { workerClient } from './trainingController';
+import { workerClient } from './actions';
 import type { FromWorker, ToWorker } from '../worker/protocol';
 
 type TestHookMessage = Extract<ToWorker, { type: 'loseContext' | 'crash' | 'hang' | 'fetchProbe' }>;

@@ -1,37 +1,11 @@
 import type { StateCreator } from 'zustand';
-import {
-  DEFAULT_TRAINING_CONFIG,
-  type BatchPoint,
-  type EpochMetrics,
-  type Evaluation,
-  type Progress,
-  type TrainingConfig,
-} from '../core/train/types';
-import type { ModelGraph } from '../core/graph/types';
-import type { BackendInfo, BoundaryGrid } from '../worker/protocol';
+import { DEFAULT_TRAINING_CONFIG, type TrainingConfig } from '../core/train/types';
+import { applyRunEvents, isActive, type LiveRun } from '../core/runs/live';
+import type { RunEvent } from '../core/runs/events';
+import type { RunRecord } from '../core/runs/record';
 import type { AppState } from './store';
 
-export type RunPhase = 'starting' | 'running' | 'paused' | 'completed' | 'stopped' | 'failed';
-
-/** The run shown in the charts: the current one or the last one. */
-export interface LiveRun {
-  runId: string;
-  phase: RunPhase;
-  config: TrainingConfig;
-  graph: ModelGraph;
-  backend: BackendInfo | null;
-  progress: Progress | null;
-  batches: BatchPoint[];
-  epochs: EpochMetrics[];
-  evaluation: Evaluation | null;
-  boundary: BoundaryGrid | null;
-  error: string | null;
-  /** Epoch (1-based) in progress when the run stopped. */
-  stoppedAtEpoch: number | null;
-  rows: { train: number; validation: number; test: number } | null;
-  /** Set when the backend was lost mid-run: the run waits, paused, for the user to continue. */
-  recovery?: { message: string; backendLabel: string } | null;
-}
+export type { LiveRun, RunPhase } from '../core/runs/live';
 
 export interface Notice {
   id: number;
@@ -41,39 +15,57 @@ export interface Notice {
 
 export interface TrainingSlice {
   config: TrainingConfig;
+  /** The run shown in the charts (the current one or the last one): the record being written. */
   run: LiveRun | null;
   workerMemory: { numTensors: number; numBytes: number }[];
   workerReady: { webglRenderer: string | null; crossOriginIsolated: boolean } | null;
   notices: Notice[];
+  /** Id of the last notice pushed (notices are numbered in order). */
+  lastNoticeId: number;
   /** The training worker crashed (and was replaced) or stopped answering (restart offered). */
   workerFailure: { kind: 'crashed' | 'unresponsive'; message: string } | null;
   setConfig: (patch: Partial<TrainingConfig>) => void;
-  /** Applies a function to the live run when its id matches (late messages are ignored). */
-  updateRun: (runId: string, update: (run: LiveRun) => Partial<LiveRun>) => void;
+  /** Folds worker events into the live run (events of another run are ignored). */
+  applyRunEvents: (events: readonly RunEvent[]) => void;
   startRun: (run: LiveRun) => void;
+  /** Applies a user edit (name, notes, tags, star) to the live run's record. */
+  patchLiveRecord: (
+    runId: string,
+    patch: Partial<Pick<RunRecord, 'name' | 'notes' | 'tags' | 'starred'>>,
+  ) => boolean;
   pushNotice: (kind: Notice['kind'], text: string) => void;
   dismissNotice: (id: number) => void;
 }
 
-let noticeId = 0;
-
-export const createTrainingSlice: StateCreator<AppState, [], [], TrainingSlice> = (set) => ({
+export const createTrainingSlice: StateCreator<AppState, [], [], TrainingSlice> = (set, get) => ({
   config: DEFAULT_TRAINING_CONFIG,
   run: null,
   workerMemory: [],
   workerReady: null,
   notices: [],
+  lastNoticeId: 0,
   workerFailure: null,
   setConfig: (patch) => set((s) => ({ config: { ...s.config, ...patch } })),
-  updateRun: (runId, update) =>
-    set((s) => (s.run && s.run.runId === runId ? { run: { ...s.run, ...update(s.run) } } : {})),
+  applyRunEvents: (events) =>
+    set((s) => (s.run && events.length > 0 ? { run: applyRunEvents(s.run, events) } : {})),
   startRun: (run) => set({ run }),
+  patchLiveRecord: (runId, patch) => {
+    const run = get().run;
+    if (!run || run.record.id !== runId || !isActive(run)) return false;
+    set({ run: { ...run, record: { ...run.record, ...patch } } });
+    return true;
+  },
   pushNotice: (kind, text) =>
-    set((s) => ({ notices: [...s.notices.slice(-4), { id: ++noticeId, kind, text }] })),
+    set((s) => {
+      const id = s.lastNoticeId + 1;
+      return { lastNoticeId: id, notices: [...s.notices.slice(-4), { id, kind, text }] };
+    }),
   dismissNotice: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
 });
 
 /** True while a run is starting, running or paused: graph edits then apply to the next run. */
-export const selectTrainingActive = (s: AppState): boolean =>
-  s.run !== null &&
-  (s.run.phase === 'starting' || s.run.phase === 'running' || s.run.phase === 'paused');
+export const selectTrainingActive = (s: AppState): boolean => isActive(s.run);
+
+/** Whether this tab is training (and writing) the run with this id. */
+export const selectRunLive = (s: AppState, runId: string): boolean =>
+  isActive(s.run) && s.run?.record.id === runId;

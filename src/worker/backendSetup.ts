@@ -14,7 +14,7 @@ import { registerWasmConv2DBackpropFilter } from '../core/train/wasmConvFilter';
 import type { ModelGraph } from '../core/graph/types';
 import type { Dataset } from '../core/data/types';
 import type { BackendName, TrainingConfig } from '../core/train/types';
-import type { BackendInfo } from './protocol';
+import type { BackendInfo } from '../core/train/types';
 
 export interface MachineFacts {
   webglRenderer: string | null;

@@ -5,15 +5,9 @@
  */
 import type { ModelGraph } from '../core/graph/types';
 import type { DatasetChoice, DatasetSummary } from '../core/data/types';
-import type {
-  BackendName,
-  BatchPoint,
-  EpochMetrics,
-  Evaluation,
-  Progress,
-  TrainingConfig,
-} from '../core/train/types';
-import type { Checkpoint } from '../core/train/checkpoint';
+import type { TrainingConfig } from '../core/train/types';
+import type { RunEvent } from '../core/runs/events';
+import type { StoredWeightsInfo } from '../core/runs/record';
 import type { ImageLoadProgress, ImageUploadSource } from './images/types';
 import type { ExportFromWorker, ExportToWorker } from './export/messages';
 import type { CsvFromWorker, CsvSplitConfig, CsvToWorker } from './ingest/csvMessages';
@@ -45,8 +39,11 @@ export type ToWorker =
       runId: string;
       graph: ModelGraph;
       config: TrainingConfig;
-      /** Continue a stored run from this checkpoint (its weights; optimizer state restarts). */
-      resumeFrom?: Checkpoint;
+      /**
+       * Continue a stored run from its final checkpoint, which the worker reads from
+       * IndexedDB (weights and optimizer state); `best` is the run's best checkpoint so far.
+       */
+      resume?: { fromEpoch: number; best: StoredWeightsInfo | null };
     }
   | { type: 'pause'; runId: string }
   | { type: 'resume'; runId: string }
@@ -58,25 +55,6 @@ export type ToWorker =
   /** Test hook: the worker fetches `url` (another origin), to prove the CSP blocks it. */
   | { type: 'fetchProbe'; requestId: number; url: string };
 
-export interface BackendInfo {
-  name: BackendName;
-  /** Why this backend was chosen, e.g. "SwiftShader is a software GPU; WASM is faster here". */
-  reason: string;
-  /** e.g. "WASM (SIMD, 2 threads)" or "WASM (single-threaded: page not cross-origin isolated)". */
-  label: string;
-}
-
-/** Decision-boundary grid for 2-D datasets: probabilities of class 1 (or argmax) per cell. */
-export interface BoundaryGrid {
-  size: number;
-  xMin: number;
-  xMax: number;
-  yMin: number;
-  yMax: number;
-  /** size × size values, row-major from yMin upward; class index or probability. */
-  values: number[];
-}
-
 export type FromWorker =
   | ExportFromWorker
   | CsvFromWorker
@@ -85,39 +63,8 @@ export type FromWorker =
   | { type: 'datasetLoaded'; requestId: number; summary: DatasetSummary }
   | { type: 'datasetError'; requestId: number; message: string }
   | ({ type: 'imageProgress' } & ImageLoadProgress)
-  | {
-      type: 'runStarted';
-      runId: string;
-      backend: BackendInfo;
-      trainRows: number;
-      validationRows: number;
-      testRows: number;
-    }
-  /**
-   * The run lost its backend (a WebGL context loss) and was rebuilt on `backend` from the
-   * checkpoint of `fromEpoch`; it waits, paused, for the user to continue.
-   */
-  | {
-      type: 'runRecovered';
-      runId: string;
-      backend: BackendInfo;
-      message: string;
-      fromEpoch: number;
-    }
-  | { type: 'progress'; runId: string; progress: Progress; batches: BatchPoint[] }
-  | { type: 'epoch'; runId: string; metrics: EpochMetrics }
-  /** CPU copy of the weights after each epoch, for the run record (best/final, continue). */
-  | { type: 'checkpoint'; runId: string; checkpoint: Checkpoint }
-  | { type: 'boundary'; runId: string; grid: BoundaryGrid }
-  | { type: 'paused'; runId: string }
-  | { type: 'resumed'; runId: string }
-  | {
-      type: 'finished';
-      runId: string;
-      status: 'completed' | 'stopped';
-      evaluation: Evaluation | null;
-    }
-  | { type: 'failed'; runId: string; message: string }
+  /** Everything that happens to a run (core/runs/events.ts). */
+  | RunEvent
   | { type: 'memory'; runId: string; numTensors: number; numBytes: number }
   /** Answer to the fetchProbe test hook: whether the request was refused, and how. */
   | { type: 'fetchProbeResult'; requestId: number; blocked: boolean; detail: string };

@@ -1,57 +1,27 @@
 /**
  * The training worker: owns the dataset and every training step, so the page never
- * freezes. Thin over core: it turns protocol messages into core calls and core
- * callbacks into batched messages. Created by TrainingClient (client.ts).
+ * freezes. Thin over core: it routes protocol messages to the dataset holder, the run
+ * (runTraining.ts), exports and ingest. Created by TrainingClient (client.ts).
  */
-import { explainError } from '../core/train/explainError';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import '@tensorflow/tfjs-backend-webgl';
-import { BUNDLED_FILES, parseBundled } from '../core/data/bundled';
-import { summarizeDataset } from '../core/data/summary';
-import { makeSynthetic } from '../core/data/synthetic';
-import { sampleDataset } from '../core/data/sample';
-import type { BundledId, Dataset, DatasetChoice } from '../core/data/types';
-import { executeRun, prepareRun } from '../core/train/run';
-import type { BackendName } from '../core/train/types';
-import {
-  configureWasm,
-  detectMachine,
-  loseWebGLContext,
-  selectBackend,
-  webglContextLost,
-  type MachineFacts,
-} from './backendSetup';
+import { configureWasm, detectMachine, type MachineFacts } from './backendSetup';
 import type { FromWorker, ToWorker } from './protocol';
-import { ProgressBatcher, RunControl } from './runControl';
-import {
-  cancelImageLoad,
-  loadImageDataset,
-  registerImageUpload,
-  setImageTestHooks,
-} from './images/loadImages';
-import { softwareRendererName } from '../core/train/backend';
-import { handleExportMessage, rememberCheckpoint, rememberRunStart } from './export/exportHandler';
-import { csvDatasetForRun, handleCsvMessage, loadCsvDataset } from './ingest/csvIngest';
-import type { CsvSplitConfig } from './ingest/csvMessages';
-import { csvChoiceFingerprint } from './ingest/csvFingerprint';
-import { builtinFingerprint } from '../core/runs/fingerprint';
-import { DEFAULT_TRAINING_CONFIG } from '../core/train/types';
-
-// Synthetic sets do not depend on the run seed: changing the seed re-splits and
-// re-initialises, but the points on screen stay the same.
-const SYNTHETIC_DATA_SEED = 1;
-// A hang longer than this is a test hook that nobody terminated; stop spinning.
-const HANG_LIMIT_MS = 10 * 60 * 1000;
+import type { RunControl } from './runControl';
+import { cancelImageLoad, registerImageUpload, setImageTestHooks } from './images/loadImages';
+import { handleExportMessage } from './export/exportHandler';
+import { handleCsvMessage } from './ingest/csvIngest';
+import { DatasetHolder } from './datasets';
+import { runTraining } from './runTraining';
+import { handleTestHook } from './testHookHandler';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (msg: FromWorker) => scope.postMessage(msg);
 
-let testHooks = new URL(scope.location.href).searchParams.get('testHooks') === '1';
+let testHooks = false;
 let machine: MachineFacts = { webglRenderer: null, hasWebGL: false, crossOriginIsolated: false };
-let dataset: Dataset | null = null;
-let datasetLoad: Promise<void> = Promise.resolve();
-const bundledCache = new Map<BundledId, Dataset>();
+const datasets = new DatasetHolder(post, scope.location.origin);
 let current: RunControl | null = null;
 /** Runs stopped while still queued behind another run. */
 const stoppedEarly = new Set<string>();
@@ -73,11 +43,33 @@ function start(): void {
   setInterval(() => post({ type: 'heartbeat', time: Date.now() }), 1000);
 }
 
+async function train(msg: Extract<ToWorker, { type: 'train' }>): Promise<void> {
+  if (stoppedEarly.delete(msg.runId)) {
+    post({ type: 'finished', runId: msg.runId, status: 'stopped', evaluation: null });
+    return;
+  }
+  let control: RunControl | null = null;
+  try {
+    await runTraining(msg, {
+      tf,
+      machine,
+      dataset: datasets.current,
+      post,
+      onControl: (c) => {
+        control = c;
+        current = c;
+      },
+    });
+  } finally {
+    if (current === control) current = null;
+  }
+}
+
 scope.onmessage = (event: MessageEvent<ToWorker>) => {
   const msg = event.data;
   switch (msg.type) {
     case 'init':
-      testHooks = testHooks || msg.testHooks;
+      testHooks = msg.testHooks;
       return;
     case 'exportModel':
     case 'importModel':
@@ -87,7 +79,7 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
       );
       return;
     case 'loadDataset':
-      datasetLoad = datasetLoad.then(() => loadDataset(msg.requestId, msg.choice, msg.split));
+      datasets.request(msg.requestId, msg.choice, machine, msg.split);
       return;
     case 'csvIngest':
     case 'csvCancel':
@@ -105,7 +97,7 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
     case 'train':
       // A new run stops the previous one; runs never overlap.
       current?.stop();
-      runQueue = runQueue.then(() => datasetLoad).then(() => train(msg));
+      runQueue = runQueue.then(() => datasets.loaded).then(() => train(msg));
       return;
     case 'pause':
       if (current?.runId === msg.runId) current.pause();
@@ -118,25 +110,10 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
       else stoppedEarly.add(msg.runId);
       return;
     case 'loseContext':
-      if (testHooks) loseWebGLContext();
-      return;
     case 'crash':
-      if (testHooks) {
-        setTimeout(() => {
-          throw new Error('Test hook: the training worker crashed.');
-        });
-      }
-      return;
     case 'hang':
-      if (testHooks) {
-        const until = Date.now() + HANG_LIMIT_MS;
-        while (Date.now() < until) {
-          // Busy on purpose: no heartbeat, no messages, as a stuck kernel would be.
-        }
-      }
-      return;
     case 'fetchProbe':
-      if (testHooks) void fetchProbe(msg.requestId, msg.url);
+      if (testHooks) handleTestHook(msg, scope, post);
       return;
     default: {
       const never: never = msg;
@@ -144,200 +121,5 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
     }
   }
 };
-
-/**
- * Test hook: fetches another origin from the worker and reports whether it was blocked,
- * naming the CSP directive that blocked it (so a refused connection is not mistaken for it).
- */
-async function fetchProbe(requestId: number, url: string): Promise<void> {
-  const violations: string[] = [];
-  const onViolation = (e: Event) => {
-    const v = e as SecurityPolicyViolationEvent;
-    violations.push(`${v.effectiveDirective} ${v.blockedURI}`);
-  };
-  scope.addEventListener('securitypolicyviolation', onViolation);
-  let blocked = false;
-  let detail: string;
-  try {
-    const response = await fetch(url, { cache: 'no-store' });
-    detail = `HTTP ${response.status}`;
-  } catch (e) {
-    blocked = true;
-    detail = String(e);
-  }
-  // The violation event is queued as a task: let it arrive.
-  await new Promise((resolve) => setTimeout(resolve, 200));
-  scope.removeEventListener('securitypolicyviolation', onViolation);
-  post({
-    type: 'fetchProbeResult',
-    requestId,
-    blocked,
-    detail: [detail, ...violations].join('; '),
-  });
-}
-
-async function loadDataset(
-  requestId: number,
-  choice: DatasetChoice,
-  split?: CsvSplitConfig,
-): Promise<void> {
-  try {
-    if (choice.kind === 'upload' && choice.format === 'csv') {
-      const loaded = await loadCsvDataset(
-        choice,
-        split ?? { ratios: DEFAULT_TRAINING_CONFIG.split, seed: DEFAULT_TRAINING_CONFIG.seed },
-      );
-      dataset = loaded.dataset;
-      const fingerprint = await csvChoiceFingerprint(choice);
-      post({ type: 'datasetLoaded', requestId, summary: { ...loaded.summary, fingerprint } });
-      return;
-    }
-    if (choice.kind === 'upload' && choice.format === 'images') {
-      const loaded = await loadImageDataset(choice, {
-        requestId,
-        realGpu: machine.hasWebGL && softwareRendererName(machine.webglRenderer) === null,
-        onProgress: (p) => post({ type: 'imageProgress', ...p }),
-      });
-      dataset = loaded.dataset;
-      const summary = {
-        ...summarizeDataset(loaded.dataset),
-        imageInfo: loaded.info,
-        fingerprint: loaded.fingerprint,
-      };
-      post({ type: 'datasetLoaded', requestId, summary });
-      return;
-    }
-    const ds =
-      choice.kind === 'synthetic'
-        ? makeSynthetic(choice.id, choice.size, choice.noise, SYNTHETIC_DATA_SEED)
-        : sampleDataset(await bundledDataset(choice.id), choice.limit);
-    dataset = ds;
-    const fingerprint = builtinFingerprint(ds.name, choice);
-    post({ type: 'datasetLoaded', requestId, summary: { ...summarizeDataset(ds), fingerprint } });
-  } catch (err) {
-    post({ type: 'datasetError', requestId, message: errorMessage(err) });
-  }
-}
-
-/** Fetched once per worker from the app's own origin, then kept. */
-async function bundledDataset(id: BundledId): Promise<Dataset> {
-  const cached = bundledCache.get(id);
-  if (cached) return cached;
-  const url = new URL(`${import.meta.env.BASE_URL}${BUNDLED_FILES[id]}`, scope.location.origin);
-  const response = await fetch(url);
-  if (!response.ok) {
-    throw new Error(
-      `Could not load ${url.pathname} (HTTP ${response.status}); try reloading the page.`,
-    );
-  }
-  const ds = parseBundled(id, await response.arrayBuffer());
-  bundledCache.set(id, ds);
-  return ds;
-}
-
-async function train(msg: Extract<ToWorker, { type: 'train' }>): Promise<void> {
-  const { runId, graph, config } = msg;
-  if (stoppedEarly.delete(runId)) {
-    post({ type: 'finished', runId, status: 'stopped', evaluation: null });
-    return;
-  }
-  if (!dataset) {
-    post({ type: 'failed', runId, message: 'No dataset is loaded: choose one first.' });
-    return;
-  }
-  // An uploaded CSV's pipeline is fitted again on this run's own training split.
-  const csvRun = csvDatasetForRun(dataset, config);
-  if (csvRun && !csvRun.ok) {
-    post({ type: 'failed', runId, message: csvRun.message });
-    return;
-  }
-  if (csvRun) post({ type: 'pipelineFitted', runId, fitted: csvRun.fitted });
-  const prepared = prepareRun(csvRun ? csvRun.dataset : dataset, graph, config);
-  if (!prepared.ok) {
-    post({ type: 'failed', runId, message: prepared.message });
-    return;
-  }
-  const control = new RunControl(runId, post);
-  const progress = new ProgressBatcher(runId, post);
-  current = control;
-  const { split } = prepared;
-  rememberRunStart(graph, config, csvRun ? csvRun.dataset : dataset, split, csvRun?.fitted ?? null);
-  let backend: BackendName | null = null;
-  let recovery: { message: string; fromEpoch: number } | null = null;
-  try {
-    const outcome = await executeRun({
-      tf,
-      graph,
-      dataset: prepared.dataset,
-      split,
-      config,
-      startFrom: msg.resumeFrom,
-      hooks: {
-        onBatch: (point) => progress.addPoint(point),
-        onProgress: (p) => progress.setProgress(p),
-        onEpoch: (metrics, checkpoint) => {
-          rememberCheckpoint(checkpoint);
-          progress.flush();
-          post({ type: 'epoch', runId, metrics });
-          // The run record keeps the final and best weights, and can continue from them.
-          post({ type: 'checkpoint', runId, checkpoint });
-        },
-        shouldStop: () => control.isStopped,
-        waitIfPaused: async () => {
-          // Show the last points before the pause instead of holding them back.
-          if (control.isPaused) progress.flush();
-          await control.waitIfPaused();
-        },
-        interruption: () =>
-          backend === 'webgl' && webglContextLost()
-            ? 'The WebGL context was lost (the GPU was reset or reclaimed).'
-            : null,
-      },
-      env: {
-        selectBackend: async (exclude) => {
-          const info = await selectBackend(
-            machine,
-            { graph, dataset: prepared.dataset, config },
-            exclude,
-          );
-          backend = info.name;
-          if (recovery) post({ type: 'runRecovered', runId, backend: info, ...recovery });
-          else {
-            post({
-              type: 'runStarted',
-              runId,
-              backend: info,
-              trainRows: split.train.length,
-              validationRows: split.validation.length,
-              testRows: split.test.length,
-            });
-          }
-          return info.name;
-        },
-        onRecover: (_lost, message, fromEpoch) => {
-          const from = fromEpoch > 0 ? `from the epoch ${fromEpoch} checkpoint` : 'from the start';
-          recovery = { message: `${message} Continuing ${from}.`, fromEpoch };
-          // Wait for the user: they choose to continue on the fallback backend (or stop).
-          control.pause();
-        },
-        onBoundary: (grid) => post({ type: 'boundary', runId, grid }),
-      },
-    });
-    progress.flush();
-    if (outcome.status === 'failed') post({ type: 'failed', runId, message: outcome.message });
-    else post({ type: 'finished', runId, status: outcome.status, evaluation: outcome.evaluation });
-  } catch (err) {
-    progress.flush();
-    post({ type: 'failed', runId, message: errorMessage(err) });
-  } finally {
-    if (current === control) current = null;
-    const memory = tf.memory();
-    post({ type: 'memory', runId, numTensors: memory.numTensors, numBytes: memory.numBytes });
-  }
-}
-
-function errorMessage(err: unknown): string {
-  return explainError(err);
-}
 
 start();

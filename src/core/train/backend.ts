@@ -4,8 +4,7 @@
  * software GPU (SwiftShader WebGL) 2× on a dense network and 3.5× on a small CNN, while
  * a real GPU beats both by far.
  */
-import type { BackendInfo } from '../../worker/protocol';
-import type { BackendChoice, BackendName } from './types';
+import type { BackendChoice, BackendInfo, BackendName } from './types';
 
 export interface BackendFacts {
   choice: BackendChoice;

@@ -135,7 +135,7 @@ export interface GridBounds {
   yMax: number;
 }
 
-/** Same fields as the protocol's BoundaryGrid (core does not import the worker). */
+/** Decision-boundary grid of a 2-D set: class-1 probability (or argmax) per cell, row-major from yMin up. */
 export interface DecisionGrid extends GridBounds {
   size: number;
   values: number[];

@@ -6,6 +6,15 @@ export type LossName =
 export type BackendChoice = 'auto' | 'webgl' | 'wasm' | 'cpu';
 export type BackendName = 'webgl' | 'wasm' | 'cpu';
 
+/** The backend a run trains on, as the worker chose it. */
+export interface BackendInfo {
+  name: BackendName;
+  /** Why this backend was chosen, e.g. "SwiftShader is a software GPU; WASM is faster here". */
+  reason: string;
+  /** e.g. "WASM (SIMD, 2 threads)" or "WASM (single-threaded: page not cross-origin isolated)". */
+  label: string;
+}
+
 /** Everything that decides how a run trains; plain JSON, persisted and diffed. */
 export interface TrainingConfig {
   optimizer: OptimizerName;

@@ -2,7 +2,7 @@
  * Shared pieces of run persistence: a Web Lock per training run, writing a record with
  * a clear message when it fails, storage figures, and pruning kept weights.
  */
-import { RunWriteError, deleteWeights, putRun } from './runsDb';
+import { RunWriteError, deleteWeights, putRun } from '../../core/runs/runsDb';
 import type { RunRecord } from '../../core/runs/record';
 import { useAppStore } from '../store';
 

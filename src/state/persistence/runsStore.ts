@@ -5,19 +5,19 @@
 import { isLiveStatus, type RunRecord } from '../../core/runs/record';
 import type { UnreadableRun } from '../../core/runs/migrations';
 import { useAppStore } from '../store';
-import { deleteRunFromDb, readAllRuns } from './runsDb';
+import { deleteRunFromDb, readAllRuns } from '../../core/runs/runsDb';
 import { lockIsFree, refreshStorage, writeRecord } from './runWrites';
-import { isRunLive, patchLiveRun } from './runRecorder';
+import { selectRunLive } from '../trainingSlice';
 
-let initialised = false;
+const isRunLive = (id: string) => selectRunLive(useAppStore.getState(), id);
 
 /**
  * Reads the stored runs, marks runs whose tab is gone as interrupted and asks for
  * persistent storage. Idempotent.
  */
 export async function initRuns(): Promise<void> {
-  if (initialised) return;
-  initialised = true;
+  if (useAppStore.getState().runsLoadStarted) return;
+  useAppStore.setState({ runsLoadStarted: true });
   try {
     const stored = await readAllRuns();
     const records: RunRecord[] = [];
@@ -58,8 +58,8 @@ export function editRun(
   id: string,
   patch: Partial<Pick<RunRecord, 'name' | 'notes' | 'tags' | 'starred'>>,
 ): void {
-  // The live draft is written every epoch: patch it, or the next write reverts the edit.
-  if (patchLiveRun(id, patch)) return;
+  // The live record is written every epoch: patch it, or the next write reverts the edit.
+  if (useAppStore.getState().patchLiveRecord(id, patch)) return;
   const current = useAppStore.getState().runs.find((r) => r.id === id);
   if (!current) return;
   const next = { ...current, ...patch, updatedAt: Date.now() };

@@ -4,9 +4,9 @@ const NO_CLASSES: string[] = [];
 
 /** Test-split results of the finished run: loss, accuracy or errors, confusion matrix. */
 export function EvaluationView() {
-  const evaluation = useAppStore((s) => s.run?.evaluation ?? null);
+  const evaluation = useAppStore((s) => s.run?.record.evaluation ?? null);
   const classNames = useAppStore((s) => s.dataset?.classNames ?? NO_CLASSES);
-  const rows = useAppStore((s) => s.run?.rows ?? null);
+  const rows = useAppStore((s) => s.run?.record.rows ?? null);
   if (!evaluation) return null;
   return (
     <section className="evaluation" aria-labelledby="eval-heading">

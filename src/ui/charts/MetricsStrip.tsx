@@ -6,9 +6,7 @@ function fmt(v: number | undefined): string {
 
 /** The latest epoch's metrics as plain numbers (fractions), per the automation contract. */
 export function MetricsStrip() {
-  const last = useAppStore((s) =>
-    s.run && s.run.epochs.length > 0 ? s.run.epochs[s.run.epochs.length - 1] : undefined,
-  );
+  const last = useAppStore((s) => s.run?.record.epochs.at(-1));
   const regression = useAppStore((s) => s.dataset?.task === 'regression');
   const memory = useAppStore((s) => s.workerMemory[s.workerMemory.length - 1]);
   const reports = useAppStore((s) => s.workerMemory.length);

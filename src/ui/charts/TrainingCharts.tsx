@@ -120,8 +120,8 @@ const EpochChart = memo(function EpochChart({
 
 /** Live loss/accuracy charts, the decision boundary of 2-D sets and the test evaluation. */
 export function TrainingCharts() {
-  const batches = useAppStore((s) => s.run?.batches ?? EMPTY_BATCHES);
-  const epochs = useAppStore((s) => s.run?.epochs ?? EMPTY_EPOCHS);
+  const batches = useAppStore((s) => s.run?.record.batches ?? EMPTY_BATCHES);
+  const epochs = useAppStore((s) => s.run?.record.epochs ?? EMPTY_EPOCHS);
   const task = useAppStore((s) => s.dataset?.task);
   const isPoints = useAppStore((s) => s.dataset?.kind === 'points2d');
   const regression = task === 'regression';

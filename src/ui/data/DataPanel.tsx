@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useAppStore } from '../../state/store';
 import { selectTrainingActive } from '../../state/trainingSlice';
-import { loadDataset } from '../../state/trainingController';
+import { loadDataset } from '../../state/actions';
 import { SplitControl } from './SplitControl';
 import { ImageUpload } from './images/ImageUpload';
 import { ClassBalanceNote } from './csv/ClassBalanceNote';

@@ -1,6 +1,6 @@
 import { useAppStore } from '../../state/store';
 import { selectTrainingActive } from '../../state/trainingSlice';
-import { loadDataset } from '../../state/trainingController';
+import { loadDataset } from '../../state/actions';
 import type { DatasetChoice } from '../../core/data/types';
 import { DATASET_OPTIONS, choiceKey, choiceFromKey } from './datasetOptions';
 

@@ -20,7 +20,7 @@ async function readFiles(list: FileList): Promise<ModelFile[]> {
 export function ProjectMenu() {
   const pushNotice = useAppStore((s) => s.pushNotice);
   const setGraph = useAppStore((s) => s.setGraph);
-  const hasTrainedModel = useAppStore((s) => (s.run?.epochs.length ?? 0) > 0);
+  const hasTrainedModel = useAppStore((s) => (s.run?.record.epochs.length ?? 0) > 0);
   const [shareLink, setShareLink] = useState<string | null>(null);
   const [unsupported, setUnsupported] = useState<string[]>([]);
   const [busy, setBusy] = useState<string | null>(null);

@@ -7,7 +7,7 @@ const CHART = 'epoch-loss-chart';
 
 /** "Download metrics CSV", "Download chart SVG" and "Download chart PNG" of the shown run. */
 export function RunExportButtons() {
-  const epochs = useAppStore((s) => s.run?.epochs ?? null);
+  const epochs = useAppStore((s) => s.run?.record.epochs ?? null);
   const pushNotice = useAppStore((s) => s.pushNotice);
   const none = !epochs || epochs.length === 0;
   const svg = (): string | null => {

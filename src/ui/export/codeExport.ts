@@ -29,7 +29,7 @@ function preprocessingFromSummary(): PreprocessingInfo | null {
 export async function codegenInput(): Promise<CodegenInput | string> {
   const s = useAppStore.getState();
   let preprocessing = preprocessingFromSummary();
-  if (s.run && s.run.epochs.length > 0 && s.run.graph === s.graph) {
+  if (s.run && s.run.record.epochs.length > 0 && s.run.record.graph === s.graph) {
     const files = await requestModelFiles();
     const pre = files.ok ? files.value.find((f) => f.name === 'preprocessing.json') : undefined;
     if (pre) preprocessing = JSON.parse(new TextDecoder().decode(pre.data)) as PreprocessingInfo;

@@ -2,7 +2,7 @@
  * Request/response over the training worker for model export, import and predictions.
  * Each request carries an id; the answer with the same id settles it.
  */
-import { workerClient } from '../../state/trainingController';
+import { workerClient } from '../../state/actions';
 import type { ModelGraph } from '../../core/graph/types';
 import type { ModelFile } from '../../core/export/modelFiles';
 import type { ExportFromWorker, ExportToWorker, ModelSource } from '../../worker/export/messages';

@@ -4,7 +4,7 @@
  */
 import { useAppStore } from '../../state/store';
 import { selectTrainingActive } from '../../state/trainingSlice';
-import { loadDataset } from '../../state/trainingController';
+import { loadDataset } from '../../state/actions';
 import {
   workspaceDataset,
   type ParseOutcome,

@@ -42,7 +42,7 @@ const RunRow = memo(function RunRow({
   bytes: number;
 }) {
   const toggle = useAppStore((s) => s.toggleRunSelected);
-  const live = useAppStore((s) => s.run?.runId === run.id && selectTrainingActive(s));
+  const live = useAppStore((s) => s.run?.record.id === run.id && selectTrainingActive(s));
   const [name, setName] = useState(run.name);
   const [tags, setTags] = useState(run.tags.join(', '));
   useEffect(() => setName(run.name), [run.name]);
@@ -119,8 +119,8 @@ const RunRow = memo(function RunRow({
       {canContinue(run) && (
         <button
           type="button"
-          onClick={() => void continueFromCheckpoint(run)}
-          title={`Train on from epoch ${run.checkpoints.final?.epoch ?? 0}'s weights; the optimizer's state restarts.`}
+          onClick={() => continueFromCheckpoint(run)}
+          title={`Train on from epoch ${run.checkpoints.final?.epoch ?? 0}'s weights and optimizer state.`}
         >
           Continue
         </button>

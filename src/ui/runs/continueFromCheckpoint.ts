@@ -1,8 +1,7 @@
 import type { RunRecord } from '../../core/runs/record';
 import { useAppStore } from '../../state/store';
 import { selectTrainingActive } from '../../state/trainingSlice';
-import { getWeights } from '../../state/persistence/runsDb';
-import { continueRun } from '../../state/trainingController';
+import { continueRun } from '../../state/actions';
 import { sameRunData } from '../../core/runs/compare';
 
 /** Whether a run can be continued: interrupted or stopped, with final weights kept. */
@@ -15,7 +14,7 @@ export function canContinue(run: RunRecord): boolean {
 }
 
 /** Loads the run's last checkpoint and trains on from it; explains when it cannot. */
-export async function continueFromCheckpoint(run: RunRecord): Promise<void> {
+export function continueFromCheckpoint(run: RunRecord): void {
   const s = useAppStore.getState();
   if (selectTrainingActive(s)) {
     s.pushNotice('error', `Another run is training: stop it before continuing ${run.name}.`);
@@ -36,14 +35,14 @@ export async function continueFromCheckpoint(run: RunRecord): Promise<void> {
     );
     return;
   }
-  const checkpoint = await getWeights(run.id, 'final').catch(() => null);
-  if (!checkpoint) {
+  const final = run.checkpoints.final;
+  if (!final) {
     s.pushNotice('error', `The weights of ${run.name} are no longer stored; it cannot continue.`);
     return;
   }
-  continueRun(run, checkpoint);
+  continueRun(run);
   s.pushNotice(
     'info',
-    `${run.name} continues from epoch ${checkpoint.epoch}'s weights; the optimizer's state (e.g. Adam's moments) restarts.`,
+    `${run.name} continues from epoch ${final.epoch}'s weights and optimizer state.`,
   );
 }

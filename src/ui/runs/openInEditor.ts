@@ -1,6 +1,6 @@
 import type { RunRecord } from '../../core/runs/record';
 import { useAppStore } from '../../state/store';
-import { loadDataset } from '../../state/trainingController';
+import { loadDataset } from '../../state/actions';
 
 /**
  * Restores a run's graph (one undo step), training settings and dataset choice, so the

@@ -1,5 +1,5 @@
 import { useAppStore } from '../../state/store';
-import { resume, stop } from '../../state/trainingController';
+import { resume, stop } from '../../state/actions';
 
 /**
  * Shown when the run lost its backend (a WebGL context loss): the worker restored the last
@@ -7,14 +7,14 @@ import { resume, stop } from '../../state/trainingController';
  */
 export function RecoveryAlert() {
   const recovery = useAppStore((s) => s.run?.recovery ?? null);
-  const paused = useAppStore((s) => s.run?.phase === 'paused');
-  const epochsKept = useAppStore((s) => s.run?.epochs.length ?? 0);
+  const paused = useAppStore((s) => s.run?.record.status === 'paused');
+  const epochsKept = useAppStore((s) => s.run?.record.epochs.length ?? 0);
   if (!recovery || !paused) return null;
   return (
     <div className="notice error recovery" role="alert">
       <span>
         {recovery.message} The {epochsKept} finished epoch{epochsKept === 1 ? ' is' : 's are'} kept.
-        Optimizer state (e.g. Adam&apos;s moments) restarts. Next: {recovery.backendLabel}.
+        Its weights and optimizer state are restored. Next: {recovery.backendLabel}.
       </span>
       <span className="recovery-actions">
         <button type="button" className="primary" onClick={resume}>

@@ -1,6 +1,7 @@
 import { useAppStore } from '../../state/store';
+import { runPhase } from '../../core/runs/live';
 import { selectTrainingActive } from '../../state/trainingSlice';
-import { pause, resume, stop, train } from '../../state/trainingController';
+import { pause, resume, stop, train } from '../../state/actions';
 import { statusText } from './status';
 import { useTrainBlocker } from './useTrainBlocker';
 import { DatasetSelect } from '../data/DatasetSelect';
@@ -21,7 +22,7 @@ export function TopBar() {
   const backend = useAppStore((s) => s.config.backend);
   const setConfig = useAppStore((s) => s.setConfig);
   const blocker = useTrainBlocker();
-  const phase = run?.phase;
+  const phase = run ? runPhase(run) : undefined;
   return (
     <header className="topbar">
       <h1 className="brand">Train Smarter</h1>

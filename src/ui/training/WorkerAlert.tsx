@@ -1,5 +1,5 @@
 import { useAppStore } from '../../state/store';
-import { restartWorker } from '../../state/trainingController';
+import { restartWorker } from '../../state/actions';
 
 /** The training worker crashed (a fresh one was started) or stopped answering. */
 export function WorkerAlert() {

@@ -1,4 +1,4 @@
-import type { LiveRun } from '../../state/trainingSlice';
+import { runPhase, type LiveRun } from '../../core/runs/live';
 
 function seconds(s: number): string {
   if (s < 60) return `${Math.round(s)} s`;
@@ -13,9 +13,11 @@ function seconds(s: number): string {
 export function statusText(run: LiveRun | null, blocker: string | null): string {
   // The reason Train is disabled is shown on the line below and on the offending layer.
   if (!run) return blocker ? 'Not ready to train' : 'Ready to train';
-  const epochs = run.config.epochs;
+  const { record } = run;
+  const epochs = record.config.epochs;
   const p = run.progress;
-  switch (run.phase) {
+  const phase = runPhase(run);
+  switch (phase) {
     case 'starting':
       return 'Starting: building the model…';
     case 'running': {
@@ -28,13 +30,13 @@ export function statusText(run: LiveRun | null, blocker: string | null): string 
     case 'paused':
       return `Paused at epoch ${p?.epoch ?? 1}/${epochs}`;
     case 'completed':
-      return `Done: ${run.epochs.length}/${epochs} epochs`;
+      return `Done: ${record.epochs.length}/${epochs} epochs`;
     case 'stopped':
-      return `Stopped at epoch ${run.stoppedAtEpoch ?? run.epochs.length}/${epochs}`;
+      return `Stopped at epoch ${run.stoppedAtEpoch ?? record.epochs.length}/${epochs}`;
     case 'failed':
-      return `Failed: ${run.error ?? 'unknown error'}`;
+      return `Failed: ${record.error ?? 'unknown error'}`;
     default: {
-      const never: never = run.phase;
+      const never: never = phase;
       return never;
     }
   }

@@ -1,7 +1,6 @@
 /** Messages of the CSV ingest between the page and the training worker (see protocol.ts). */
 import type { TaskKind } from '../../core/graph/types';
 import type { ColumnProfile } from '../../core/data/csv/types';
-import type { FittedPipeline } from '../../core/data/pipeline/spec';
 import type { SplitRatios } from '../../core/data/types';
 
 export type CsvToWorker =
@@ -47,6 +46,4 @@ export interface CsvParsedInfo {
 export type CsvFromWorker =
   | { type: 'csvProgress'; requestId: number; bytes: number; totalBytes: number; rows: number }
   | ({ type: 'csvParsed' } & CsvParsedInfo)
-  | { type: 'csvError'; requestId: number; message: string; cancelled: boolean }
-  /** The pipeline fitted on a run's training split, to keep with the run. */
-  | { type: 'pipelineFitted'; runId: string; fitted: FittedPipeline };
+  | { type: 'csvError'; requestId: number; message: string; cancelled: boolean };

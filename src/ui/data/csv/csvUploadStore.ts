@@ -9,13 +9,12 @@ import type { ColumnType } from '../../../core/data/csv/types';
 import {
   defaultColumnSpec,
   type ColumnSpec,
-  type FittedPipeline,
   type PipelineSpec,
   type Scaling,
 } from '../../../core/data/pipeline/spec';
 import type { TaskKind } from '../../../core/graph/types';
 import { useAppStore } from '../../../state/store';
-import { loadCsvUpload, workerClient } from '../../../state/trainingController';
+import { loadCsvUpload, workerClient } from '../../../state/actions';
 import type { CsvParsedInfo } from '../../../worker/ingest/csvMessages';
 import type { FromWorker } from '../../../worker/protocol';
 
@@ -32,8 +31,6 @@ export interface CsvUploadState {
   columns: ColumnSpec[];
   /** A confirmed upload is loading: its result closes the preview or shows the error. */
   confirming: boolean;
-  /** Pipelines fitted per run (runId → fitted state), to keep with the run. */
-  fittedByRun: Record<string, FittedPipeline>;
   /** The optional separate test file: its parse request, what was read, or why it cannot be used. */
   testRequestId: number;
   testParsing: boolean;
@@ -57,7 +54,6 @@ export const useCsvUpload = create<CsvUploadState>()(() => ({
   target: '',
   task: 'binary',
   columns: [],
-  fittedByRun: {},
   confirming: false,
   testRequestId: -1,
   testParsing: false,
@@ -114,9 +110,6 @@ function onWorkerMessage(msg: FromWorker): void {
       return;
     case 'datasetError':
       if (s.confirming) useCsvUpload.setState({ confirming: false, error: msg.message });
-      return;
-    case 'pipelineFitted':
-      useCsvUpload.setState({ fittedByRun: { ...s.fittedByRun, [msg.runId]: msg.fitted } });
       return;
     default:
       return;

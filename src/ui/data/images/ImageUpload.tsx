@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useAppStore } from '../../../state/store';
 import { selectTrainingActive } from '../../../state/trainingSlice';
-import { cancelImageLoad, loadImageUpload } from '../../../state/trainingController';
+import { cancelImageLoad, loadImageUpload } from '../../../state/actions';
 import type { DatasetChoice } from '../../../core/data/types';
 import {
   DEFAULT_DECODE,
@@ -16,7 +16,6 @@ import type { ImageUploadSource } from '../../../worker/images/types';
 import { dropHasImageUpload, sourceFromDrop, sourceFromFolderInput } from './collectFiles';
 import { ImageGallery } from './ImageGallery';
 import { AugmentationControls } from './AugmentationControls';
-import { useImageReupload } from './reuploadStore';
 import './images.css';
 
 type ImageChoice = Extract<DatasetChoice, { kind: 'upload'; format: 'images' }>;
@@ -30,7 +29,7 @@ export function ImageUpload() {
   const progress = useAppStore((s) => s.imageProgress);
   const loading = useAppStore((s) => s.datasetLoading);
   const loaded = useAppStore((s) => s.dataset);
-  const mismatch = useImageReupload((s) => s.mismatch);
+  const mismatch = useAppStore((s) => s.imageReuploadMismatch);
   const current: ImageChoice | null =
     choice.kind === 'upload' && choice.format === 'images' ? choice : null;
   const [decode, setDecode] = useState<ImageDecodeOptions>(current?.decode ?? DEFAULT_DECODE);
@@ -49,7 +48,7 @@ export function ImageUpload() {
 
   const start = (name: string, source: ImageUploadSource) => {
     setDropError(null);
-    useImageReupload.setState({ mismatch: null });
+    useAppStore.setState({ imageReuploadMismatch: null });
     setEstimate(memoryEstimate(source, decode));
     loadImageUpload(
       {
@@ -170,13 +169,16 @@ export function ImageUpload() {
           <button
             type="button"
             onClick={() => {
-              useImageReupload.setState({ mismatch: null });
+              useAppStore.setState({ imageReuploadMismatch: null });
               loadImageUpload(mismatch.choice, null);
             }}
           >
             Use it anyway
           </button>
-          <button type="button" onClick={() => useImageReupload.setState({ mismatch: null })}>
+          <button
+            type="button"
+            onClick={() => useAppStore.setState({ imageReuploadMismatch: null })}
+          >
             Keep asking
           </button>
         </div>

@@ -1,20 +1,22 @@
 /**
- * The IndexedDB database of run records ('train-smarter-runs'). Records are stored
- * with out-of-line keys (the run id) so a damaged value can still be listed and deleted.
- * DB_VERSION is the IndexedDB structure version (object stores, indexes); the record
- * schema inside has its own version (core/runs/record.ts) and is migrated on read.
+ * The IndexedDB database of run records ('train-smarter-runs'), opened the same way by
+ * the page (which writes records) and the training worker (which writes checkpoints):
+ * this module is the one owner of its schema upgrades, and each context closes its
+ * connection when another asks for a version change. Records are stored with out-of-line
+ * keys (the run id) so a damaged value can still be listed and deleted. DB_VERSION is the
+ * IndexedDB structure version (object stores, indexes); the record schema inside has its
+ * own version (record.ts) and is migrated on read.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import { readStoredRun, type StoredRun } from '../../core/runs/migrations';
-import type { RunRecord } from '../../core/runs/record';
-import type { Checkpoint } from '../../core/train/checkpoint';
+import { readStoredRun, type StoredRun } from './migrations';
+import type { RunRecord } from './record';
+import type { WeightsKind } from './events';
+import type { Checkpoint } from '../train/checkpoint';
 
 export const RUNS_DB_NAME = 'train-smarter-runs';
 const DB_VERSION = 2;
 const STORE = 'runs';
 const WEIGHTS = 'weights';
-
-export type WeightsKind = 'final' | 'best';
 
 interface RunsDbSchema extends DBSchema {
   runs: { key: string; value: unknown };
@@ -22,6 +24,7 @@ interface RunsDbSchema extends DBSchema {
   weights: { key: string; value: Checkpoint };
 }
 
+// The connection of this context (page or worker), opened on first use.
 let dbPromise: Promise<IDBPDatabase<RunsDbSchema>> | null = null;
 
 function db(): Promise<IDBPDatabase<RunsDbSchema>> {
@@ -65,28 +68,43 @@ function isQuotaError(e: unknown): boolean {
   );
 }
 
-/** Writes (inserts or replaces) a run record, with any new weights, in one transaction. */
-export async function putRun(
-  record: RunRecord,
-  weights: Partial<Record<WeightsKind, Checkpoint | null>> = {},
-): Promise<void> {
-  let d: IDBPDatabase<RunsDbSchema>;
+async function openForWrite(): Promise<IDBPDatabase<RunsDbSchema>> {
   try {
-    d = await db();
+    return await db();
   } catch (e) {
     throw new RunWriteError(e instanceof Error ? e.message : String(e), isQuotaError(e), true);
   }
+}
+
+function writeError(e: unknown): RunWriteError {
+  const quota = isQuotaError(e) || (e instanceof Error && /quota/i.test(e.message));
+  return new RunWriteError(e instanceof Error ? e.message : String(e), quota);
+}
+
+/** Writes (inserts or replaces) a run record. */
+export async function putRun(record: RunRecord): Promise<void> {
+  const d = await openForWrite();
   try {
-    const tx = d.transaction([STORE, WEIGHTS], 'readwrite');
-    const writes: Promise<unknown>[] = [tx.objectStore(STORE).put(record, record.id)];
-    for (const kind of ['final', 'best'] as const) {
-      const checkpoint = weights[kind];
-      if (checkpoint) writes.push(tx.objectStore(WEIGHTS).put(checkpoint, `${record.id}/${kind}`));
-    }
+    await d.put(STORE, record, record.id);
+  } catch (e) {
+    throw writeError(e);
+  }
+}
+
+/** Stores checkpoints as the run's weights of each kind, in one transaction (the worker's job). */
+export async function putWeights(
+  runId: string,
+  weights: Partial<Record<WeightsKind, Checkpoint>>,
+): Promise<void> {
+  const d = await openForWrite();
+  try {
+    const tx = d.transaction(WEIGHTS, 'readwrite');
+    const writes = Object.entries(weights).map(([kind, cp]) =>
+      tx.store.put(cp, `${runId}/${kind}`),
+    );
     await Promise.all([...writes, tx.done]);
   } catch (e) {
-    const quota = isQuotaError(e) || (e instanceof Error && /quota/i.test(e.message));
-    throw new RunWriteError(e instanceof Error ? e.message : String(e), quota);
+    throw writeError(e);
   }
 }
 

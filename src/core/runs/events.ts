@@ -1,0 +1,88 @@
+/**
+ * The events of one training run, as the training worker reports them. The worker
+ * protocol (src/worker/protocol.ts) carries them unchanged; `applyRunEvent` (live.ts)
+ * folds them into the run record, so the live view and persistence read the same state.
+ * Every event carries `runId`: late events of an earlier run are ignored.
+ */
+import type { FittedPipeline } from '../data/pipeline/spec';
+import type { DecisionGrid } from '../train/evaluate';
+import type { BackendInfo, BatchPoint, EpochMetrics, Evaluation, Progress } from '../train/types';
+import type { StoredWeightsInfo } from './record';
+
+/** Which stored weights of a run a checkpoint replaced. */
+export type WeightsKind = 'final' | 'best';
+
+export type RunEvent =
+  | {
+      type: 'runStarted';
+      runId: string;
+      backend: BackendInfo;
+      trainRows: number;
+      validationRows: number;
+      testRows: number;
+    }
+  /**
+   * The run lost its backend (a WebGL context loss) and was rebuilt on `backend` from the
+   * checkpoint of `fromEpoch`; it waits, paused, for the user to continue.
+   */
+  | {
+      type: 'runRecovered';
+      runId: string;
+      backend: BackendInfo;
+      message: string;
+      fromEpoch: number;
+    }
+  | { type: 'progress'; runId: string; progress: Progress; batches: BatchPoint[] }
+  | { type: 'epoch'; runId: string; metrics: EpochMetrics }
+  /**
+   * The worker stored this epoch's weights (and optimizer state) in IndexedDB as the run's
+   * `kinds`; only this metadata crosses to the main thread.
+   */
+  | { type: 'checkpoint'; runId: string; info: StoredWeightsInfo; kinds: WeightsKind[] }
+  /** The worker could not store a checkpoint; the run goes on and keeps no more weights. */
+  | {
+      type: 'checkpointNotSaved';
+      runId: string;
+      message: string;
+      quota: boolean;
+      unavailable: boolean;
+    }
+  | { type: 'boundary'; runId: string; grid: DecisionGrid }
+  /** The CSV pipeline fitted on this run's training rows, kept with the run. */
+  | { type: 'pipelineFitted'; runId: string; fitted: FittedPipeline }
+  | { type: 'paused'; runId: string }
+  | { type: 'resumed'; runId: string }
+  | {
+      type: 'finished';
+      runId: string;
+      status: 'completed' | 'stopped';
+      evaluation: Evaluation | null;
+    }
+  | { type: 'failed'; runId: string; message: string };
+
+export type RunEventType = RunEvent['type'];
+
+const RUN_EVENT_TYPES: ReadonlySet<string> = new Set<RunEventType>([
+  'runStarted',
+  'runRecovered',
+  'progress',
+  'epoch',
+  'checkpoint',
+  'checkpointNotSaved',
+  'boundary',
+  'pipelineFitted',
+  'paused',
+  'resumed',
+  'finished',
+  'failed',
+]);
+
+/** Whether a worker message is a run event. */
+export function isRunEvent<M extends { type: string }>(msg: M): msg is Extract<M, RunEvent> {
+  return RUN_EVENT_TYPES.has(msg.type);
+}
+
+/** Events that arrive up to many times a second and move curves: coalesced by the UI. */
+export function isCoalescedEvent(event: RunEvent): boolean {
+  return event.type === 'progress' || event.type === 'epoch' || event.type === 'boundary';
+}

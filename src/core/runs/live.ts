@@ -1,0 +1,279 @@
+/**
+ * The one reducer of a training run. The store's live view and the run's persistence
+ * both fold the worker's events through `applyRunEvent`, so the charts show exactly the
+ * record being written, and the rules (replay after a recovery, checkpoint choice, the
+ * batch cap) are written once.
+ *
+ *   let run = newLiveRun(newRunRecord({ runId, name, ... }));
+ *   for (const event of events) run = applyRunEvent(run, event);
+ *   putRun(recordSnapshot(run.record));
+ */
+import type { DatasetChoice, DatasetSummary } from '../data/types';
+import type { ModelGraph } from '../graph/types';
+import type { DecisionGrid } from '../train/evaluate';
+import type { BackendInfo, Progress, TrainingConfig } from '../train/types';
+import { downsampleBatches } from './batchSeries';
+import type { RunEvent, WeightsKind } from './events';
+import {
+  MAX_STORED_BATCH_POINTS,
+  RUN_SCHEMA_VERSION,
+  type RunRecord,
+  type StoredWeightsInfo,
+} from './record';
+
+/** Batch points a live record keeps; past this they are folded down to the stored size. */
+export const MAX_LIVE_BATCH_POINTS = 20_000;
+
+export type RunPhase = 'starting' | 'running' | 'paused' | 'completed' | 'stopped' | 'failed';
+
+/** A run as it trains: the record being written, plus what only the live view needs. */
+export interface LiveRun {
+  /** Its `batches` hold up to MAX_LIVE_BATCH_POINTS points (stored ones are downsampled). */
+  record: RunRecord;
+  /** With the reason it was chosen (the record keeps name and label). */
+  backend: BackendInfo | null;
+  progress: Progress | null;
+  boundary: DecisionGrid | null;
+  /** Set when the backend was lost: the run waits, paused, for the user to continue. */
+  recovery: { message: string; backendLabel: string } | null;
+  /** Epoch (1-based) in progress when the run stopped. */
+  stoppedAtEpoch: number | null;
+  /** Set when a checkpoint could not be stored: no further weights are kept for the run. */
+  weightsNotSaved: { message: string; quota: boolean; unavailable: boolean } | null;
+}
+
+/** The record of a run that is starting. */
+export function newRunRecord(run: {
+  runId: string;
+  name: string;
+  now: number;
+  graph: ModelGraph;
+  config: TrainingConfig;
+  datasetChoice: DatasetChoice;
+  dataset: DatasetSummary;
+}): RunRecord {
+  return {
+    schemaVersion: RUN_SCHEMA_VERSION,
+    id: run.runId,
+    name: run.name,
+    createdAt: run.now,
+    updatedAt: run.now,
+    status: 'running',
+    graph: run.graph,
+    config: run.config,
+    datasetChoice: run.datasetChoice,
+    dataset: {
+      name: run.dataset.name,
+      n: run.dataset.n,
+      featureShape: [...run.dataset.featureShape],
+      classNames: [...run.dataset.classNames],
+      content: run.dataset.fingerprint ?? null,
+    },
+    backend: null,
+    rows: null,
+    batches: [],
+    epochs: [],
+    evaluation: null,
+    durationMs: 0,
+    error: null,
+    notes: '',
+    tags: [],
+    starred: false,
+    checkpoints: { final: null, best: null },
+    pipeline:
+      run.datasetChoice.kind === 'upload' && run.datasetChoice.format === 'csv'
+        ? { spec: run.datasetChoice.spec, fitted: null }
+        : null,
+  };
+}
+
+/**
+ * A stored run reopened to train on from its final checkpoint (`fromEpoch`): the epochs
+ * after it are dropped (the worker trains them again) and it is 'running' again.
+ */
+export function resumeRecord(record: RunRecord, fromEpoch: number): RunRecord {
+  return {
+    ...record,
+    status: 'running',
+    epochs: record.epochs.filter((e) => e.epoch <= fromEpoch),
+    batches: record.batches.filter((b) => b.epoch <= fromEpoch),
+    evaluation: null,
+    error: null,
+  };
+}
+
+/** The live state of a record that starts (or resumes) training. */
+export function newLiveRun(record: RunRecord): LiveRun {
+  return {
+    record,
+    backend: null,
+    progress: null,
+    boundary: null,
+    recovery: null,
+    stoppedAtEpoch: null,
+    weightsNotSaved: null,
+  };
+}
+
+/** "Run N", one past the highest N in use. */
+export function nextRunName(names: readonly string[]): string {
+  const used = names
+    .map((n) => /^Run (\d+)$/.exec(n)?.[1])
+    .map(Number)
+    .filter(Number.isFinite);
+  return `Run ${Math.max(0, ...used) + 1}`;
+}
+
+/**
+ * Which stored weights an epoch's checkpoint replaces: always the final ones, and the
+ * best ones when its validation loss is the lowest so far (ties keep the earlier epoch).
+ */
+export function checkpointKinds(
+  best: StoredWeightsInfo | null,
+  info: StoredWeightsInfo,
+): WeightsKind[] {
+  const better =
+    Number.isFinite(info.valLoss) && (best === null || !(best.valLoss <= info.valLoss));
+  return better ? ['final', 'best'] : ['final'];
+}
+
+/** What the run's view shows: its status, and 'starting' until a backend is chosen. */
+export function runPhase(run: LiveRun): RunPhase {
+  const status = run.record.status;
+  switch (status) {
+    case 'running':
+      return run.backend === null ? 'starting' : 'running';
+    case 'paused':
+    case 'completed':
+    case 'stopped':
+    case 'failed':
+      return status;
+    case 'interrupted':
+      return 'failed';
+    default: {
+      const never: never = status;
+      throw new Error(`Unknown run status ${String(never)}`);
+    }
+  }
+}
+
+/** True while a run is starting, running or paused. */
+export function isActive(run: LiveRun | null): boolean {
+  return run !== null && (run.record.status === 'running' || run.record.status === 'paused');
+}
+
+/** Folds one worker event into the run; events of another run leave it unchanged. */
+export function applyRunEvent(run: LiveRun, event: RunEvent): LiveRun {
+  if (event.runId !== run.record.id) return run;
+  const r = run.record;
+  switch (event.type) {
+    case 'runStarted':
+      return {
+        ...run,
+        backend: event.backend,
+        recovery: null,
+        record: {
+          ...r,
+          backend: { name: event.backend.name, label: event.backend.label },
+          rows: {
+            train: event.trainRows,
+            validation: event.validationRows,
+            test: event.testRows,
+          },
+        },
+      };
+    case 'runRecovered':
+      return {
+        ...run,
+        backend: event.backend,
+        recovery: { message: event.message, backendLabel: event.backend.label },
+        record: {
+          ...r,
+          backend: { name: event.backend.name, label: event.backend.label },
+          // The worker replays the unfinished epoch from its checkpoint: drop that
+          // epoch's points so the replay does not draw (or store) them twice.
+          batches: r.batches.filter((b) => b.epoch <= r.epochs.length),
+        },
+      };
+    case 'progress': {
+      let batches = event.batches.length > 0 ? [...r.batches, ...event.batches] : r.batches;
+      if (batches.length > MAX_LIVE_BATCH_POINTS) {
+        batches = downsampleBatches(batches, MAX_STORED_BATCH_POINTS);
+      }
+      return { ...run, progress: event.progress, record: { ...r, batches } };
+    }
+    case 'epoch':
+      return {
+        ...run,
+        record: {
+          ...r,
+          epochs: [...r.epochs, event.metrics],
+          durationMs: r.durationMs + event.metrics.durationMs,
+        },
+      };
+    case 'checkpoint': {
+      const checkpoints = { ...r.checkpoints };
+      for (const kind of event.kinds) checkpoints[kind] = event.info;
+      return { ...run, record: { ...r, checkpoints } };
+    }
+    case 'checkpointNotSaved':
+      return {
+        ...run,
+        weightsNotSaved: {
+          message: event.message,
+          quota: event.quota,
+          unavailable: event.unavailable,
+        },
+      };
+    case 'boundary':
+      return { ...run, boundary: event.grid };
+    case 'pipelineFitted':
+      return r.pipeline
+        ? { ...run, record: { ...r, pipeline: { ...r.pipeline, fitted: event.fitted } } }
+        : run;
+    case 'paused':
+      return { ...run, record: { ...r, status: 'paused' } };
+    case 'resumed':
+      return { ...run, recovery: null, record: { ...r, status: 'running' } };
+    case 'finished':
+      return {
+        ...run,
+        stoppedAtEpoch:
+          event.status === 'stopped' ? (run.progress?.epoch ?? r.epochs.length) : null,
+        record: { ...r, status: event.status, evaluation: event.evaluation },
+      };
+    case 'failed':
+      return { ...run, record: { ...r, status: 'failed', error: event.message } };
+    default: {
+      const never: never = event;
+      throw new Error(`Unknown run event ${JSON.stringify(never)}`);
+    }
+  }
+}
+
+/** Folds a sequence of events. */
+export function applyRunEvents(run: LiveRun, events: readonly RunEvent[]): LiveRun {
+  return events.reduce(applyRunEvent, run);
+}
+
+/** The record as it is stored: batch points downsampled to the stored size. */
+export function recordSnapshot(record: RunRecord, now: number): RunRecord {
+  return {
+    ...record,
+    batches: downsampleBatches(record.batches, MAX_STORED_BATCH_POINTS),
+    updatedAt: now,
+  };
+}
+
+/**
+ * Whether a change of the record needs a write: anything but new batch points (those
+ * arrive many times a second and are written with the next epoch or status change).
+ */
+export function needsWrite(before: RunRecord | null, after: RunRecord): boolean {
+  if (before === null || before.id !== after.id) return true;
+  if (before === after) return false;
+  for (const key of Object.keys(after) as (keyof RunRecord)[]) {
+    if (key !== 'batches' && key !== 'updatedAt' && before[key] !== after[key]) return true;
+  }
+  return false;
+}

@@ -1,0 +1,81 @@
+/**
+ * The training worker stores each run's checkpoints (weights and optimizer state) in
+ * IndexedDB itself, so megabytes of weights never cross to the page only to be written
+ * there; the page gets the metadata (a 'checkpoint' run event) once they are stored.
+ * Writes never queue up behind fast epochs: while one is running, newer checkpoints only
+ * replace the pending ones, and the next write takes the latest final and best together.
+ */
+import { checkpointKinds } from '../core/runs/live';
+import type { RunEvent, WeightsKind } from '../core/runs/events';
+import type { StoredWeightsInfo } from '../core/runs/record';
+import { RunWriteError, checkpointBytes, putWeights } from '../core/runs/runsDb';
+import type { Checkpoint } from '../core/train/checkpoint';
+
+type Pending = { checkpoint: Checkpoint; info: StoredWeightsInfo };
+type PutWeights = (
+  runId: string,
+  weights: Partial<Record<WeightsKind, Checkpoint>>,
+) => Promise<void>;
+
+export class CheckpointWriter {
+  private pending: Partial<Record<WeightsKind, Pending>> = {};
+  private writing: Promise<void> = Promise.resolve();
+  private flushing = false;
+  /** Set after a failed write: the run goes on and keeps no more weights. */
+  private off = false;
+
+  constructor(
+    private readonly runId: string,
+    /** The run's best checkpoint so far (a continued run has one). */
+    private best: StoredWeightsInfo | null,
+    private readonly post: (event: RunEvent) => void,
+    private readonly put: PutWeights = putWeights,
+  ) {}
+
+  /** Takes an epoch's checkpoint as the final one, and as the best when its validation loss is lowest. */
+  take(checkpoint: Checkpoint, valLoss: number): void {
+    if (this.off) return;
+    const info = { epoch: checkpoint.epoch, valLoss, bytes: checkpointBytes(checkpoint) };
+    const taken: Pending = { checkpoint, info };
+    for (const kind of checkpointKinds(this.best, info)) this.pending[kind] = taken;
+    if (this.pending.best === taken) this.best = info;
+    if (this.flushing) return;
+    this.flushing = true;
+    this.writing = this.writing.then(() => this.drain());
+  }
+
+  /** Resolves once every checkpoint taken so far is stored (or has failed). */
+  async flush(): Promise<void> {
+    await this.writing;
+  }
+
+  private async drain(): Promise<void> {
+    while (!this.off && (this.pending.final || this.pending.best)) {
+      const batch = this.pending;
+      this.pending = {};
+      const weights: Partial<Record<WeightsKind, Checkpoint>> = {};
+      if (batch.final) weights.final = batch.final.checkpoint;
+      if (batch.best) weights.best = batch.best.checkpoint;
+      try {
+        await this.put(this.runId, weights);
+      } catch (e) {
+        this.off = true;
+        this.post({
+          type: 'checkpointNotSaved',
+          runId: this.runId,
+          message: e instanceof Error ? e.message : String(e),
+          quota: e instanceof RunWriteError && e.quota,
+          unavailable: e instanceof RunWriteError && e.unavailable,
+        });
+        break;
+      }
+      // One event per stored checkpoint, naming the kinds it now is.
+      const stored = [batch.final, batch.best].filter((p): p is Pending => p !== undefined);
+      for (const p of new Set(stored)) {
+        const kinds = (['final', 'best'] as const).filter((k) => batch[k] === p);
+        this.post({ type: 'checkpoint', runId: this.runId, info: p.info, kinds });
+      }
+    }
+    this.flushing = false;
+  }
+}

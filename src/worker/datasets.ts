@@ -1,0 +1,106 @@
+/**
+ * The training worker's dataset: loading a built-in, synthetic or uploaded one by its
+ * choice, and keeping it for the runs. Uploaded CSVs and images have their own loaders.
+ */
+import { BUNDLED_FILES, parseBundled } from '../core/data/bundled';
+import { summarizeDataset } from '../core/data/summary';
+import { makeSynthetic } from '../core/data/synthetic';
+import { sampleDataset } from '../core/data/sample';
+import type { BundledId, Dataset, DatasetChoice } from '../core/data/types';
+import { softwareRendererName } from '../core/train/backend';
+import { builtinFingerprint } from '../core/runs/fingerprint';
+import { DEFAULT_TRAINING_CONFIG } from '../core/train/types';
+import { explainError } from '../core/train/explainError';
+import type { MachineFacts } from './backendSetup';
+import { loadImageDataset } from './images/loadImages';
+import { loadCsvDataset } from './ingest/csvIngest';
+import type { CsvSplitConfig } from './ingest/csvMessages';
+import { csvChoiceFingerprint } from './ingest/csvFingerprint';
+import type { FromWorker } from './protocol';
+
+// Synthetic sets do not depend on the run seed: changing the seed re-splits and
+// re-initialises, but the points on screen stay the same.
+const SYNTHETIC_DATA_SEED = 1;
+
+/** Loads datasets one after the other and keeps the latest for training. */
+export class DatasetHolder {
+  current: Dataset | null = null;
+  /** Settles when the dataset requested last has loaded (or failed). */
+  loaded: Promise<void> = Promise.resolve();
+  private readonly bundledCache = new Map<BundledId, Dataset>();
+
+  constructor(
+    private readonly post: (msg: FromWorker) => void,
+    private readonly origin: string,
+  ) {}
+
+  /** Queues a load behind the previous one; the answer is a datasetLoaded or datasetError. */
+  request(requestId: number, choice: DatasetChoice, machine: MachineFacts, split?: CsvSplitConfig) {
+    this.loaded = this.loaded.then(() => this.load(requestId, choice, machine, split));
+  }
+
+  private async load(
+    requestId: number,
+    choice: DatasetChoice,
+    machine: MachineFacts,
+    split?: CsvSplitConfig,
+  ): Promise<void> {
+    const post = this.post;
+    try {
+      if (choice.kind === 'upload' && choice.format === 'csv') {
+        const loaded = await loadCsvDataset(
+          choice,
+          split ?? { ratios: DEFAULT_TRAINING_CONFIG.split, seed: DEFAULT_TRAINING_CONFIG.seed },
+        );
+        this.current = loaded.dataset;
+        const fingerprint = await csvChoiceFingerprint(choice);
+        post({ type: 'datasetLoaded', requestId, summary: { ...loaded.summary, fingerprint } });
+        return;
+      }
+      if (choice.kind === 'upload' && choice.format === 'images') {
+        const loaded = await loadImageDataset(choice, {
+          requestId,
+          realGpu: machine.hasWebGL && softwareRendererName(machine.webglRenderer) === null,
+          onProgress: (p) => post({ type: 'imageProgress', ...p }),
+        });
+        this.current = loaded.dataset;
+        const summary = {
+          ...summarizeDataset(loaded.dataset),
+          imageInfo: loaded.info,
+          fingerprint: loaded.fingerprint,
+        };
+        post({ type: 'datasetLoaded', requestId, summary });
+        return;
+      }
+      const ds =
+        choice.kind === 'synthetic'
+          ? makeSynthetic(choice.id, choice.size, choice.noise, SYNTHETIC_DATA_SEED)
+          : sampleDataset(await this.bundled(choice.id), choice.limit);
+      this.current = ds;
+      const fingerprint = builtinFingerprint(ds.name, choice);
+      post({
+        type: 'datasetLoaded',
+        requestId,
+        summary: { ...summarizeDataset(ds), fingerprint },
+      });
+    } catch (err) {
+      post({ type: 'datasetError', requestId, message: explainError(err) });
+    }
+  }
+
+  /** Fetched once per worker from the app's own origin, then kept. */
+  private async bundled(id: BundledId): Promise<Dataset> {
+    const cached = this.bundledCache.get(id);
+    if (cached) return cached;
+    const url = new URL(`${import.meta.env.BASE_URL}${BUNDLED_FILES[id]}`, this.origin);
+    const response = await fetch(url);
+    if (!response.ok) {
+      throw new Error(
+        `Could not load ${url.pathname} (HTTP ${response.status}); try reloading the page.`,
+      );
+    }
+    const ds = parseBundled(id, await response.arrayBuffer());
+    this.bundledCache.set(id, ds);
+    return ds;
+  }
+}

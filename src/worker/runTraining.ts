@@ -1,0 +1,136 @@
+/**
+ * One training run in the worker: prepares it in core, picks the backend, trains with
+ * pause/resume/stop, stores checkpoints in IndexedDB and reports run events.
+ */
+import type * as tfjs from '@tensorflow/tfjs';
+import { explainError } from '../core/train/explainError';
+import type { Dataset } from '../core/data/types';
+import { executeRun, prepareRun } from '../core/train/run';
+import type { BackendName } from '../core/train/types';
+import type { Checkpoint } from '../core/train/checkpoint';
+import { getWeights } from '../core/runs/runsDb';
+import { selectBackend, webglContextLost, type MachineFacts } from './backendSetup';
+import type { FromWorker, ToWorker } from './protocol';
+import { ProgressBatcher, RunControl } from './runControl';
+import { CheckpointWriter } from './checkpointWriter';
+import { rememberCheckpoint, rememberRunStart } from './export/exportHandler';
+import { csvDatasetForRun } from './ingest/csvIngest';
+
+type TrainMessage = Extract<ToWorker, { type: 'train' }>;
+
+export interface RunContext {
+  tf: typeof tfjs;
+  machine: MachineFacts;
+  dataset: Dataset | null;
+  post: (msg: FromWorker) => void;
+  /** Called with the run's control once it starts (pause, resume and stop go there). */
+  onControl: (control: RunControl) => void;
+}
+
+/** The final checkpoint a continued run starts from, read from IndexedDB; or why not. */
+async function resumeCheckpoint(msg: TrainMessage): Promise<Checkpoint | string | null> {
+  if (!msg.resume) return null;
+  const stored = await getWeights(msg.runId, 'final').catch(() => null);
+  if (!stored) return 'The weights of this run are no longer stored; it cannot continue.';
+  if (stored.epoch !== msg.resume.fromEpoch) {
+    return `The stored weights are from epoch ${stored.epoch}, not ${msg.resume.fromEpoch}: reload the page and try again.`;
+  }
+  return stored;
+}
+
+/** Trains one run to its end; every outcome is reported as run events, never thrown. */
+export async function runTraining(msg: TrainMessage, ctx: RunContext): Promise<void> {
+  const { runId, graph, config } = msg;
+  const { tf, post, machine } = ctx;
+  const fail = (message: string) => post({ type: 'failed', runId, message });
+  if (!ctx.dataset) return fail('No dataset is loaded: choose one first.');
+  // An uploaded CSV's pipeline is fitted again on this run's own training split.
+  const csvRun = csvDatasetForRun(ctx.dataset, config);
+  if (csvRun && !csvRun.ok) return fail(csvRun.message);
+  if (csvRun) post({ type: 'pipelineFitted', runId, fitted: csvRun.fitted });
+  const raw = csvRun ? csvRun.dataset : ctx.dataset;
+  const prepared = prepareRun(raw, graph, config);
+  if (!prepared.ok) return fail(prepared.message);
+  const startFrom = await resumeCheckpoint(msg);
+  if (typeof startFrom === 'string') return fail(startFrom);
+
+  const control = new RunControl(runId, post);
+  const progress = new ProgressBatcher(runId, post);
+  const checkpoints = new CheckpointWriter(runId, msg.resume?.best ?? null, post);
+  ctx.onControl(control);
+  const { split } = prepared;
+  rememberRunStart(graph, config, raw, split, csvRun?.fitted ?? null);
+  let backend: BackendName | null = null;
+  let recovery: { message: string; fromEpoch: number } | null = null;
+  try {
+    const outcome = await executeRun({
+      tf,
+      graph,
+      dataset: prepared.dataset,
+      split,
+      config,
+      startFrom: startFrom ?? undefined,
+      hooks: {
+        onBatch: (point) => progress.addPoint(point),
+        onProgress: (p) => progress.setProgress(p),
+        onEpoch: (metrics, checkpoint) => {
+          rememberCheckpoint(checkpoint);
+          progress.flush();
+          post({ type: 'epoch', runId, metrics });
+          checkpoints.take(checkpoint, metrics.valLoss);
+        },
+        shouldStop: () => control.isStopped,
+        waitIfPaused: async () => {
+          // Show the last points before the pause instead of holding them back.
+          if (control.isPaused) progress.flush();
+          await control.waitIfPaused();
+        },
+        interruption: () =>
+          backend === 'webgl' && webglContextLost()
+            ? 'The WebGL context was lost (the GPU was reset or reclaimed).'
+            : null,
+      },
+      env: {
+        selectBackend: async (exclude) => {
+          const info = await selectBackend(
+            machine,
+            { graph, dataset: prepared.dataset, config },
+            exclude,
+          );
+          backend = info.name;
+          if (recovery) post({ type: 'runRecovered', runId, backend: info, ...recovery });
+          else {
+            post({
+              type: 'runStarted',
+              runId,
+              backend: info,
+              trainRows: split.train.length,
+              validationRows: split.validation.length,
+              testRows: split.test.length,
+            });
+          }
+          return info.name;
+        },
+        onRecover: (_lost, message, fromEpoch) => {
+          const from = fromEpoch > 0 ? `from the epoch ${fromEpoch} checkpoint` : 'from the start';
+          recovery = { message: `${message} Continuing ${from}.`, fromEpoch };
+          // Wait for the user: they choose to continue on the fallback backend (or stop).
+          control.pause();
+        },
+        onBoundary: (grid) => post({ type: 'boundary', runId, grid }),
+      },
+    });
+    progress.flush();
+    // The record claims only weights that were stored: report them before the end.
+    await checkpoints.flush();
+    if (outcome.status === 'failed') fail(outcome.message);
+    else post({ type: 'finished', runId, status: outcome.status, evaluation: outcome.evaluation });
+  } catch (err) {
+    progress.flush();
+    await checkpoints.flush();
+    fail(explainError(err));
+  } finally {
+    const memory = tf.memory();
+    post({ type: 'memory', runId, numTensors: memory.numTensors, numBytes: memory.numBytes });
+  }
+}
