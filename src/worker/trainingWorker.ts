@@ -252,7 +252,12 @@ async function train(msg: Extract<ToWorker, { type: 'train' }>): Promise<void> {
     return;
   }
   if (csvRun) post({ type: 'pipelineFitted', runId, fitted: csvRun.fitted });
-  const prepared = prepareRun(csvRun ? csvRun.dataset : dataset, graph, config);
+  const prepared = prepareRun(
+    csvRun ? csvRun.dataset : dataset,
+    graph,
+    config,
+    csvRun?.fitted ?? null,
+  );
   if (!prepared.ok) {
     post({ type: 'failed', runId, message: prepared.message });
     return;
@@ -261,7 +266,7 @@ async function train(msg: Extract<ToWorker, { type: 'train' }>): Promise<void> {
   const progress = new ProgressBatcher(runId, post);
   current = control;
   const { split } = prepared;
-  rememberRunStart(graph, config, csvRun ? csvRun.dataset : dataset, split, csvRun?.fitted ?? null);
+  rememberRunStart(graph, config, split, prepared.preprocessing);
   let backend: BackendName | null = null;
   let recovery: { message: string; fromEpoch: number } | null = null;
   try {

@@ -1,26 +1,9 @@
 /** Gathers what the code generators need from the store (and the worker's fitted state). */
 import { useAppStore } from '../../state/store';
 import type { PreprocessingInfo } from '../../core/export/modelFiles';
+import { preprocessingFromSummary } from '../../core/export/preprocessing';
 import type { CodegenInput } from '../../core/export/codegen/common';
 import { requestModelFiles } from './modelRequests';
-
-/** Preprocessing of the loaded dataset, without fitted statistics (the script fits them). */
-function preprocessingFromSummary(): PreprocessingInfo | null {
-  const ds = useAppStore.getState().dataset;
-  if (!ds) return null;
-  return {
-    format: 'train-smarter-preprocessing',
-    version: 1,
-    datasetName: ds.name,
-    kind: ds.kind,
-    task: ds.task,
-    featureShape: [...ds.featureShape],
-    featureNames: [...ds.featureNames],
-    classNames: [...ds.classNames],
-    inputScale: ds.kind === 'image' ? 1 / 255 : 1,
-    standardization: null,
-  };
-}
 
 /**
  * The generator input: the editor's graph and settings, with the fitted preprocessing of
@@ -28,7 +11,8 @@ function preprocessingFromSummary(): PreprocessingInfo | null {
  */
 export async function codegenInput(): Promise<CodegenInput | string> {
   const s = useAppStore.getState();
-  let preprocessing = preprocessingFromSummary();
+  // Until a run of this graph has fitted statistics, the loaded dataset's own preprocessing.
+  let preprocessing = s.dataset ? preprocessingFromSummary(s.dataset) : null;
   if (s.run && s.run.epochs.length > 0 && s.run.graph === s.graph) {
     const files = await requestModelFiles();
     const pre = files.ok ? files.value.find((f) => f.name === 'preprocessing.json') : undefined;
