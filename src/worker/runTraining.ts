@@ -49,7 +49,7 @@ export async function runTraining(msg: TrainMessage, ctx: RunContext): Promise<v
   if (csvRun && !csvRun.ok) return fail(csvRun.message);
   if (csvRun) post({ type: 'pipelineFitted', runId, fitted: csvRun.fitted });
   const raw = csvRun ? csvRun.dataset : ctx.dataset;
-  const prepared = prepareRun(raw, graph, config);
+  const prepared = prepareRun(raw, graph, config, csvRun?.fitted ?? null);
   if (!prepared.ok) return fail(prepared.message);
   const startFrom = await resumeCheckpoint(msg);
   if (typeof startFrom === 'string') return fail(startFrom);
@@ -59,7 +59,7 @@ export async function runTraining(msg: TrainMessage, ctx: RunContext): Promise<v
   const checkpoints = new CheckpointWriter(runId, msg.resume?.best ?? null, post);
   ctx.onControl(control);
   const { split } = prepared;
-  rememberRunStart(graph, config, raw, split, csvRun?.fitted ?? null);
+  rememberRunStart(graph, config, split, prepared.preprocessing);
   let backend: BackendName | null = null;
   let recovery: { message: string; fromEpoch: number } | null = null;
   try {
@@ -107,6 +107,7 @@ export async function runTraining(msg: TrainMessage, ctx: RunContext): Promise<v
               trainRows: split.train.length,
               validationRows: split.validation.length,
               testRows: split.test.length,
+              preprocessing: prepared.preprocessing,
             });
           }
           return info.name;

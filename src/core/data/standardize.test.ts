@@ -40,8 +40,20 @@ describe('standardisation', () => {
     expect(out.x[9]).toBeCloseTo((1000 - 3) / s.std[0]!);
   });
 
-  it('leaves point sets and images unchanged', () => {
-    const ds = { ...tabular([[1], [2]]), kind: 'points2d' as const };
-    expect(prepareFeatures(ds, Int32Array.from([0]))).toBe(ds);
+  it('leaves point sets and pipeline-scaled CSV features unchanged, with no statistics', () => {
+    const points = { ...tabular([[1], [2]]), kind: 'points2d' as const };
+    const csv = { ...tabular([[1], [2]]), preprocessed: true };
+    for (const ds of [points, csv]) {
+      const out = prepareFeatures(ds, Int32Array.from([0]));
+      expect(out.dataset).toBe(ds);
+      expect(out.standardization).toBeNull();
+    }
+  });
+
+  it('returns the statistics it scaled the features with', () => {
+    const ds = tabular([[1], [3], [8]]);
+    const out = prepareFeatures(ds, Int32Array.from([0, 1]));
+    expect(out.standardization).toEqual(fitStandardization(ds, Int32Array.from([0, 1])));
+    expect(out.dataset.x[2]).toBeCloseTo((8 - 2) / 1);
   });
 });

@@ -48,10 +48,15 @@ export function applyStandardization(ds: Dataset, s: Standardization): Dataset {
 
 /**
  * Tabular features are standardised with training-split statistics; point sets (already
- * in [-1, 1]) and images (scaled per batch) pass through unchanged. A first step towards
- * the full preprocessing pipeline.
+ * in [-1, 1]), images (scaled per batch) and CSV uploads (scaled by their own fitted
+ * pipeline) pass through unchanged. The statistics are returned (null when none were
+ * fitted) so the exported preprocessing is the one training used, not a second fit.
  */
-export function prepareFeatures(ds: Dataset, trainRows: Int32Array): Dataset {
-  if (ds.kind !== 'tabular' || ds.preprocessed) return ds;
-  return applyStandardization(ds, fitStandardization(ds, trainRows));
+export function prepareFeatures(
+  ds: Dataset,
+  trainRows: Int32Array,
+): { dataset: Dataset; standardization: Standardization | null } {
+  if (ds.kind !== 'tabular' || ds.preprocessed) return { dataset: ds, standardization: null };
+  const standardization = fitStandardization(ds, trainRows);
+  return { dataset: applyStandardization(ds, standardization), standardization };
 }

@@ -11,6 +11,7 @@ export function summarizeDataset(ds: Dataset): DatasetSummary {
     classNames: [...ds.classNames],
     classCounts: classCounts(ds),
     featureNames: [...ds.featureNames],
+    inputScale: ds.xScale,
   };
   if (ds.kind === 'points2d') {
     const x: number[] = [];

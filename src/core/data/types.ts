@@ -92,6 +92,8 @@ export interface DatasetSummary {
   classNames: string[];
   classCounts: number[];
   featureNames: string[];
+  /** The dataset's xScale: raw values are multiplied by it (1/255 for image bytes). */
+  inputScale: number;
   /** For 2-D point sets: the points, for the scatter/decision-boundary plot. */
   points?: { x: number[]; y: number[]; label: number[] };
   /** Uploaded image datasets: samples per class and the skipped-file report. */

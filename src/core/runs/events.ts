@@ -5,6 +5,7 @@
  * Every event carries `runId`: late events of an earlier run are ignored.
  */
 import type { FittedPipeline } from '../data/pipeline/spec';
+import type { PreprocessingInfo } from '../export/modelFiles';
 import type { DecisionGrid } from '../train/evaluate';
 import type { BackendInfo, BatchPoint, EpochMetrics, Evaluation, Progress } from '../train/types';
 import type { StoredWeightsInfo } from './record';
@@ -20,6 +21,8 @@ export type RunEvent =
       trainRows: number;
       validationRows: number;
       testRows: number;
+      /** How the run's data was prepared (scale, standardisation, pipeline), for exports. */
+      preprocessing: PreprocessingInfo;
     }
   /**
    * The run lost its backend (a WebGL context loss) and was rebuilt on `backend` from the

@@ -180,6 +180,7 @@ export function applyRunEvent(run: LiveRun, event: RunEvent): LiveRun {
             validation: event.validationRows,
             test: event.testRows,
           },
+          preprocessing: event.preprocessing,
         },
       };
     case 'runRecovered':

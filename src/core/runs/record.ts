@@ -9,6 +9,7 @@ import type { ModelGraph } from '../graph/types';
 import type { DatasetChoice } from '../data/types';
 import type { FittedPipeline, PipelineSpec } from '../data/pipeline/spec';
 import type { DataFingerprint } from './fingerprint';
+import type { PreprocessingInfo } from '../export/modelFiles';
 import type {
   BackendName,
   BatchPoint,
@@ -84,6 +85,12 @@ export interface RunRecord {
   checkpoints: { final: StoredWeightsInfo | null; best: StoredWeightsInfo | null };
   /** Since schema 3: the data pipeline of a CSV run (null for other datasets). */
   pipeline: RunPipeline | null;
+  /**
+   * How the run's data was prepared (input scale, standardisation fitted on its training
+   * rows, CSV pipeline), as the model zip and the code exporters use it. Absent in records
+   * written before it was kept.
+   */
+  preprocessing?: PreprocessingInfo | null;
 }
 
 const finite = z.number().refine(Number.isFinite, 'must be a finite number');
@@ -179,6 +186,16 @@ const fittedPipelineSchema = z.custom<FittedPipeline>(
   'must be a fitted pipeline',
 );
 
+// Exported as preprocessing.json and read back by the code exporters: check its shape.
+const preprocessingSchema = z.custom<PreprocessingInfo>(
+  (v) =>
+    typeof v === 'object' &&
+    v !== null &&
+    (v as { format?: unknown }).format === 'train-smarter-preprocessing' &&
+    typeof (v as { inputScale?: unknown }).inputScale === 'number',
+  'must be a preprocessing description',
+);
+
 /** The current (v3) record schema. */
 export const runRecordSchema = z.object({
   schemaVersion: z.literal(RUN_SCHEMA_VERSION),
@@ -216,6 +233,7 @@ export const runRecordSchema = z.object({
   pipeline: z
     .object({ spec: pipelineSpecSchema, fitted: fittedPipelineSchema.nullable() })
     .nullable(),
+  preprocessing: preprocessingSchema.nullable().optional(),
 });
 
 /** Whether a run may still be training in some tab (so it may need to become 'interrupted'). */

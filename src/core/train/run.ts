@@ -10,6 +10,9 @@ import { buildModel } from '../graph/build';
 import type { ModelGraph } from '../graph/types';
 import { validateSplitRatios, stratifiedSplit } from '../data/split';
 import { prepareFeatures } from '../data/standardize';
+import type { FittedPipeline } from '../data/pipeline/spec';
+import { runPreprocessing } from '../export/preprocessing';
+import type { PreprocessingInfo } from '../export/modelFiles';
 import { predefinedSplit } from '../data/images/split';
 import { targetForDataset } from '../data/target';
 import type { Dataset, SplitIndices } from '../data/types';
@@ -23,12 +26,24 @@ import type { BackendName, Evaluation, TrainingConfig } from './types';
 export const BOUNDARY_GRID_SIZE = 40;
 export const BOUNDARY_INTERVAL_MS = 500;
 
-/** A run ready to train, or the human reason it cannot start. */
+/**
+ * A run ready to train, or the human reason it cannot start. `preprocessing` says how
+ * the raw rows became `dataset`'s features, with the statistics fitted here.
+ */
 export type PreparedRun =
-  { ok: true; dataset: Dataset; split: SplitIndices } | { ok: false; message: string };
+  | { ok: true; dataset: Dataset; split: SplitIndices; preprocessing: PreprocessingInfo }
+  | { ok: false; message: string };
 
-/** Checks graph and settings against the dataset, splits it and prepares its features. */
-export function prepareRun(ds: Dataset, graph: ModelGraph, config: TrainingConfig): PreparedRun {
+/**
+ * Checks graph and settings against the dataset, splits it and prepares its features.
+ * `fittedPipeline`: an uploaded CSV's pipeline, already applied to `ds`.
+ */
+export function prepareRun(
+  ds: Dataset,
+  graph: ModelGraph,
+  config: TrainingConfig,
+  fittedPipeline: FittedPipeline | null = null,
+): PreparedRun {
   const issue = analyzeGraph(graph, targetForDataset(ds)).issues[0];
   if (issue) return { ok: false, message: `${issue.message}${issue.fix ? ` ${issue.fix}` : ''}` };
   const settings =
@@ -52,7 +67,13 @@ export function prepareRun(ds: Dataset, graph: ModelGraph, config: TrainingConfi
       message: 'The training split has no rows: use a larger dataset or training share.',
     };
   }
-  return { ok: true, dataset: prepareFeatures(ds, split.train), split };
+  const { dataset, standardization } = prepareFeatures(ds, split.train);
+  return {
+    ok: true,
+    dataset,
+    split,
+    preprocessing: runPreprocessing(ds, standardization, fittedPipeline),
+  };
 }
 
 export interface RunEnvironment {

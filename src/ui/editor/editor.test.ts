@@ -20,6 +20,7 @@ const multiclass: DatasetSummary = {
   classNames: ['a', 'b', 'c'],
   classCounts: [3, 3, 4],
   featureNames: ['x', 'y'],
+  inputScale: 1,
 };
 
 describe('flow model', () => {

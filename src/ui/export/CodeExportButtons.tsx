@@ -12,7 +12,7 @@ export function CodeExportButtons() {
   const [busy, setBusy] = useState(false);
   const download = async (generate: (i: CodegenInput) => CodegenOutcome, filename: string) => {
     setBusy(true);
-    const input = await codegenInput();
+    const input = codegenInput();
     setBusy(false);
     if (typeof input === 'string') {
       pushNotice('error', input);

@@ -1,39 +1,21 @@
-/** Gathers what the code generators need from the store (and the worker's fitted state). */
+/** Gathers what the code generators need from the store. */
 import { useAppStore } from '../../state/store';
-import type { PreprocessingInfo } from '../../core/export/modelFiles';
+import { preprocessingFromSummary } from '../../core/export/preprocessing';
 import type { CodegenInput } from '../../core/export/codegen/common';
-import { requestModelFiles } from './modelRequests';
-
-/** Preprocessing of the loaded dataset, without fitted statistics (the script fits them). */
-function preprocessingFromSummary(): PreprocessingInfo | null {
-  const ds = useAppStore.getState().dataset;
-  if (!ds) return null;
-  return {
-    format: 'train-smarter-preprocessing',
-    version: 1,
-    datasetName: ds.name,
-    kind: ds.kind,
-    task: ds.task,
-    featureShape: [...ds.featureShape],
-    featureNames: [...ds.featureNames],
-    classNames: [...ds.classNames],
-    inputScale: ds.kind === 'image' ? 1 / 255 : 1,
-    standardization: null,
-  };
-}
 
 /**
- * The generator input: the editor's graph and settings, with the fitted preprocessing of
- * the last trained run when its graph is the one in the editor.
+ * The generator input: the editor's graph and settings, with the preprocessing the last
+ * run fitted (kept with its record) when its graph is the one in the editor; until then,
+ * the loaded dataset's own preprocessing, without fitted statistics.
  */
-export async function codegenInput(): Promise<CodegenInput | string> {
+export function codegenInput(): CodegenInput | string {
   const s = useAppStore.getState();
-  let preprocessing = preprocessingFromSummary();
-  if (s.run && s.run.record.epochs.length > 0 && s.run.record.graph === s.graph) {
-    const files = await requestModelFiles();
-    const pre = files.ok ? files.value.find((f) => f.name === 'preprocessing.json') : undefined;
-    if (pre) preprocessing = JSON.parse(new TextDecoder().decode(pre.data)) as PreprocessingInfo;
-  }
+  const record = s.run?.record;
+  const fitted =
+    record && record.epochs.length > 0 && record.graph === s.graph
+      ? (record.preprocessing ?? null)
+      : null;
+  const preprocessing = fitted ?? (s.dataset ? preprocessingFromSummary(s.dataset) : null);
   if (!preprocessing) return 'Wait for the dataset to load first.';
   return { graph: s.graph, config: s.config, preprocessing };
 }

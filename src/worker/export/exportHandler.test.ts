@@ -2,10 +2,10 @@ import * as tf from '@tensorflow/tfjs';
 import { zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeSynthetic } from '../../core/data/synthetic';
-import { stratifiedSplit } from '../../core/data/split';
 import { buildModel } from '../../core/graph/build';
 import { defaultGraph } from '../../core/graph/presets';
 import { captureCheckpoint } from '../../core/train/checkpoint';
+import { prepareRun } from '../../core/train/run';
 import { DEFAULT_TRAINING_CONFIG } from '../../core/train/types';
 import { handleExportMessage, rememberCheckpoint, rememberRunStart } from './exportHandler';
 import type { ExportFromWorker, ExportToWorker } from './messages';
@@ -42,8 +42,9 @@ describe('worker export handler', () => {
   it('exports the last checkpoint and imports the zip with equal predictions', async () => {
     const graph = defaultGraph();
     const ds = makeSynthetic('circles', 60, 0.1, 1);
-    const split = stratifiedSplit(ds.y, ds.task, DEFAULT_TRAINING_CONFIG.split, 42);
-    rememberRunStart(graph, DEFAULT_TRAINING_CONFIG, ds, split);
+    const prepared = prepareRun(ds, graph, DEFAULT_TRAINING_CONFIG);
+    if (!prepared.ok) throw new Error(prepared.message);
+    rememberRunStart(graph, DEFAULT_TRAINING_CONFIG, prepared.split, prepared.preprocessing);
     const model = buildModel(tf, graph, 99);
     rememberCheckpoint(captureCheckpoint(model, 1, 5));
     model.dispose();
@@ -54,6 +55,9 @@ describe('worker export handler', () => {
     if (exported.type !== 'modelExported') return;
     const names = exported.files.map((f) => f.name);
     expect(names).toEqual(['model.json', 'weights.bin', 'preprocessing.json', 'split.json']);
+    // The zip carries the run's own preprocessing, not a second fit.
+    const pre = exported.files.find((f) => f.name === 'preprocessing.json')!;
+    expect(JSON.parse(new TextDecoder().decode(pre.data))).toEqual(prepared.preprocessing);
     const zip = zipSync(
       Object.fromEntries(exported.files.map((f) => [f.name, new Uint8Array(f.data)])),
     );

@@ -7,8 +7,7 @@ import type * as tfjs from '@tensorflow/tfjs';
 import { unzipSync } from 'fflate';
 import { buildModel } from '../../core/graph/build';
 import type { ModelGraph } from '../../core/graph/types';
-import type { Dataset, SplitIndices } from '../../core/data/types';
-import { fitStandardization } from '../../core/data/standardize';
+import type { SplitIndices } from '../../core/data/types';
 import { restoreCheckpoint, type Checkpoint } from '../../core/train/checkpoint';
 import {
   loadModelFiles,
@@ -19,7 +18,6 @@ import {
   type PreprocessingInfo,
 } from '../../core/export/modelFiles';
 import type { TrainingConfig } from '../../core/train/types';
-import type { FittedPipeline } from '../../core/data/pipeline/spec';
 import type { ExportFromWorker, ExportToWorker } from './messages';
 
 interface TrainedRun {
@@ -42,18 +40,17 @@ function dropTrainedModel(): void {
   trainedModel = null;
 }
 
-/** Called when a run starts: forgets the previous run's model, records how data is prepared. */
+/**
+ * Called when a run starts: forgets the previous run's model and keeps how its data was
+ * prepared (`prepareRun`'s preprocessing, fitted on this run's training split).
+ */
 export function rememberRunStart(
   graph: ModelGraph,
   config: TrainingConfig,
-  raw: Dataset,
   split: SplitIndices,
-  fittedPipeline: FittedPipeline | null = null,
+  preprocessing: PreprocessingInfo,
 ): void {
   dropTrainedModel();
-  // A CSV upload arrives already transformed by its fitted pipeline: do not scale it twice.
-  const standardization =
-    raw.kind === 'tabular' && !raw.preprocessed ? fitStandardization(raw, split.train) : null;
   trained = {
     graph,
     split: {
@@ -63,21 +60,7 @@ export function rememberRunStart(
     },
     config,
     checkpoint: null,
-    preprocessing: {
-      format: 'train-smarter-preprocessing',
-      version: 1,
-      datasetName: raw.name,
-      kind: raw.kind,
-      task: raw.task,
-      featureShape: [...raw.featureShape],
-      featureNames: [...raw.featureNames],
-      classNames: [...raw.classNames],
-      inputScale: raw.xScale,
-      standardization: standardization
-        ? { mean: [...standardization.mean], std: [...standardization.std] }
-        : null,
-      fittedPipeline,
-    },
+    preprocessing,
   };
 }
 
