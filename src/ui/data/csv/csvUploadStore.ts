@@ -3,16 +3,11 @@
  * the workspace store: it is a draft until the user confirms. Listens to the worker
  * through the one client.
  */
-import { columnMismatch } from '../../../core/data/pipeline/source';
 import { create } from 'zustand';
+import * as csvDraft from '../../../core/data/csv/draft';
+import type { CsvDraft } from '../../../core/data/csv/draft';
 import type { ColumnType } from '../../../core/data/csv/types';
-import {
-  defaultColumnSpec,
-  type ColumnSpec,
-  type FittedPipeline,
-  type PipelineSpec,
-  type Scaling,
-} from '../../../core/data/pipeline/spec';
+import type { ColumnSpec, FittedPipeline, Scaling } from '../../../core/data/pipeline/spec';
 import type { TaskKind } from '../../../core/graph/types';
 import { useAppStore } from '../../../state/store';
 import { loadCsvUpload, workerClient } from '../../../state/trainingController';
@@ -21,50 +16,29 @@ import type { FromWorker } from '../../../worker/protocol';
 
 const DEFAULT_MAX_UPLOAD_MB = 500;
 
-export interface CsvUploadState {
+/** The draft (see core/data/csv/draft.ts) and the flow around it. */
+export interface CsvUploadState extends CsvDraft {
   requestId: number;
   file: File | null;
   progress: { bytes: number; totalBytes: number; rows: number } | null;
   error: string | null;
-  parsed: CsvParsedInfo | null;
-  target: string;
-  task: TaskKind;
-  columns: ColumnSpec[];
   /** A confirmed upload is loading: its result closes the preview or shows the error. */
   confirming: boolean;
   /** Pipelines fitted per run (runId → fitted state), to keep with the run. */
   fittedByRun: Record<string, FittedPipeline>;
-  /** The optional separate test file: its parse request, what was read, or why it cannot be used. */
+  /** The separate test file's parse request (-1: none). */
   testRequestId: number;
-  testParsing: boolean;
-  testParsed: Pick<CsvParsedInfo, 'uploadId' | 'fileName' | 'size' | 'nRows' | 'headers'> | null;
-  testError: string | null;
-  /** Use a random sample of this percentage of the rows (100: all of them). */
-  samplePercent: number;
-  /** Regression: train on the standardized target (metrics in original units). */
-  standardizeTarget: boolean;
 }
 
-/** The sample's seed is fixed (not the run's): changing the run seed re-splits the same rows. */
-export const CSV_SAMPLE_SEED = 1;
-
 export const useCsvUpload = create<CsvUploadState>()(() => ({
+  ...csvDraft.EMPTY_CSV_DRAFT,
   requestId: 0,
   file: null,
   progress: null,
   error: null,
-  parsed: null,
-  target: '',
-  task: 'binary',
-  columns: [],
   fittedByRun: {},
   confirming: false,
   testRequestId: -1,
-  testParsing: false,
-  testParsed: null,
-  testError: null,
-  samplePercent: 100,
-  standardizeTarget: false,
 }));
 
 /** The upload size limit: 500 MB, or `?maxUploadMB=` (tests lower it). */
@@ -127,51 +101,22 @@ function onParsed(info: CsvParsedInfo): void {
   // The workspace's CSV was not kept in this browser (over 200 MB) and was asked for
   // again: the same file (same fingerprint) loads straight away with its saved pipeline.
   const { datasetChoice, dataset } = useAppStore.getState();
-  if (
-    datasetChoice.kind === 'upload' &&
-    datasetChoice.format === 'csv' &&
-    datasetChoice.uploadId === info.uploadId &&
-    datasetChoice.hasHeader === info.hasHeader &&
-    dataset?.csv?.fileName !== datasetChoice.name
-  ) {
+  if (csvDraft.isSameCsvReupload(datasetChoice, dataset, info)) {
     useCsvUpload.setState({ progress: null, error: null, confirming: true });
     loadCsvUpload(datasetChoice);
     return;
   }
-  const columns = info.profiles.map(defaultColumnSpec);
-  // The last column is the usual place of the target; if it cannot be one, say why.
-  const t = info.headers.length - 1;
-  const target = info.headers[t] ?? '';
-  const guess = info.targetTasks[t];
-  useCsvUpload.setState({
-    parsed: info,
-    progress: null,
-    error: guess && !guess.ok ? guess.message : null,
-    columns,
-    target,
-    task: guess?.ok ? guess.task : 'multiclass',
-  });
+  const draft = csvDraft.draftFromParsed(info, useCsvUpload.getState());
+  // If the default target cannot be one, say why.
+  useCsvUpload.setState({ ...draft, progress: null, error: csvDraft.targetProblem(draft) });
 }
 
 function onTestParsed(info: CsvParsedInfo): void {
-  const { parsed } = useCsvUpload.getState();
-  const testParsed = {
-    uploadId: info.uploadId,
-    fileName: info.fileName,
-    size: info.size,
-    nRows: info.nRows,
-    headers: info.headers,
-  };
-  const testError = parsed ? testColumnsProblem(parsed, testParsed) : null;
-  useCsvUpload.setState({ testParsing: false, testParsed, testError });
-}
-
-/** Why a test file's columns differ from the training file's (the worker checks again on load). */
-export function testColumnsProblem(
-  train: Pick<CsvParsedInfo, 'headers' | 'fileName'>,
-  test: Pick<CsvParsedInfo, 'headers' | 'fileName'>,
-): string | null {
-  return columnMismatch(train, test);
+  const { testParsing, testParsed, testError } = csvDraft.withTestFile(
+    useCsvUpload.getState(),
+    info,
+  );
+  useCsvUpload.setState({ testParsing, testParsed, testError });
 }
 
 /** Parses a separate test file (same columns as the training file); its rows become the test split. */
@@ -252,16 +197,10 @@ export function discardCsvUpload(): void {
 }
 
 export function setTarget(name: string): void {
-  const { parsed, columns } = useCsvUpload.getState();
-  if (!parsed) return;
-  const j = parsed.headers.indexOf(name);
-  const guess = parsed.targetTasks[j];
-  useCsvUpload.setState({
-    target: name,
-    task: guess?.ok ? guess.task : useCsvUpload.getState().task,
-    error: guess && !guess.ok ? guess.message : null,
-    columns: columns.map((c) => (c.name === name ? { ...c, include: true } : c)),
-  });
+  const s = useCsvUpload.getState();
+  if (!s.parsed) return;
+  const { target, task, columns } = csvDraft.withTarget(s, name);
+  useCsvUpload.setState({ target, task, columns, error: csvDraft.targetProblem({ ...s, target }) });
 }
 
 export function setTask(task: TaskKind): void {
@@ -276,97 +215,29 @@ export function updateColumn(name: string, change: Partial<ColumnSpec>): void {
 
 /** Includes or excludes every column whose name matches the pattern and/or has the type. */
 export function bulkInclude(pattern: string, type: ColumnType | 'any', include: boolean): number {
-  return bulkUpdate(pattern, type, { include });
+  return applyBulkEdit(csvDraft.bulkInclude(useCsvUpload.getState(), pattern, type, include));
 }
 
 /** Sets the scaling of every numeric or boolean column matching the pattern and/or type. */
 export function bulkScaling(pattern: string, type: ColumnType | 'any', scaling: Scaling): number {
-  return bulkUpdate(
-    pattern,
-    type,
-    { scaling },
-    (c) => c.type === 'numeric' || c.type === 'boolean',
-  );
+  return applyBulkEdit(csvDraft.bulkScaling(useCsvUpload.getState(), pattern, type, scaling));
 }
 
-function bulkUpdate(
-  pattern: string,
-  type: ColumnType | 'any',
-  change: Partial<ColumnSpec>,
-  applies: (c: ColumnSpec) => boolean = () => true,
-): number {
-  let re: RegExp;
-  try {
-    re = new RegExp(pattern === '' ? '.*' : pattern, 'i');
-  } catch {
-    re = new RegExp(pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i');
-  }
-  let changed = 0;
-  useCsvUpload.setState((s) => ({
-    columns: s.columns.map((c) => {
-      if (c.name === s.target || !re.test(c.name) || (type !== 'any' && c.type !== type)) return c;
-      if (!applies(c)) return c;
-      changed++;
-      return { ...c, ...change };
-    }),
-  }));
+function applyBulkEdit({ draft, changed }: csvDraft.BulkEdit): number {
+  useCsvUpload.setState({ columns: draft.columns });
   return changed;
-}
-
-/** The pipeline spec of the draft. */
-export function draftSpec(): PipelineSpec {
-  const s = useCsvUpload.getState();
-  return {
-    version: 1,
-    target: s.target,
-    task: s.task,
-    standardizeTarget: s.task === 'regression' && s.standardizeTarget,
-    ...(s.samplePercent < 100
-      ? { sample: { percent: s.samplePercent, seed: CSV_SAMPLE_SEED } }
-      : {}),
-    columns: s.columns,
-  };
 }
 
 /** Loads the draft as the workspace dataset; the preview closes once it has loaded. */
 export function confirmCsvUpload(): void {
   const s = useCsvUpload.getState();
-  if (!s.parsed) return;
-  const targetIndex = s.parsed.headers.indexOf(s.target);
-  const guess = s.parsed.targetTasks[targetIndex];
-  if (guess && !guess.ok) {
-    useCsvUpload.setState({ error: guess.message });
-    return;
-  }
-  if (s.testError || s.testParsing) {
-    useCsvUpload.setState({
-      error: s.testError ?? 'The test file is still being read: wait for it, or remove it.',
-    });
-    return;
-  }
-  if (!(s.samplePercent > 0 && s.samplePercent <= 100)) {
-    useCsvUpload.setState({
-      error: 'The sample must be more than 0% and at most 100% of the rows.',
-    });
+  const choice = csvDraft.confirmedChoice(s);
+  if (!choice) return;
+  const problem = csvDraft.confirmProblem(s);
+  if (problem !== null) {
+    useCsvUpload.setState({ error: problem });
     return;
   }
   useCsvUpload.setState({ confirming: true, error: null });
-  loadCsvUpload({
-    kind: 'upload',
-    format: 'csv',
-    uploadId: s.parsed.uploadId,
-    name: s.parsed.fileName,
-    size: s.parsed.size,
-    hasHeader: s.parsed.hasHeader,
-    spec: draftSpec(),
-    ...(s.testParsed
-      ? {
-          test: {
-            uploadId: s.testParsed.uploadId,
-            name: s.testParsed.fileName,
-            size: s.testParsed.size,
-          },
-        }
-      : {}),
-  });
+  loadCsvUpload(choice);
 }
