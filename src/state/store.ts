@@ -11,8 +11,14 @@ import { createDataSlice, type DataSlice } from './dataSlice';
 import { createTrainingSlice, type TrainingSlice } from './trainingSlice';
 import { createRunsSlice, type RunsSlice } from './runsSlice';
 import { createSessionSlice, type SessionSlice } from './sessionSlice';
+import { createCsvUploadSlice, type CsvUploadSlice } from './csvUploadSlice';
 
-export type AppState = GraphSlice & DataSlice & TrainingSlice & RunsSlice & SessionSlice;
+export type AppState = GraphSlice &
+  DataSlice &
+  TrainingSlice &
+  RunsSlice &
+  SessionSlice &
+  CsvUploadSlice;
 
 export const useAppStore = create<AppState>()(
   persist(
@@ -23,6 +29,7 @@ export const useAppStore = create<AppState>()(
         ...createTrainingSlice(...a),
         ...createRunsSlice(...a),
         ...createSessionSlice(...a),
+        ...createCsvUploadSlice(...a),
       }),
       {
         partialize: (s) => ({ graph: s.graph }),

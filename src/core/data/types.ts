@@ -49,6 +49,9 @@ export type DatasetChoice =
       test?: { uploadId: string; name: string; size: number };
     };
 
+/** The choice of an uploaded CSV. */
+export type CsvDatasetChoice = Extract<DatasetChoice, { kind: 'upload'; format: 'csv' }>;
+
 /**
  * A dataset in memory, owned by the training worker. Features are row-major:
  * row i occupies x[i*featureSize .. (i+1)*featureSize).

@@ -3,6 +3,7 @@ import { useAppStore } from '../store';
 import { testHooksEnabled } from '../testHooksEnabled';
 import { createController } from './controller';
 import { imageTestHooksFromUrl } from './datasetLoading';
+import { handleCsvMessage } from '../csvUpload';
 
 /** Creates the worker and loads the workspace's dataset. Returns the cleanup for React. */
 export function startController(): () => void {
@@ -12,6 +13,7 @@ export function startController(): () => void {
   const controller = createController(useAppStore, {
     testHooks: hooks,
     imageTestHooks: () => (hooks ? imageTestHooksFromUrl(location.search) : null),
+    onMessage: (msg) => handleCsvMessage(useAppStore, msg),
   });
   useAppStore.setState({ controller });
   controller.load(useAppStore.getState().datasetChoice, false);

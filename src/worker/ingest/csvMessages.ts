@@ -1,6 +1,5 @@
 /** Messages of the CSV ingest between the page and the training worker (see protocol.ts). */
-import type { TaskKind } from '../../core/graph/types';
-import type { ColumnProfile } from '../../core/data/csv/types';
+import type { CsvParsedFile } from '../../core/data/csv/types';
 import type { SplitRatios } from '../../core/data/types';
 
 export type CsvToWorker =
@@ -21,26 +20,9 @@ export interface CsvSplitConfig {
   seed: number;
 }
 
-/** What the preview shows of a parsed file. */
-export interface CsvParsedInfo {
+/** A parsed file as posted to the page: the parse request it answers (the type lives in core). */
+export interface CsvParsedInfo extends CsvParsedFile {
   requestId: number;
-  /** The file's fingerprint: size and SHA-256 of its bytes. */
-  uploadId: string;
-  fileName: string;
-  size: number;
-  nRows: number;
-  delimiter: string;
-  encoding: string;
-  hasHeader: boolean;
-  headers: string[];
-  profiles: ColumnProfile[];
-  /** The first rows (as text) for the preview table. */
-  previewRows: string[][];
-  warnings: string[];
-  /** Per column: the task it implies as a target, or why it cannot be one. */
-  targetTasks: ({ ok: true; task: TaskKind } | { ok: false; message: string })[];
-  /** Whether the file is kept in IndexedDB (≤ 200 MB) so the workspace survives a reload. */
-  stored: boolean;
 }
 
 export type CsvFromWorker =

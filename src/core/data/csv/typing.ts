@@ -4,7 +4,7 @@
  */
 import type { TaskKind } from '../../graph/types';
 import { cellNumber, columnFromTexts, columnTexts, isMissing, type CsvColumn } from './column';
-import type { ColumnProfile, ColumnType, CsvTable } from './types';
+import type { ColumnProfile, ColumnType, CsvTable, TargetTask } from './types';
 
 export { cellNumber, isMissing };
 const TRUE_WORDS = new Set(['true', 'yes', 't', 'y']);
@@ -285,7 +285,7 @@ export function inferTask(
   profile: ColumnProfile,
   column: CsvColumn | readonly string[],
   type: ColumnType = profile.inferredType,
-): { ok: true; task: TaskKind } | { ok: false; message: string } {
+): TargetTask {
   const col = asColumn(column);
   // More distinct numbers than classes allowed: regression, without a pass over the cells.
   if (

@@ -1,7 +1,7 @@
 import { COLUMN_TYPES, type ColumnProfile, type ColumnType } from '../../../core/data/csv/types';
 import type { ColumnSpec, MissingStrategy, Scaling } from '../../../core/data/pipeline/spec';
 import { Histogram } from './Histogram';
-import { updateColumn } from './csvUploadStore';
+import { updateColumn } from '../../../state/csvUpload';
 import { useWindow } from './useWindow';
 
 const ROW_HEIGHT = 34;

@@ -17,7 +17,7 @@ import {
   setTask,
   uploadCsv,
   useCsvUpload,
-} from './csvUploadStore';
+} from '../../../state/csvUpload';
 
 const DELIMITER_NAMES: Record<string, string> = {
   ',': 'comma',

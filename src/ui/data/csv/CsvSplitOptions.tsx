@@ -4,7 +4,7 @@ import {
   setStandardizeTarget,
   uploadTestCsv,
   useCsvUpload,
-} from './csvUploadStore';
+} from '../../../state/csvUpload';
 
 /** A separate test file, a random sample of the rows, and target standardization (regression). */
 export function CsvSplitOptions({ nRows }: { nRows: number }) {

@@ -3,7 +3,7 @@ import { useAppStore } from '../../../state/store';
 import { selectTrainingActive } from '../../../state/trainingSlice';
 import { CsvPreview } from './CsvPreview';
 import './csv.css';
-import { cancelCsvUpload, uploadCsv, useCsvUpload } from './csvUploadStore';
+import { cancelCsvUpload, uploadCsv, useCsvUpload } from '../../../state/csvUpload';
 
 const CSV_NAME = /\.(csv|tsv|tab|txt)$/i;
 
