@@ -102,6 +102,11 @@ export function resumeRecord(record: RunRecord, fromEpoch: number): RunRecord {
   };
 }
 
+/** A stored run found 'running' or 'paused' whose tab is gone (reloaded or closed mid-run). */
+export function interruptedRecord(record: RunRecord, now: number): RunRecord {
+  return { ...record, status: 'interrupted', updatedAt: now };
+}
+
 /** The live state of a record that starts (or resumes) training. */
 export function newLiveRun(record: RunRecord): LiveRun {
   return {

@@ -3,6 +3,7 @@
  * whose tab is gone as interrupted), and the user's edits, deletes and undo.
  */
 import { isLiveStatus, type RunRecord } from '../../core/runs/record';
+import { interruptedRecord } from '../../core/runs/live';
 import type { UnreadableRun } from '../../core/runs/migrations';
 import { useAppStore } from '../store';
 import { deleteRunFromDb, readAllRuns } from '../../core/runs/runsDb';
@@ -29,7 +30,7 @@ export async function initRuns(): Promise<void> {
       }
       let rec = st.record;
       if (isLiveStatus(rec.status) && !isRunLive(rec.id) && (await lockIsFree(rec.id))) {
-        rec = { ...rec, status: 'interrupted', updatedAt: Date.now() };
+        rec = interruptedRecord(rec, Date.now());
         await writeRecord(rec, null);
       }
       records.push(rec);
