@@ -27,13 +27,21 @@ export function dropoutLayersOf(model: tfjs.LayersModel): tfjs.layers.Layer[] {
  * TF.js Dropout with a fixed `seed` draws the same mask on every call (tfc.dropout makes
  * a fresh seedrandom generator from the seed each time: tfjs-core ops/dropout.js and
  * rand_util.js UniformRandom), and without a seed it uses Math.random, which is not
- * reproducible. So each step sets every Dropout layer's seed from the run seed, the
- * layer and the step: masks differ between steps but a run is repeatable.
+ * reproducible. Dropout.call reads `this.seed` on every call (tfjs-layers
+ * layers/core.js), so before each step this sets every Dropout layer's seed from the run
+ * seed, the layer and the global step: masks differ between steps, and a run continued
+ * from a checkpoint draws the masks the uninterrupted run drew. Throws if a seed does
+ * not stick (a getter or frozen layer), since the masks would then silently repeat.
  */
 export function setDropoutSeeds(layers: tfjs.layers.Layer[], seed: number, step: number): void {
   layers.forEach((layer, i) => {
-    // `seed` is private in the typings but a plain field read on every call.
-    Reflect.set(layer, 'seed', deriveSeed(seed * 131 + i, DROPOUT_SALT + step));
+    const value = deriveSeed(seed * 131 + i, DROPOUT_SALT + step);
+    // `seed` is private in the typings but a plain field of the layer.
+    if (!Reflect.set(layer, 'seed', value) || Reflect.get(layer, 'seed') !== value) {
+      throw new Error(
+        `Cannot set the seed of Dropout layer "${layer.name}": its masks would not follow the run seed.`,
+      );
+    }
   });
 }
 
