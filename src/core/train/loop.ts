@@ -7,11 +7,12 @@ import { explainError } from './explainError';
 import type * as tfjs from '@tensorflow/tfjs';
 import type { Dataset, SplitIndices } from '../data/types';
 import { batchCount, trainingBatches } from './batches';
-import { captureCheckpoint, type Checkpoint } from './checkpoint';
+import { captureCheckpoint, restoreCheckpoint, type Checkpoint } from './checkpoint';
 import { headlineMetric, outputUnits, predictRows, type EvalSpec } from './evaluate';
 import { classWeightsFor, lossProblem, resolveLoss } from './losses';
 import { makeOptimizer } from './optimizers';
 import {
+  disposeOptimizer,
   dropoutLayersOf,
   releaseFailedTape,
   setDropoutSeeds,
@@ -25,7 +26,7 @@ export const WARMUP_BATCHES = 3;
 
 export interface TrainHooks {
   onBatch?(point: BatchPoint): void;
-  /** After each epoch, with the CPU copy of the weights at that point. */
+  /** After each epoch, with the CPU copy of the weights and optimizer state at that point. */
   onEpoch?(metrics: EpochMetrics, checkpoint: Checkpoint): void;
   onProgress?(progress: Progress): void;
   /** Checked before every batch; true ends the run as 'stopped'. */
@@ -47,8 +48,11 @@ export interface TrainOptions {
   split: SplitIndices;
   config: TrainingConfig;
   hooks?: TrainHooks;
-  /** Continue after a checkpoint whose weights the caller has restored into the model. */
-  resumeFrom?: { epoch: number; step: number };
+  /**
+   * Continue from this checkpoint: its weights are loaded into the model and its state
+   * into the optimizer, so the run goes on exactly as the one that took it would have.
+   */
+  resumeFrom?: Checkpoint;
   /** Clock in ms; injectable for tests. */
   now?: () => number;
 }
@@ -56,7 +60,7 @@ export interface TrainOptions {
 interface RunPosition {
   epochsDone: number;
   step: number;
-  /** CPU copy of the weights after the last completed epoch. */
+  /** CPU copy of the run's state after the last completed epoch (or the one resumed from). */
   checkpoint: Checkpoint | null;
 }
 
@@ -75,7 +79,7 @@ export async function trainModel(opts: TrainOptions): Promise<TrainResult> {
   const pos: RunPosition = {
     epochsDone: opts.resumeFrom?.epoch ?? 0,
     step: opts.resumeFrom?.step ?? 0,
-    checkpoint: null,
+    checkpoint: opts.resumeFrom ?? null,
   };
   const problem =
     lossProblem(ds.task, lossName) ??
@@ -101,6 +105,9 @@ export async function trainModel(opts: TrainOptions): Promise<TrainResult> {
   const runStart = now();
 
   try {
+    // Before the first step: TF.js creates an optimizer slot only for a variable that has
+    // none at its first update, so the restored slots are the ones used.
+    if (opts.resumeFrom) await restoreCheckpoint(tf, model, optimizer, opts.resumeFrom);
     for (let epoch = pos.epochsDone + 1; epoch <= config.epochs; epoch++) {
       const epochStart = now();
       let lossSum = 0;
@@ -189,17 +196,24 @@ export async function trainModel(opts: TrainOptions): Promise<TrainResult> {
           : { accuracy: train, valAccuracy: valMetric.accuracy }),
         durationMs: now() - epochStart,
       };
-      const checkpoint = captureCheckpoint(model, epoch, pos.step);
+      const captured = await unlessInterrupted(
+        captureCheckpoint(model, optimizer, epoch, pos.step),
+        hooks.interruption,
+      );
+      if ('interrupted' in captured) {
+        return { status: 'interrupted', message: captured.interrupted, ...pos };
+      }
       // A context lost during the copy reads back garbage: keep the previous checkpoint.
       const lost = hooks.interruption?.();
       if (lost) return { status: 'interrupted', message: lost, ...pos };
+      const checkpoint = captured.value;
       pos.epochsDone = epoch;
       pos.checkpoint = checkpoint;
       hooks.onEpoch?.(metrics, checkpoint);
     }
     return { status: 'completed', ...pos };
   } finally {
-    optimizer.dispose();
+    disposeOptimizer(optimizer);
     classWeights?.dispose();
   }
 }

@@ -2,7 +2,14 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildModel } from '../graph/build';
 import { chainOf } from '../graph/testGraphs';
-import { dropoutLayersOf, setDropoutSeeds, unlessInterrupted } from './tfjsWorkarounds';
+import { makeOptimizer } from './optimizers';
+import {
+  disposeOptimizer,
+  dropoutLayersOf,
+  privateOptimizerState,
+  setDropoutSeeds,
+  unlessInterrupted,
+} from './tfjsWorkarounds';
 import { testMlp } from './testModels';
 
 beforeAll(async () => {
@@ -82,6 +89,51 @@ describe('setDropoutSeeds', () => {
     const model = testMlp(tf, 2, [4, 4], 1, 1, 0.3);
     expect(dropoutLayersOf(model)).toHaveLength(2);
     model.dispose();
+  });
+});
+
+describe('privateOptimizerState', () => {
+  it("is needed: Adam's setWeights does not restore its bias-correction powers exactly", async () => {
+    const x = tf.variable(tf.tensor1d([1, -2, 3]));
+    const adam = tf.train.adam(0.1);
+    // After 5 steps, pow(0.999, 6) and 0.999 multiplied 6 times differ in float32.
+    for (let i = 0; i < 5; i++) adam.minimize(() => tf.sum(tf.square(x)), false, [x]);
+    const restored = tf.train.adam(0.1);
+    const weights = await adam.getWeights();
+    await restored.setWeights(weights);
+    weights[0]!.tensor.dispose();
+    const accBeta2 = (o: tf.Optimizer) =>
+      privateOptimizerState(o)
+        .find((s) => s.name === 'accBeta2')!
+        .variable.dataSync()[0];
+    expect(accBeta2(restored)).not.toBe(accBeta2(adam));
+    expect(accBeta2(restored)).toBeCloseTo(accBeta2(adam)!, 6);
+    [adam, restored, x].forEach((t) => t.dispose());
+  });
+
+  it('knows every optimizer the app makes and refuses others', () => {
+    for (const name of ['sgd', 'momentum', 'adam', 'rmsprop', 'adagrad'] as const) {
+      const optimizer = makeOptimizer(tf, name, 0.1);
+      expect(privateOptimizerState(optimizer).length).toBe(name === 'adam' ? 2 : 0);
+      optimizer.dispose();
+    }
+    const adamax = tf.train.adamax(0.1);
+    expect(() => privateOptimizerState(adamax)).toThrow('No checkpoint support for the Adamax');
+    adamax.dispose();
+  });
+});
+
+describe('disposeOptimizer', () => {
+  it('frees every tensor of each optimizer the app makes, Momentum too', () => {
+    const x = tf.variable(tf.tensor1d([1, -2]));
+    for (const name of ['sgd', 'momentum', 'adam', 'rmsprop', 'adagrad'] as const) {
+      const start = tf.memory().numTensors;
+      const optimizer = makeOptimizer(tf, name, 0.1);
+      optimizer.minimize(() => tf.sum(tf.square(x)), false, [x]);
+      disposeOptimizer(optimizer);
+      expect({ name, tensors: tf.memory().numTensors }).toEqual({ name, tensors: start });
+    }
+    x.dispose();
   });
 });
 

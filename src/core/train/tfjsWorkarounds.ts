@@ -45,6 +45,59 @@ export function setDropoutSeeds(layers: tfjs.layers.Layer[], seed: number, step:
   });
 }
 
+/**
+ * Optimizer state that TF.js keeps outside getWeights()/setWeights(), by optimizer class
+ * (tfjs-core 4.22 optimizers/*.js). Adam's setWeights recomputes its bias-correction
+ * powers as pow(beta, iterations + 1), while training accumulates them by one float32
+ * multiplication per step; the two differ in the last bits, so a restored Adam would
+ * drift from the run it continues. A checkpoint saves these variables and assigns them
+ * back after setWeights. The other optimizers hold only constants of their config (SGD
+ * and Momentum their scalar learning rate and momentum). A class missing here throws:
+ * read its source before trusting a checkpoint of it.
+ */
+const PRIVATE_OPTIMIZER_STATE: Readonly<Record<string, readonly string[]>> = {
+  SGD: [],
+  Momentum: [],
+  Adam: ['accBeta1', 'accBeta2'],
+  RMSProp: [],
+  Adagrad: [],
+};
+
+/** The optimizer's private state variables a checkpoint must save (see above), by name. */
+export function privateOptimizerState(
+  optimizer: tfjs.Optimizer,
+): { name: string; variable: tfjs.Variable }[] {
+  const className = optimizer.getClassName();
+  const names = PRIVATE_OPTIMIZER_STATE[className];
+  if (!names) throw new Error(`No checkpoint support for the ${className} optimizer.`);
+  return names.map((name) => {
+    const variable: unknown = Reflect.get(optimizer, name);
+    if (!isVariable(variable)) {
+      throw new Error(`The ${className} optimizer has no ${name} variable (TF.js changed?).`);
+    }
+    return { name, variable };
+  });
+}
+
+/**
+ * Disposes an optimizer and everything it holds. TF.js's MomentumOptimizer.dispose
+ * overrides SGDOptimizer.dispose without calling it, so the learning-rate scalar `c`
+ * SGD made would leak one tensor per momentum run (tfjs-core momentum_optimizer.js).
+ */
+export function disposeOptimizer(optimizer: tfjs.Optimizer): void {
+  optimizer.dispose();
+  const c: unknown = Reflect.get(optimizer, 'c');
+  if (isTensor(c) && !c.isDisposed) c.dispose();
+}
+
+function isTensor(value: unknown): value is tfjs.Tensor {
+  return typeof value === 'object' && value !== null && 'dataId' in value && 'dispose' in value;
+}
+
+function isVariable(value: unknown): value is tfjs.Variable {
+  return isTensor(value) && 'assign' in value;
+}
+
 const INTERRUPTION_POLL_MS = 250;
 
 /**

@@ -45,7 +45,9 @@ describe('worker export handler', () => {
     const split = stratifiedSplit(ds.y, ds.task, DEFAULT_TRAINING_CONFIG.split, 42);
     rememberRunStart(graph, DEFAULT_TRAINING_CONFIG, ds, split);
     const model = buildModel(tf, graph, 99);
-    rememberCheckpoint(captureCheckpoint(model, 1, 5));
+    const optimizer = tf.train.adam(0.01);
+    rememberCheckpoint(await captureCheckpoint(model, optimizer, 1, 5));
+    optimizer.dispose();
     model.dispose();
     const before = tf.memory().numTensors;
 

@@ -9,7 +9,7 @@ import { buildModel } from '../../core/graph/build';
 import type { ModelGraph } from '../../core/graph/types';
 import type { Dataset, SplitIndices } from '../../core/data/types';
 import { fitStandardization } from '../../core/data/standardize';
-import { restoreCheckpoint, type Checkpoint } from '../../core/train/checkpoint';
+import { restoreWeights, type Checkpoint } from '../../core/train/checkpoint';
 import {
   loadModelFiles,
   preprocessingFile,
@@ -92,7 +92,8 @@ function getTrainedModel(tf: typeof tfjs): tfjs.LayersModel | string {
   if (!trained?.checkpoint) return 'Train the model for at least one epoch first.';
   if (!trainedModel) {
     const model = buildModel(tf, trained.graph, trained.config.seed);
-    restoreCheckpoint(tf, model, trained.checkpoint);
+    // Export needs the weights only; the optimizer's state stays in the checkpoint.
+    restoreWeights(tf, model, trained.checkpoint);
     trainedModel = model;
   }
   return trainedModel;
