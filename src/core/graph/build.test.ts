@@ -50,29 +50,6 @@ describe('buildModel', () => {
     expect(layerSeed(1, 'dense_1')).toBe(layerSeed(1, 'dense_1'));
   });
 
-  it('draws a new dropout mask each training step, the same sequence for the same seed', () => {
-    const g = chainOf([
-      ['input_1', 'Input', { shape: [64] }],
-      ['dropout_1', 'Dropout', { rate: 0.5 }],
-    ]);
-    const masks = (seed: number) => {
-      const model = buildModel(tf, g, seed);
-      const layer = model.getLayer('dropout_1');
-      const x = tf.ones([1, 64]);
-      const out = [1, 2, 3].map(() =>
-        tf.tidy(() => Array.from((layer.apply(x, { training: true }) as tf.Tensor).dataSync())),
-      );
-      x.dispose();
-      model.dispose();
-      return out;
-    };
-    const [a, b, c] = masks(5);
-    expect(a).not.toEqual(b);
-    expect(b).not.toEqual(c);
-    expect(masks(5)).toEqual([a, b, c]);
-    expect(masks(6)[0]).not.toEqual(a);
-  });
-
   it('names layers by node id and builds a functional model in graph order', () => {
     const before = tf.memory().numTensors;
     const model = buildModel(tf, convNet, 0);

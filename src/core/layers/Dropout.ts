@@ -27,16 +27,14 @@ export const Dropout: LayerSpec = {
   },
   countParams: () => 0,
   apply(tf, inputs, p, ctx) {
+    // The training loop sets the seed before every step (setDropoutSeeds in
+    // train/tfjsWorkarounds.ts): masks follow (run seed, layer, step), never a stream
+    // advanced by earlier calls, so a run continued from a checkpoint draws the same ones.
     const layer = tf.layers.dropout({
       rate: numParam(params, p, 'rate'),
       seed: ctx.seed,
       name: ctx.name,
     });
-    // TF.js passes the same seed to every call, so a seeded Dropout would drop the same
-    // units on every batch. Advancing the seed per call keeps masks fresh and the run
-    // reproducible (the layer reads `seed` once per training step).
-    let calls = 0;
-    Object.defineProperty(layer, 'seed', { get: () => (ctx.seed + calls++) >>> 0 });
     return applyLayer(layer, inputs);
   },
   toKeras: (p, ctx) => kerasCall('Dropout', [String(numParam(params, p, 'rate'))], ctx.name),

@@ -18,10 +18,14 @@ const DB_VERSION = 2;
 const STORE = 'runs';
 const WEIGHTS = 'weights';
 
+/** A checkpoint as stored; those stored before optimizer state was kept lack it. */
+type StoredCheckpoint = Omit<Checkpoint, 'optimizer' | 'optimizerPrivate'> &
+  Partial<Pick<Checkpoint, 'optimizer' | 'optimizerPrivate'>>;
+
 interface RunsDbSchema extends DBSchema {
   runs: { key: string; value: unknown };
   /** Key `${runId}/${kind}`; kept apart so listing runs never reads megabytes of weights. */
-  weights: { key: string; value: Checkpoint };
+  weights: { key: string; value: StoredCheckpoint };
 }
 
 // The connection of this context (page or worker), opened on first use.
@@ -129,13 +133,24 @@ export async function deleteRunFromDb(id: string): Promise<void> {
   ]);
 }
 
-/** Bytes of a checkpoint's weight values. */
+/** Bytes of a checkpoint's values: weights and optimizer state. */
 export function checkpointBytes(checkpoint: Checkpoint): number {
-  return checkpoint.weights.reduce((sum, w) => sum + w.values.byteLength, 0);
+  const tensors = [...checkpoint.weights, ...checkpoint.optimizer, ...checkpoint.optimizerPrivate];
+  return tensors.reduce((sum, t) => sum + t.values.byteLength, 0);
 }
 
+/**
+ * A stored checkpoint. Ones stored before optimizer state was kept have weights only:
+ * they come back with empty optimizer state, so such a run continues with a fresh optimizer.
+ */
 export async function getWeights(runId: string, kind: WeightsKind): Promise<Checkpoint | null> {
-  return (await (await db()).get(WEIGHTS, `${runId}/${kind}`)) ?? null;
+  const stored = await (await db()).get(WEIGHTS, `${runId}/${kind}`);
+  if (!stored) return null;
+  return {
+    ...stored,
+    optimizer: stored.optimizer ?? [],
+    optimizerPrivate: stored.optimizerPrivate ?? [],
+  };
 }
 
 export async function deleteWeights(runId: string): Promise<void> {

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { makeSynthetic } from '../data/synthetic';
 import { stratifiedSplit } from '../data/split';
 import type { Dataset, SplitIndices } from '../data/types';
-import { restoreCheckpoint, type Checkpoint } from './checkpoint';
+import { restoreWeights, type Checkpoint } from './checkpoint';
 import { predictRows } from './evaluate';
 import { trainModel, WARMUP_BATCHES } from './loop';
 import { testMlp } from './testModels';
@@ -180,7 +180,7 @@ describe('trainModel', () => {
     // The checkpoint restores the exact weights of the end of epoch 2 into a fresh model.
     const fresh = testMlp(tf, 2, [8], 1, 99);
     expect(weightsOf(fresh)).not.toEqual(liveWeights[1]);
-    restoreCheckpoint(tf, fresh, checkpoints[1]!);
+    restoreWeights(tf, fresh, checkpoints[1]!);
     expect(weightsOf(fresh)).toEqual(liveWeights[1]);
     fresh.dispose();
     model.dispose();

@@ -7,16 +7,18 @@ import { explainError } from './explainError';
 import type * as tfjs from '@tensorflow/tfjs';
 import type { Dataset, SplitIndices } from '../data/types';
 import { batchCount, trainingBatches } from './batches';
-import { captureCheckpoint, type Checkpoint } from './checkpoint';
+import { captureCheckpoint, restoreCheckpoint, type Checkpoint } from './checkpoint';
 import { headlineMetric, outputUnits, predictRows, type EvalSpec } from './evaluate';
-import { batchLoss, classWeightsFor, lossProblem, makeTargets, resolveLoss } from './losses';
+import { classWeightsFor, lossProblem, resolveLoss } from './losses';
 import { makeOptimizer } from './optimizers';
 import {
+  disposeOptimizer,
   dropoutLayersOf,
   releaseFailedTape,
   setDropoutSeeds,
   unlessInterrupted,
 } from './tfjsWorkarounds';
+import { trainStep } from './trainStep';
 import type { BatchPoint, EpochMetrics, Progress, TrainingConfig } from './types';
 
 /** Batches at the start of a run that compile shaders: left out of speed and ETA. */
@@ -24,7 +26,7 @@ export const WARMUP_BATCHES = 3;
 
 export interface TrainHooks {
   onBatch?(point: BatchPoint): void;
-  /** After each epoch, with the CPU copy of the weights at that point. */
+  /** After each epoch, with the CPU copy of the weights and optimizer state at that point. */
   onEpoch?(metrics: EpochMetrics, checkpoint: Checkpoint): void;
   onProgress?(progress: Progress): void;
   /** Checked before every batch; true ends the run as 'stopped'. */
@@ -46,8 +48,11 @@ export interface TrainOptions {
   split: SplitIndices;
   config: TrainingConfig;
   hooks?: TrainHooks;
-  /** Continue after a checkpoint whose weights the caller has restored into the model. */
-  resumeFrom?: { epoch: number; step: number };
+  /**
+   * Continue from this checkpoint: its weights are loaded into the model and its state
+   * into the optimizer, so the run goes on exactly as the one that took it would have.
+   */
+  resumeFrom?: Checkpoint;
   /** Clock in ms; injectable for tests. */
   now?: () => number;
 }
@@ -55,7 +60,7 @@ export interface TrainOptions {
 interface RunPosition {
   epochsDone: number;
   step: number;
-  /** CPU copy of the weights after the last completed epoch. */
+  /** CPU copy of the run's state after the last completed epoch (or the one resumed from). */
   checkpoint: Checkpoint | null;
 }
 
@@ -74,7 +79,7 @@ export async function trainModel(opts: TrainOptions): Promise<TrainResult> {
   const pos: RunPosition = {
     epochsDone: opts.resumeFrom?.epoch ?? 0,
     step: opts.resumeFrom?.step ?? 0,
-    checkpoint: null,
+    checkpoint: opts.resumeFrom ?? null,
   };
   const problem =
     lossProblem(ds.task, lossName) ??
@@ -100,6 +105,9 @@ export async function trainModel(opts: TrainOptions): Promise<TrainResult> {
   const runStart = now();
 
   try {
+    // Before the first step: TF.js creates an optimizer slot only for a variable that has
+    // none at its first update, so the restored slots are the ones used.
+    if (opts.resumeFrom) await restoreCheckpoint(tf, model, optimizer, opts.resumeFrom);
     for (let epoch = pos.epochsDone + 1; epoch <= config.epochs; epoch++) {
       const epochStart = now();
       let lossSum = 0;
@@ -188,90 +196,26 @@ export async function trainModel(opts: TrainOptions): Promise<TrainResult> {
           : { accuracy: train, valAccuracy: valMetric.accuracy }),
         durationMs: now() - epochStart,
       };
-      const checkpoint = captureCheckpoint(model, epoch, pos.step);
+      const captured = await unlessInterrupted(
+        captureCheckpoint(model, optimizer, epoch, pos.step),
+        hooks.interruption,
+      );
+      if ('interrupted' in captured) {
+        return { status: 'interrupted', message: captured.interrupted, ...pos };
+      }
       // A context lost during the copy reads back garbage: keep the previous checkpoint.
       const lost = hooks.interruption?.();
       if (lost) return { status: 'interrupted', message: lost, ...pos };
+      const checkpoint = captured.value;
       pos.epochsDone = epoch;
       pos.checkpoint = checkpoint;
       hooks.onEpoch?.(metrics, checkpoint);
     }
     return { status: 'completed', ...pos };
   } finally {
-    optimizer.dispose();
+    disposeOptimizer(optimizer);
     classWeights?.dispose();
   }
-}
-
-interface StepContext {
-  ds: Dataset;
-  spec: EvalSpec;
-  units: number;
-  classWeights: tfjs.Tensor1D | null;
-}
-
-/**
- * One optimizer step; returns the batch loss and the batch's metric sum (correct
- * predictions, or summed absolute error for regression), read back in one transfer.
- */
-async function trainStep(
-  tf: typeof tfjs,
-  model: tfjs.LayersModel,
-  optimizer: tfjs.Optimizer,
-  varList: tfjs.Variable[],
-  batch: { x: Float32Array; y: Float32Array; size: number },
-  ctx: StepContext,
-): Promise<[number, number]> {
-  const kept: tfjs.Tensor[] = [];
-  try {
-    const both = tf.tidy(() => {
-      const x = tf.tensor(batch.x, [batch.size, ...ctx.ds.featureShape]);
-      const labels = tf.tensor1d(batch.y);
-      const targets = makeTargets(tf, labels, ctx.spec.task, ctx.spec.numClasses);
-      const rowWeights = ctx.classWeights
-        ? (tf.gather(ctx.classWeights, tf.cast(labels, 'int32')) as tfjs.Tensor1D)
-        : null;
-      let metric: tfjs.Tensor | null = null;
-      const cost = optimizer.minimize(
-        () => {
-          const outputs = model.apply(x, { training: true }) as tfjs.Tensor;
-          // Kept out of the tape's cleanup so the metric needs no second forward pass.
-          metric = tf.keep(batchMetricSum(tf, outputs, labels, targets, ctx));
-          kept.push(metric);
-          return batchLoss(tf, ctx.spec.loss, targets, outputs, rowWeights);
-        },
-        true,
-        varList,
-      );
-      if (!cost || !metric) throw new Error('The optimizer returned no loss.');
-      return tf.stack([tf.reshape(cost, []), tf.reshape(metric, [])]);
-    });
-    try {
-      const values = await both.data();
-      return [values[0]!, values[1]!];
-    } finally {
-      both.dispose();
-    }
-  } finally {
-    kept.forEach((t) => t.dispose());
-  }
-}
-
-function batchMetricSum(
-  tf: typeof tfjs,
-  outputs: tfjs.Tensor,
-  labels: tfjs.Tensor1D,
-  targets: tfjs.Tensor2D,
-  ctx: StepContext,
-): tfjs.Scalar {
-  return tf.tidy(() => {
-    if (ctx.spec.task === 'regression') return tf.sum(tf.abs(tf.sub(outputs, targets)));
-    const predicted =
-      ctx.units === 1
-        ? tf.reshape(tf.cast(tf.greaterEqual(outputs, 0.5), 'int32'), [-1])
-        : tf.argMax(outputs, -1);
-    return tf.sum(tf.cast(tf.equal(predicted, tf.cast(labels, 'int32')), 'float32'));
-  });
 }
 
 function gatherLabels(ds: Dataset, rows: Int32Array): Float32Array {

@@ -1,7 +1,8 @@
 /**
  * One training run from graph, dataset and config to an evaluation: checks, split,
  * features, model, loop, test evaluation, the decision boundary of 2-D sets, and
- * recovery from a lost backend (a new backend continues from the last checkpoint).
+ * recovery from a lost backend (a new backend continues from the last checkpoint, with
+ * the optimizer's state, so the recovered run ends with the weights it would have had).
  * The worker supplies the environment (backend switching, messages); logic stays here.
  */
 import type * as tfjs from '@tensorflow/tfjs';
@@ -16,7 +17,7 @@ import type { PreprocessingInfo } from '../export/modelFiles';
 import { predefinedSplit } from '../data/images/split';
 import { targetForDataset } from '../data/target';
 import type { Dataset, SplitIndices } from '../data/types';
-import { restoreCheckpoint, type Checkpoint } from './checkpoint';
+import type { Checkpoint } from './checkpoint';
 import { evaluateModel, gridBounds, predictGrid, type DecisionGrid } from './evaluate';
 import { resolveLoss } from './losses';
 import { trainModel, type TrainHooks } from './loop';
@@ -104,7 +105,7 @@ export async function executeRun(opts: {
   config: TrainingConfig;
   hooks?: TrainHooks;
   env: RunEnvironment;
-  /** Continue a stored run from this checkpoint (weights only: optimizer state restarts). */
+  /** Continue a stored run from this checkpoint (its weights and optimizer state). */
   startFrom?: Checkpoint;
 }): Promise<RunOutcome> {
   const { tf, graph, dataset: ds, split, config, env } = opts;
@@ -116,7 +117,6 @@ export async function executeRun(opts: {
     const model = buildModel(tf, graph, config.seed);
     let backendLost = false;
     try {
-      if (checkpoint) restoreCheckpoint(tf, model, checkpoint);
       const boundary = boundaryReporter(tf, model, ds, env, now, opts.hooks?.interruption);
       const result = await trainModel({
         tf,
@@ -125,7 +125,7 @@ export async function executeRun(opts: {
         split,
         config,
         now,
-        resumeFrom: checkpoint ? { epoch: checkpoint.epoch, step: checkpoint.step } : undefined,
+        resumeFrom: checkpoint ?? undefined,
         hooks: {
           ...opts.hooks,
           onBatch: (p) => {
@@ -138,7 +138,7 @@ export async function executeRun(opts: {
           },
         },
       });
-      checkpoint = result.checkpoint ?? checkpoint;
+      checkpoint = result.checkpoint;
       if (result.status === 'interrupted') {
         backendLost = true;
         lost.push(backend);

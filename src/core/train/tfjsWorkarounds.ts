@@ -27,14 +27,75 @@ export function dropoutLayersOf(model: tfjs.LayersModel): tfjs.layers.Layer[] {
  * TF.js Dropout with a fixed `seed` draws the same mask on every call (tfc.dropout makes
  * a fresh seedrandom generator from the seed each time: tfjs-core ops/dropout.js and
  * rand_util.js UniformRandom), and without a seed it uses Math.random, which is not
- * reproducible. So each step sets every Dropout layer's seed from the run seed, the
- * layer and the step: masks differ between steps but a run is repeatable.
+ * reproducible. Dropout.call reads `this.seed` on every call (tfjs-layers
+ * layers/core.js), so before each step this sets every Dropout layer's seed from the run
+ * seed, the layer and the global step: masks differ between steps, and a run continued
+ * from a checkpoint draws the masks the uninterrupted run drew. Throws if a seed does
+ * not stick (a getter or frozen layer), since the masks would then silently repeat.
  */
 export function setDropoutSeeds(layers: tfjs.layers.Layer[], seed: number, step: number): void {
   layers.forEach((layer, i) => {
-    // `seed` is private in the typings but a plain field read on every call.
-    Reflect.set(layer, 'seed', deriveSeed(seed * 131 + i, DROPOUT_SALT + step));
+    const value = deriveSeed(seed * 131 + i, DROPOUT_SALT + step);
+    // `seed` is private in the typings but a plain field of the layer.
+    if (!Reflect.set(layer, 'seed', value) || Reflect.get(layer, 'seed') !== value) {
+      throw new Error(
+        `Cannot set the seed of Dropout layer "${layer.name}": its masks would not follow the run seed.`,
+      );
+    }
   });
+}
+
+/**
+ * Optimizer state that TF.js keeps outside getWeights()/setWeights(), by optimizer class
+ * (tfjs-core 4.22 optimizers/*.js). Adam's setWeights recomputes its bias-correction
+ * powers as pow(beta, iterations + 1), while training accumulates them by one float32
+ * multiplication per step; the two differ in the last bits, so a restored Adam would
+ * drift from the run it continues. A checkpoint saves these variables and assigns them
+ * back after setWeights. The other optimizers hold only constants of their config (SGD
+ * and Momentum their scalar learning rate and momentum). A class missing here throws:
+ * read its source before trusting a checkpoint of it.
+ */
+const PRIVATE_OPTIMIZER_STATE: Readonly<Record<string, readonly string[]>> = {
+  SGD: [],
+  Momentum: [],
+  Adam: ['accBeta1', 'accBeta2'],
+  RMSProp: [],
+  Adagrad: [],
+};
+
+/** The optimizer's private state variables a checkpoint must save (see above), by name. */
+export function privateOptimizerState(
+  optimizer: tfjs.Optimizer,
+): { name: string; variable: tfjs.Variable }[] {
+  const className = optimizer.getClassName();
+  const names = PRIVATE_OPTIMIZER_STATE[className];
+  if (!names) throw new Error(`No checkpoint support for the ${className} optimizer.`);
+  return names.map((name) => {
+    const variable: unknown = Reflect.get(optimizer, name);
+    if (!isVariable(variable)) {
+      throw new Error(`The ${className} optimizer has no ${name} variable (TF.js changed?).`);
+    }
+    return { name, variable };
+  });
+}
+
+/**
+ * Disposes an optimizer and everything it holds. TF.js's MomentumOptimizer.dispose
+ * overrides SGDOptimizer.dispose without calling it, so the learning-rate scalar `c`
+ * SGD made would leak one tensor per momentum run (tfjs-core momentum_optimizer.js).
+ */
+export function disposeOptimizer(optimizer: tfjs.Optimizer): void {
+  optimizer.dispose();
+  const c: unknown = Reflect.get(optimizer, 'c');
+  if (isTensor(c) && !c.isDisposed) c.dispose();
+}
+
+function isTensor(value: unknown): value is tfjs.Tensor {
+  return typeof value === 'object' && value !== null && 'dataId' in value && 'dispose' in value;
+}
+
+function isVariable(value: unknown): value is tfjs.Variable {
+  return isTensor(value) && 'assign' in value;
 }
 
 const INTERRUPTION_POLL_MS = 250;

@@ -46,7 +46,9 @@ describe('worker export handler', () => {
     if (!prepared.ok) throw new Error(prepared.message);
     rememberRunStart(graph, DEFAULT_TRAINING_CONFIG, prepared.split, prepared.preprocessing);
     const model = buildModel(tf, graph, 99);
-    rememberCheckpoint(captureCheckpoint(model, 1, 5));
+    const optimizer = tf.train.adam(0.01);
+    rememberCheckpoint(await captureCheckpoint(model, optimizer, 1, 5));
+    optimizer.dispose();
     model.dispose();
     const before = tf.memory().numTensors;
 

@@ -8,7 +8,7 @@ import { unzipSync } from 'fflate';
 import { buildModel } from '../../core/graph/build';
 import type { ModelGraph } from '../../core/graph/types';
 import type { SplitIndices } from '../../core/data/types';
-import { restoreCheckpoint, type Checkpoint } from '../../core/train/checkpoint';
+import { restoreWeights, type Checkpoint } from '../../core/train/checkpoint';
 import {
   loadModelFiles,
   preprocessingFile,
@@ -75,7 +75,8 @@ function getTrainedModel(tf: typeof tfjs): tfjs.LayersModel | string {
   if (!trained?.checkpoint) return 'Train the model for at least one epoch first.';
   if (!trainedModel) {
     const model = buildModel(tf, trained.graph, trained.config.seed);
-    restoreCheckpoint(tf, model, trained.checkpoint);
+    // Export needs the weights only; the optimizer's state stays in the checkpoint.
+    restoreWeights(tf, model, trained.checkpoint);
     trainedModel = model;
   }
   return trainedModel;
