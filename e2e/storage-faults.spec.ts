@@ -22,11 +22,14 @@ async function expectMetricsShown(page: Page): Promise<void> {
 test('IndexedDB refusing to open: an alert says storage is unavailable, training completes', async ({
   page,
 }) => {
-  await page.addInitScript(() => {
+  const refuseStorage = () => {
     IDBFactory.prototype.open = function () {
       throw new DOMException('Test: site storage is disabled.', 'SecurityError');
     };
-  });
+  };
+  // The page writes run records and the training worker writes checkpoints: both refuse.
+  await page.addInitScript(refuseStorage);
+  page.on('worker', (worker) => void worker.evaluate(refuseStorage));
   await openFresh(page);
   await expect(page.getByRole('alert').filter({ hasText: /storage is unavailable/ })).toHaveCount(
     1,

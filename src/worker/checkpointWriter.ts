@@ -8,14 +8,11 @@
 import { checkpointKinds } from '../core/runs/live';
 import type { RunEvent, WeightsKind } from '../core/runs/events';
 import type { StoredWeightsInfo } from '../core/runs/record';
-import { RunWriteError, checkpointBytes, putWeights } from '../core/runs/runsDb';
+import { RunWriteError, checkpointBytes, putCheckpoints } from '../core/runs/runsDb';
 import type { Checkpoint } from '../core/train/checkpoint';
 
 type Pending = { checkpoint: Checkpoint; info: StoredWeightsInfo };
-type PutWeights = (
-  runId: string,
-  weights: Partial<Record<WeightsKind, Checkpoint>>,
-) => Promise<void>;
+type PutCheckpoints = (runId: string, checkpoints: readonly Checkpoint[]) => Promise<void>;
 
 export class CheckpointWriter {
   private pending: Partial<Record<WeightsKind, Pending>> = {};
@@ -29,7 +26,7 @@ export class CheckpointWriter {
     /** The run's best checkpoint so far (a continued run has one). */
     private best: StoredWeightsInfo | null,
     private readonly post: (event: RunEvent) => void,
-    private readonly put: PutWeights = putWeights,
+    private readonly put: PutCheckpoints = putCheckpoints,
   ) {}
 
   /** Takes an epoch's checkpoint as the final one, and as the best when its validation loss is lowest. */
@@ -53,11 +50,15 @@ export class CheckpointWriter {
     while (!this.off && (this.pending.final || this.pending.best)) {
       const batch = this.pending;
       this.pending = {};
-      const weights: Partial<Record<WeightsKind, Checkpoint>> = {};
-      if (batch.final) weights.final = batch.final.checkpoint;
-      if (batch.best) weights.best = batch.best.checkpoint;
+      // One event per stored checkpoint, naming the kinds it now is.
+      const stored = [...new Set([batch.final, batch.best])].filter(
+        (p): p is Pending => p !== undefined,
+      );
       try {
-        await this.put(this.runId, weights);
+        await this.put(
+          this.runId,
+          stored.map((p) => p.checkpoint),
+        );
       } catch (e) {
         this.off = true;
         this.post({
@@ -69,9 +70,7 @@ export class CheckpointWriter {
         });
         break;
       }
-      // One event per stored checkpoint, naming the kinds it now is.
-      const stored = [batch.final, batch.best].filter((p): p is Pending => p !== undefined);
-      for (const p of new Set(stored)) {
+      for (const p of stored) {
         const kinds = (['final', 'best'] as const).filter((k) => batch[k] === p);
         this.post({ type: 'checkpoint', runId: this.runId, info: p.info, kinds });
       }

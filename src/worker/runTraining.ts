@@ -8,7 +8,7 @@ import type { Dataset } from '../core/data/types';
 import { executeRun, prepareRun } from '../core/train/run';
 import type { BackendName } from '../core/train/types';
 import type { Checkpoint } from '../core/train/checkpoint';
-import { getWeights } from '../core/runs/runsDb';
+import { getCheckpoint } from '../core/runs/runsDb';
 import { selectBackend, webglContextLost, type MachineFacts } from './backendSetup';
 import type { FromWorker, ToWorker } from './protocol';
 import { ProgressBatcher, RunControl } from './runControl';
@@ -30,12 +30,8 @@ export interface RunContext {
 /** The final checkpoint a continued run starts from, read from IndexedDB; or why not. */
 async function resumeCheckpoint(msg: TrainMessage): Promise<Checkpoint | string | null> {
   if (!msg.resume) return null;
-  const stored = await getWeights(msg.runId, 'final').catch(() => null);
-  if (!stored) return 'The weights of this run are no longer stored; it cannot continue.';
-  if (stored.epoch !== msg.resume.fromEpoch) {
-    return `The stored weights are from epoch ${stored.epoch}, not ${msg.resume.fromEpoch}: reload the page and try again.`;
-  }
-  return stored;
+  const stored = await getCheckpoint(msg.runId, msg.resume.fromEpoch).catch(() => null);
+  return stored ?? 'The weights of this run are no longer stored; it cannot continue.';
 }
 
 /** Trains one run to its end; every outcome is reported as run events, never thrown. */

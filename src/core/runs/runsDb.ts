@@ -10,7 +10,6 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { readStoredRun, type StoredRun } from './migrations';
 import type { RunRecord } from './record';
-import type { WeightsKind } from './events';
 import type { Checkpoint } from '../train/checkpoint';
 
 export const RUNS_DB_NAME = 'train-smarter-runs';
@@ -24,7 +23,7 @@ type StoredCheckpoint = Omit<Checkpoint, 'optimizer' | 'optimizerPrivate'> &
 
 interface RunsDbSchema extends DBSchema {
   runs: { key: string; value: unknown };
-  /** Key `${runId}/${kind}`; kept apart so listing runs never reads megabytes of weights. */
+  /** Key `${runId}/${epoch}`; kept apart so listing runs never reads megabytes of weights. */
   weights: { key: string; value: StoredCheckpoint };
 }
 
@@ -95,21 +94,51 @@ export async function putRun(record: RunRecord): Promise<void> {
   }
 }
 
-/** Stores checkpoints as the run's weights of each kind, in one transaction (the worker's job). */
-export async function putWeights(
+/**
+ * Checkpoints are keyed by run and epoch (`${runId}/${epoch}`), so a record only ever
+ * claims weights that exist: the worker stores an epoch's checkpoint before the page
+ * hears of it, and the page removes only epochs that its written record no longer claims
+ * (pruneCheckpoints). Records of schema ≤ 3 kept them as `${runId}/final` and `/best`.
+ */
+const checkpointKey = (runId: string, epoch: number) => `${runId}/${epoch}`;
+/** Every key of a run's checkpoints (epoch keys and the older final/best keys). */
+const runKeys = (runId: string) => IDBKeyRange.bound(`${runId}/`, `${runId}/\uffff`);
+
+/** Stores checkpoints of a run, in one transaction (the worker's job). */
+export async function putCheckpoints(
   runId: string,
-  weights: Partial<Record<WeightsKind, Checkpoint>>,
+  checkpoints: readonly Checkpoint[],
 ): Promise<void> {
   const d = await openForWrite();
   try {
     const tx = d.transaction(WEIGHTS, 'readwrite');
-    const writes = Object.entries(weights).map(([kind, cp]) =>
-      tx.store.put(cp, `${runId}/${kind}`),
-    );
+    const writes = checkpoints.map((cp) => tx.store.put(cp, checkpointKey(runId, cp.epoch)));
     await Promise.all([...writes, tx.done]);
   } catch (e) {
     throw writeError(e);
   }
+}
+
+/**
+ * Removes a run's checkpoints that its record no longer claims: epochs before its final
+ * one other than its best. Later epochs stay (the worker may have stored them before the
+ * record caught up).
+ */
+export async function pruneCheckpoints(
+  runId: string,
+  claimed: { final: { epoch: number } | null; best: { epoch: number } | null },
+): Promise<void> {
+  const final = claimed.final?.epoch;
+  if (final === undefined) return;
+  const keep = new Set([final, claimed.best?.epoch]);
+  const d = await db();
+  const tx = d.transaction(WEIGHTS, 'readwrite');
+  const keys = await tx.store.getAllKeys(runKeys(runId));
+  const drop = keys.filter((k) => {
+    const epoch = Number(k.slice(runId.length + 1));
+    return Number.isInteger(epoch) && epoch < final && !keep.has(epoch);
+  });
+  await Promise.all([...drop.map((k) => tx.store.delete(k)), tx.done]);
 }
 
 /** Every stored run, migrated and validated; damaged ones come back as unreadable. */
@@ -127,8 +156,7 @@ export async function deleteRunFromDb(id: string): Promise<void> {
   const tx = d.transaction([STORE, WEIGHTS], 'readwrite');
   await Promise.all([
     tx.objectStore(STORE).delete(id),
-    tx.objectStore(WEIGHTS).delete(`${id}/final`),
-    tx.objectStore(WEIGHTS).delete(`${id}/best`),
+    tx.objectStore(WEIGHTS).delete(runKeys(id)),
     tx.done,
   ]);
 }
@@ -140,11 +168,17 @@ export function checkpointBytes(checkpoint: Checkpoint): number {
 }
 
 /**
- * A stored checkpoint. Ones stored before optimizer state was kept have weights only:
- * they come back with empty optimizer state, so such a run continues with a fresh optimizer.
+ * The run's stored checkpoint of `epoch` (falling back to the older `final`/`best` keys).
+ * Ones stored before optimizer state was kept have weights only: they come back with
+ * empty optimizer state, so such a run continues with a fresh optimizer.
  */
-export async function getWeights(runId: string, kind: WeightsKind): Promise<Checkpoint | null> {
-  const stored = await (await db()).get(WEIGHTS, `${runId}/${kind}`);
+export async function getCheckpoint(runId: string, epoch: number): Promise<Checkpoint | null> {
+  const d = await db();
+  const stored =
+    (await d.get(WEIGHTS, checkpointKey(runId, epoch))) ??
+    [await d.get(WEIGHTS, `${runId}/final`), await d.get(WEIGHTS, `${runId}/best`)].find(
+      (cp) => cp?.epoch === epoch,
+    );
   if (!stored) return null;
   return {
     ...stored,
@@ -153,8 +187,9 @@ export async function getWeights(runId: string, kind: WeightsKind): Promise<Chec
   };
 }
 
+/** Deletes every stored checkpoint of a run. */
 export async function deleteWeights(runId: string): Promise<void> {
   const d = await db();
   const tx = d.transaction(WEIGHTS, 'readwrite');
-  await Promise.all([tx.store.delete(`${runId}/final`), tx.store.delete(`${runId}/best`), tx.done]);
+  await Promise.all([tx.store.delete(runKeys(runId)), tx.done]);
 }

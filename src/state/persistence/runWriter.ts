@@ -7,7 +7,7 @@
  */
 import { isActive, needsWrite, recordSnapshot, type LiveRun } from '../../core/runs/live';
 import type { RunRecord } from '../../core/runs/record';
-import { RunWriteError, putRun } from '../../core/runs/runsDb';
+import { RunWriteError, pruneCheckpoints, putRun } from '../../core/runs/runsDb';
 import { selectRunLive } from '../trainingSlice';
 import type { AppStore } from '../session/types';
 import { holdLock, pruneWeights, refreshStorage, reportWriteError } from './runWrites';
@@ -24,7 +24,18 @@ interface Draft {
   queued: RunRecord | null;
   /** The latest record, batch points included. */
   latest: RunRecord;
+  /** The checkpoint claims (final/best epochs) last pruned for. */
+  pruned: string;
 }
+
+/** What the writer stores with (IndexedDB; replaced in tests). */
+export interface RunWriterDeps {
+  putRun: (record: RunRecord) => Promise<void>;
+  pruneCheckpoints: typeof pruneCheckpoints;
+  now: () => number;
+}
+
+const claimsKey = (r: RunRecord) => `${r.checkpoints.final?.epoch}/${r.checkpoints.best?.epoch}`;
 
 export interface RunWriter {
   /** Resolves when every write queued so far has settled. */
@@ -33,7 +44,10 @@ export interface RunWriter {
 }
 
 /** Follows the store's live run and writes its record; returns its handle. */
-export function createRunWriter(store: AppStore, now: () => number = () => Date.now()): RunWriter {
+export function createRunWriter(
+  store: AppStore,
+  deps: RunWriterDeps = { putRun, pruneCheckpoints, now: () => Date.now() },
+): RunWriter {
   const drafts = new Map<string, Draft>();
   let pendingWrites: Promise<void> = Promise.resolve();
   /**
@@ -46,7 +60,7 @@ export function createRunWriter(store: AppStore, now: () => number = () => Date.
     for (const [id, record] of unsaved) {
       if (drafts.has(id)) continue;
       unsaved.delete(id);
-      void putRun(record).then(
+      void deps.putRun(record).then(
         () => store.getState().upsertRunLocal(record),
         () => {
           if (!unsaved.has(id)) unsaved.set(id, record);
@@ -67,11 +81,25 @@ export function createRunWriter(store: AppStore, now: () => number = () => Date.
     d.writing = d.writing.then(async () => {
       while (d.dirty) {
         d.dirty = false;
-        const record = recordSnapshot(d.latest, now());
+        const record = recordSnapshot(d.latest, deps.now());
         try {
-          await putRun(record);
+          await deps.putRun(record);
           unsaved.delete(record.id);
           store.getState().upsertRunLocal(record);
+          // Checkpoints the written record no longer claims can go.
+          if (claimsKey(record) !== d.pruned) {
+            d.pruned = claimsKey(record);
+            await deps
+              .pruneCheckpoints(record.id, record.checkpoints)
+              .catch((e: unknown) =>
+                store
+                  .getState()
+                  .pushNotice(
+                    'error',
+                    `Old weights of "${record.name}" could not be removed (${String(e)}).`,
+                  ),
+              );
+          }
         } catch (e) {
           unsaved.set(record.id, record);
           reportWriteError(record, e, d);
@@ -107,6 +135,7 @@ export function createRunWriter(store: AppStore, now: () => number = () => Date.
         flushing: false,
         queued: null,
         latest: run.record,
+        pruned: claimsKey(run.record),
       };
       drafts.set(d.id, d);
       retryUnsaved();
