@@ -29,7 +29,12 @@ test('IndexedDB refusing to open: an alert says storage is unavailable, training
   };
   // The page writes run records and the training worker writes checkpoints: both refuse.
   await page.addInitScript(refuseStorage);
-  page.on('worker', (worker) => void worker.evaluate(refuseStorage));
+  page.on('worker', (worker) => {
+    // openFresh navigates twice: the first page's worker may close before this runs.
+    worker.evaluate(refuseStorage).catch((e: unknown) => {
+      if (!/closed/.test(String(e))) throw e;
+    });
+  });
   await openFresh(page);
   await expect(page.getByRole('alert').filter({ hasText: /storage is unavailable/ })).toHaveCount(
     1,
