@@ -20,34 +20,38 @@ export type AppState = GraphSlice &
   SessionSlice &
   CsvUploadSlice;
 
-export const useAppStore = create<AppState>()(
-  persist(
-    temporal(
-      (...a) => ({
-        ...createGraphSlice(...a),
-        ...createDataSlice(...a),
-        ...createTrainingSlice(...a),
-        ...createRunsSlice(...a),
-        ...createSessionSlice(...a),
-        ...createCsvUploadSlice(...a),
-      }),
+/** Builds the app's store (one per page; tests build their own). */
+export const createAppStore = () =>
+  create<AppState>()(
+    persist(
+      temporal(
+        (...a) => ({
+          ...createGraphSlice(...a),
+          ...createDataSlice(...a),
+          ...createTrainingSlice(...a),
+          ...createRunsSlice(...a),
+          ...createSessionSlice(...a),
+          ...createCsvUploadSlice(...a),
+        }),
+        {
+          partialize: (s) => ({ graph: s.graph }),
+          limit: 200,
+          equality: (a, b) => a.graph === b.graph,
+        },
+      ),
       {
-        partialize: (s) => ({ graph: s.graph }),
-        limit: 200,
-        equality: (a, b) => a.graph === b.graph,
+        name: 'train-smarter-workspace',
+        version: 1,
+        partialize: (s) => ({
+          graph: s.graph,
+          datasetChoice: s.datasetChoice,
+          config: s.config,
+        }),
       },
     ),
-    {
-      name: 'train-smarter-workspace',
-      version: 1,
-      partialize: (s) => ({
-        graph: s.graph,
-        datasetChoice: s.datasetChoice,
-        config: s.config,
-      }),
-    },
-  ),
-);
+  );
+
+export const useAppStore = createAppStore();
 
 /** Undo/redo of graph edits. */
 export const useGraphHistory = () => useAppStore.temporal.getState();

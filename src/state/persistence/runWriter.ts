@@ -102,7 +102,7 @@ export function createRunWriter(
           }
         } catch (e) {
           unsaved.set(record.id, record);
-          reportWriteError(record, e, d);
+          reportWriteError(record, e, d, store.getState().pushNotice);
         }
       }
       d.flushing = false;
@@ -144,7 +144,7 @@ export function createRunWriter(
     const failure = run.weightsNotSaved;
     if (failure && (before?.record.id !== run.record.id || !before.weightsNotSaved)) {
       const error = new RunWriteError(failure.message, failure.quota, failure.unavailable);
-      reportWriteError(run.record, error, d);
+      reportWriteError(run.record, error, d, store.getState().pushNotice);
     }
     if (needsWrite(d.queued, run.record)) {
       d.queued = run.record;

@@ -30,12 +30,13 @@ export function reportWriteError(
   record: RunRecord,
   e: unknown,
   warnOnce: { warned: boolean } | null,
+  notify: (kind: 'error', text: string) => void = useAppStore.getState().pushNotice,
 ): void {
   if (warnOnce) {
     if (warnOnce.warned) return;
     warnOnce.warned = true;
   }
-  const s = useAppStore.getState();
+  const s = { pushNotice: notify };
   const detail = e instanceof Error ? e.message : String(e);
   if (e instanceof RunWriteError && e.quota) {
     s.pushNotice(
