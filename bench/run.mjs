@@ -59,11 +59,12 @@ const runState = (page) =>
     const run = window.trainSmarter.store.getState().run;
     return run
       ? {
-          phase: run.phase,
-          error: run.error,
+          // The live run is the record being written (src/core/runs/live.ts).
+          phase: run.record.status === 'running' && !run.backend ? 'starting' : run.record.status,
+          error: run.record.error,
           backend: run.backend,
-          n: run.batches.length,
-          t: run.batches.map((b) => b.t ?? NaN),
+          n: run.record.batches.length,
+          t: run.record.batches.map((b) => b.t ?? NaN),
         }
       : null;
   });
@@ -394,7 +395,7 @@ async function main() {
                   loss: 1 / (1 + s / 500),
                 }));
                 const t0 = performance.now();
-                store.setState({ run: { ...run, batches } });
+                store.setState({ run: { ...run, record: { ...run.record, batches } } });
                 requestAnimationFrame(() =>
                   requestAnimationFrame(() => resolve(performance.now() - t0)),
                 );
