@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import '../../ui/editor/memoryStorage';
+import '../memoryStorage';
 import { createAppStore } from '../store';
 import { createController, type Controller } from './controller';
 import { createRunWriter } from '../persistence/runWriter';
