@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import '../ui/editor/memoryStorage';
+import './memoryStorage';
 import fc from 'fast-check';
 import { useAppStore } from './store';
 import { defaultGraph } from '../core/graph/presets';

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import './memoryStorage';
+import '../../state/memoryStorage';
 
 import { useAppStore } from '../../state/store';
 import { defaultGraph } from '../../core/graph/presets';
