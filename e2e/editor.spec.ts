@@ -159,3 +159,21 @@ test('Enter on a palette item adds the layer wired after the selected one', asyn
   await page.keyboard.press('Tab');
   await expect(paletteItem(page, 'Input')).toBeFocused();
 });
+
+test('layers are wired from the keyboard: Enter on an output handle, then on an input', async ({
+  page,
+}) => {
+  const item = paletteItem(page, 'Add');
+  await item.focus();
+  await page.keyboard.press('Enter');
+  await expect(nodesOf(page, 'Add')).toHaveCount(1);
+  const before = await edges(page).count();
+  for (const from of ['Dense #1', 'Dense #2']) {
+    await page.getByRole('button', { name: `Output of ${from}`, exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Input of Add #1', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await expect(edgeBetween(page, from, 'Add #1')).toHaveCount(1);
+  }
+  await expect(edges(page)).toHaveCount(before + 2);
+});

@@ -1,7 +1,23 @@
-import { memo } from 'react';
+import { memo, type KeyboardEvent } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import type { LayerFlowNode } from './flowModel';
 import { categoryClass } from './categories';
+
+/**
+ * A handle is a button: Enter or Space clicks it, and React Flow wires two clicked handles
+ * (connectOnClick), so layers can be connected from the keyboard as well as by dragging.
+ */
+const handleButton = {
+  role: 'button',
+  tabIndex: 0,
+  onKeyDown: (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.key !== 'Enter' && e.key !== ' ') return;
+    e.preventDefault();
+    // Not the node's own Enter (which selects it): this key press is the handle's.
+    e.stopPropagation();
+    e.currentTarget.click();
+  },
+} as const;
 
 /**
  * One layer on the canvas: label, key parameters, output shape and weight count, and
@@ -26,6 +42,7 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
           position={Position.Top}
           className="layer-handle"
           data-testid="handle-target"
+          {...handleButton}
           aria-label={`Input of ${data.label}`}
         />
       )}
@@ -55,6 +72,7 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
         position={Position.Bottom}
         className="layer-handle"
         data-testid="handle-source"
+        {...handleButton}
         aria-label={`Output of ${data.label}`}
       />
     </div>

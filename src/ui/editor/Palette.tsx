@@ -74,23 +74,25 @@ export function Palette() {
           </h3>
           <ul className="palette-list" aria-labelledby={`${id}-${category}`}>
             {layers.map((layer) => (
-              <li key={layer.type}>
+              // The card shows the type and its description, but the button is named by
+              // the type alone: a name must contain the visible text inside the control
+              // (label in name), and "Dropout" must not also answer to "training".
+              <li key={layer.type} className={`palette-card ${categoryClass(layer.category)}`}>
                 <button
                   type="button"
                   draggable
-                  className={`palette-item ${categoryClass(layer.category)}`}
+                  className="palette-item"
                   data-testid="palette-item"
                   data-layer-type={layer.type}
-                  aria-label={layer.type}
                   aria-describedby={`${id}-${layer.type}-desc ${id}-hint`}
                   onDragStart={(e) => onDragStart(e, layer.type)}
                   onClick={() => addNodeAfterSelection(layer.type)}
                 >
-                  <span className="palette-item-name">{layer.type}</span>
-                  <span className="palette-item-desc" id={`${id}-${layer.type}-desc`}>
-                    {layer.description}
-                  </span>
+                  {layer.type}
                 </button>
+                <span className="palette-item-desc" id={`${id}-${layer.type}-desc`}>
+                  {layer.description}
+                </span>
               </li>
             ))}
           </ul>

@@ -42,7 +42,8 @@ function CompareDialog({ runs, onClose }: { runs: RunRecord[]; onClose: () => vo
         aria-labelledby="compare-title"
         data-testid="compare-view"
       >
-        <header className="compare-header">
+        {/* Not a <header>: inside this dialog it would be a second banner of the page. */}
+        <div className="compare-header">
           <h2 id="compare-title">Compare {runs.length} runs</h2>
           <label className="field inline">
             <span>X axis</span>
@@ -74,7 +75,7 @@ function CompareDialog({ runs, onClose }: { runs: RunRecord[]; onClose: () => vo
           <button type="button" ref={closeRef} onClick={onClose}>
             Close
           </button>
-        </header>
+        </div>
         {warning && (
           <p className="compare-warning" role="note" data-testid="data-warning">
             {warning}

@@ -24,6 +24,8 @@ export function DataGrid({ headers, rows }: { headers: string[]; rows: string[][
       aria-label="Data preview"
       aria-rowcount={rows.length + 1}
       aria-colcount={headers.length}
+      // Focusable, so the keyboard can scroll it (arrow keys) like the mouse wheel does.
+      tabIndex={0}
       style={{ height: HEIGHT + ROW_HEIGHT }}
       onScroll={win.onScroll}
       data-testid="csv-data-grid"

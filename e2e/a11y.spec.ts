@@ -1,0 +1,57 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openFresh, setSetting } from './helpers';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+/** Serious and critical axe violations on the page as it is now, one line per rule. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}) on ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+async function trainToDone(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Train' }).click();
+  await expect(page.getByTestId('training-status')).toContainText('Done', { timeout: 30_000 });
+}
+
+test('the workspace, CSV preview, compare view and export menu have no serious a11y issues', async ({
+  page,
+}) => {
+  await openFresh(page);
+  // Soft: one run reports every view's violations, not only the first view's.
+  expect.soft(await seriousViolations(page), 'workspace').toEqual([]);
+
+  await page
+    .getByLabel('Upload CSV')
+    .setInputFiles(join(here, 'fixtures', 'csv', 'small-good.csv'));
+  const preview = page.getByRole('dialog', { name: 'small-good.csv' });
+  await expect(preview.getByTestId('csv-facts')).toContainText('40 rows');
+  expect.soft(await seriousViolations(page), 'CSV preview').toEqual([]);
+  await preview.getByRole('button', { name: 'Close' }).click();
+  await expect(preview).toBeHidden();
+
+  await page.getByLabel('Backend').selectOption({ value: 'wasm' });
+  await setSetting(page, 'Epochs', '2');
+  await trainToDone(page);
+  await setSetting(page, 'Learning rate', '0.1');
+  await trainToDone(page);
+  const rows = page.getByTestId('run-row');
+  await expect(rows).toHaveCount(2);
+  for (const row of await rows.all()) await row.getByRole('checkbox').check();
+  await page.getByRole('button', { name: 'Compare' }).click();
+  const compare = page.getByRole('dialog', { name: /Compare 2 runs/ });
+  await expect(compare.getByTestId('config-diff')).toHaveText('learningRate 0.01 → 0.1');
+  expect.soft(await seriousViolations(page), 'compare view').toEqual([]);
+  await page.keyboard.press('Escape');
+  await expect(compare).toBeHidden();
+
+  await page.locator('summary', { hasText: 'Project' }).click();
+  await page.getByRole('button', { name: 'Copy share link' }).click();
+  await expect(page.getByLabel('Share link')).toHaveValue(/#/);
+  expect.soft(await seriousViolations(page), 'export menu').toEqual([]);
+});
