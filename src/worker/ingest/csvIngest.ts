@@ -19,6 +19,7 @@ import type { TrainingConfig } from '../../core/train/types';
 import type { CsvFromWorker, CsvSplitConfig, CsvToWorker } from './csvMessages';
 import { loadCsvFile, storeCsvFile } from './csvStorage';
 import { hashWhileParsing, rememberCsvFingerprint } from './csvFingerprint';
+import { yieldToEventLoop } from '../yieldToEventLoop';
 
 type CsvChoice = Extract<DatasetChoice, { kind: 'upload'; format: 'csv' }>;
 
@@ -32,8 +33,6 @@ const sources = new WeakMap<Dataset, CsvSource>();
 /** The split each loaded dataset was fitted with, and its fitted pipeline (reused by runs). */
 const loadedWith = new WeakMap<Dataset, { split: CsvSplitConfig; fitted: FittedPipeline }>();
 const cancelled = new Set<number>();
-
-const yieldToMessages = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** Handles csvIngest and csvCancel. */
 export function handleCsvMessage(msg: CsvToWorker, post: (m: CsvFromWorker) => void): void {
@@ -97,7 +96,7 @@ async function ingest(
           });
         },
         isCancelled: () => cancelled.has(requestId),
-        pauseBetweenChunks: yieldToMessages,
+        pauseBetweenChunks: yieldToEventLoop,
       },
     );
     if (!outcome.ok) return fail(outcome.message, 'cancelled' in outcome);
