@@ -10,7 +10,7 @@ import {
   walkImageTree,
   type SkippedFile,
 } from '../../core/data/images/walk';
-import { formatMB, unzipSafely } from '../../core/data/images/zip';
+import { MAX_UNZIPPED_BYTES, formatMB, unzipSafely } from '../../core/data/zip';
 import { chooseImageSize, type ImageSize } from '../../core/data/images/size';
 import { cachedImagesFingerprint, type DataFingerprint } from '../../core/runs/fingerprint';
 import { IMAGENET_NORMALIZE, type ImageDatasetInfo } from '../../core/data/images/types';
@@ -19,8 +19,6 @@ import { loadUpload, maxStoredUploadBytes, saveUpload, setMaxStoredBytes } from 
 
 type ImageChoice = Extract<DatasetChoice, { kind: 'upload'; format: 'images' }>;
 
-/** Zips may expand to at most this much; tests lower it through the worker's test hooks. */
-export const DEFAULT_MAX_UNZIPPED_BYTES = 512 * 1024 * 1024;
 const SIZE_SAMPLE = 32;
 const SAMPLES_PER_CLASS = 6;
 const PROGRESS_MS = 150;
@@ -38,8 +36,9 @@ interface UploadRecord {
 }
 
 const uploads = new Map<string, UploadRecord>();
-let cancelRequested = false;
-let maxUnzippedBytes = DEFAULT_MAX_UNZIPPED_BYTES;
+let cancelRequested = new AbortController();
+// Tests lower the zip limit through the worker's test hooks.
+let maxUnzippedBytes = MAX_UNZIPPED_BYTES;
 let decodeDelayMs = 0;
 
 /** Test hooks (the app opened with ?testHooks=1): a lower zip or storage limit, slower decoding. */
@@ -77,7 +76,7 @@ function remember(uploadId: string, source: ImageUploadSource, stored: boolean):
 }
 
 export function cancelImageLoad(): void {
-  cancelRequested = true;
+  cancelRequested.abort();
 }
 
 export class ImageLoadError extends Error {}
@@ -91,7 +90,7 @@ export async function loadImageDataset(
     onProgress: (p: ImageLoadProgress) => void;
   },
 ): Promise<{ dataset: Dataset; info: ImageDatasetInfo; fingerprint: DataFingerprint }> {
-  cancelRequested = false;
+  cancelRequested = new AbortController();
   let record = uploads.get(choice.uploadId);
   if (!record) {
     // After a reload or a worker restart: uploads up to 200 MB are in IndexedDB.
@@ -145,7 +144,7 @@ async function filesOf(
     source.fileName,
     {
       maxBytes: maxUnzippedBytes,
-      cancelled: () => cancelRequested,
+      signal: cancelRequested.signal,
       // Only images are inflated; other entries are reported (or ignored) by name alone.
       wanted: (path) => isImagePath(path) && !isIgnoredPath(path),
       onBytes: () =>
@@ -229,7 +228,8 @@ async function decodeAll(
   let n = 0;
   for (let i = 0; i < walk.images.length; i++) {
     if (decodeDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, decodeDelayMs));
-    if (cancelRequested) throw new ImageLoadError('Loading the images was cancelled.');
+    if (cancelRequested.signal.aborted)
+      throw new ImageLoadError('Loading the images was cancelled.');
     const image = walk.images[i]!;
     const blob = files.get(image.path);
     // A file that does not decode is reported as skipped below, not thrown.
