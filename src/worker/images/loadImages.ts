@@ -15,7 +15,12 @@ import { chooseImageSize, type ImageSize } from '../../core/data/images/size';
 import { cachedImagesFingerprint, type DataFingerprint } from '../../core/runs/fingerprint';
 import { IMAGENET_NORMALIZE, type ImageDatasetInfo } from '../../core/data/images/types';
 import type { ImageLoadProgress, ImageUploadSource } from './types';
-import { loadUpload, maxStoredUploadBytes, saveUpload, setMaxStoredBytes } from './uploadStore';
+import {
+  loadStoredUpload,
+  setMaxStoredUploadBytes,
+  storedUploadLimitText,
+  storeUpload,
+} from '../uploadStore';
 
 type ImageChoice = Extract<DatasetChoice, { kind: 'upload'; format: 'images' }>;
 
@@ -48,7 +53,7 @@ export function setImageTestHooks(hooks: {
   maxStoredBytes?: number;
 }): void {
   if (hooks.zipLimitBytes !== undefined) maxUnzippedBytes = hooks.zipLimitBytes;
-  if (hooks.maxStoredBytes !== undefined) setMaxStoredBytes(hooks.maxStoredBytes);
+  if (hooks.maxStoredBytes !== undefined) setMaxStoredUploadBytes(hooks.maxStoredBytes);
   if (hooks.decodeDelayMs !== undefined) decodeDelayMs = hooks.decodeDelayMs;
 }
 
@@ -93,11 +98,11 @@ export async function loadImageDataset(
   cancelRequested = new AbortController();
   let record = uploads.get(choice.uploadId);
   if (!record) {
-    // After a reload or a worker restart: uploads up to 200 MB are in IndexedDB.
-    const stored = await loadUpload(choice.uploadId);
+    // After a reload or a worker restart: uploads within the limit are in IndexedDB.
+    const stored = await loadStoredUpload('images', choice.uploadId);
     if (!stored) {
       throw new ImageLoadError(
-        `The images of ${choice.name} are no longer available (uploads over ${+(maxStoredUploadBytes() / 1024 / 1024).toFixed(3)} MB are not stored between visits): upload them again.`,
+        `The images of ${choice.name} are no longer available (uploads over ${storedUploadLimitText()} are not stored between visits): upload them again.`,
       );
     }
     record = remember(choice.uploadId, stored, true);
@@ -113,7 +118,7 @@ export async function loadImageDataset(
   if (!record.stored) {
     record.stored = true;
     // Awaited so a reload right after the load finds it; a failure only costs persistence.
-    await saveUpload(choice.uploadId, record.source);
+    await storeUpload('images', choice.uploadId, record.source);
   }
   const dataset: Dataset = {
     ...decoded.dataset,

@@ -17,7 +17,7 @@ import { summarizeDataset } from '../../core/data/summary';
 import type { Dataset, DatasetChoice, DatasetSummary, SplitRatios } from '../../core/data/types';
 import type { TrainingConfig } from '../../core/train/types';
 import type { CsvFromWorker, CsvSplitConfig, CsvToWorker } from './csvMessages';
-import { loadCsvFile, storeCsvFile } from './csvStorage';
+import { loadStoredUpload, storedUploadLimitText, storeUpload } from '../uploadStore';
 import { hashWhileParsing, rememberCsvFingerprint } from './csvFingerprint';
 import { yieldToEventLoop } from '../yieldToEventLoop';
 
@@ -107,7 +107,7 @@ async function ingest(
     tables.set(uploadId, table);
     // A training and a test file, and the upload before them.
     while (tables.size > 3) tables.delete(tables.keys().next().value!);
-    const stored = await storeCsvFile(uploadId, fileName, file);
+    const stored = await storeUpload('csv', uploadId, { fileName, blob: file });
     const previewRows: string[][] = [];
     for (let r = 0; r < Math.min(PREVIEW_ROWS, table.nRows); r++) {
       previewRows.push(table.columns.map((c) => cellText(c, r)));
@@ -157,10 +157,10 @@ async function tableFor(
 ): Promise<CsvTable> {
   const cached = tables.get(choice.uploadId);
   if (cached && cached.hasHeader === choice.hasHeader) return cached;
-  const stored = await loadCsvFile(choice.uploadId);
+  const stored = await loadStoredUpload('csv', choice.uploadId);
   if (!stored) {
     throw new Error(
-      `${choice.name} is not stored in this browser (files over 200 MB are not kept): upload it again with "${input}".`,
+      `${choice.name} is not stored in this browser (files over ${storedUploadLimitText()} are not kept): upload it again with "${input}".`,
     );
   }
   const outcome = await parseCsvBytes(
