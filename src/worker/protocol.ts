@@ -23,7 +23,8 @@ export type ToWorker =
   | { type: 'loadDataset'; requestId: number; choice: DatasetChoice; split?: CsvSplitConfig }
   /** Hands the files of an image upload to the worker; a loadDataset with its uploadId follows. */
   | { type: 'registerImageUpload'; uploadId: string; source: ImageUploadSource }
-  | { type: 'cancelImageLoad' }
+  /** Cancels the image loading of that loadDataset request only. */
+  | { type: 'cancelImageLoad'; requestId: number }
   /**
    * Test hooks: a lower zip expansion limit (zip bombs), a delay per decoded image (cancel),
    * a lower limit of uploads kept in IndexedDB (uploads asked for again after a reload).

@@ -9,7 +9,7 @@ import '@tensorflow/tfjs-backend-webgl';
 import { configureWasm, detectMachine, type MachineFacts } from './backendSetup';
 import type { FromWorker, ToWorker } from './protocol';
 import type { RunControl } from './runControl';
-import { cancelImageLoad, registerImageUpload, setImageTestHooks } from './images/loadImages';
+import { registerImageUpload, setImageTestHooks } from './images/loadImages';
 import { handleExportMessage } from './export/exportHandler';
 import { handleCsvMessage } from './ingest/csvIngest';
 import { DatasetHolder } from './datasets';
@@ -89,7 +89,7 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
       registerImageUpload(msg.uploadId, msg.source);
       return;
     case 'cancelImageLoad':
-      cancelImageLoad();
+      datasets.cancel(msg.requestId);
       return;
     case 'imageTestHooks':
       if (testHooks) setImageTestHooks(msg);

@@ -146,7 +146,8 @@ export function createDatasetLoading(
       send({ type: 'loadDataset', requestId: id, choice });
     },
     cancelImageLoad() {
-      send({ type: 'cancelImageLoad' });
+      // The cancel names the load on screen: a newer load is not cancelled by an old click.
+      send({ type: 'cancelImageLoad', requestId: store.getState().datasetRequest.id });
     },
     handle(msg) {
       const s = store.getState();

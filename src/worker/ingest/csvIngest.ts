@@ -20,6 +20,7 @@ import type { CsvFromWorker, CsvSplitConfig, CsvToWorker } from './csvMessages';
 import { loadStoredUpload, storedUploadLimitText, storeUpload } from '../uploadStore';
 import { hashWhileParsing, rememberCsvFingerprint } from './csvFingerprint';
 import { yieldToEventLoop } from '../yieldToEventLoop';
+import { CancellableRequests } from '../cancellableRequests';
 
 type CsvChoice = Extract<DatasetChoice, { kind: 'upload'; format: 'csv' }>;
 
@@ -32,15 +33,16 @@ const tables = new Map<string, CsvTable>();
 const sources = new WeakMap<Dataset, CsvSource>();
 /** The split each loaded dataset was fitted with, and its fitted pipeline (reused by runs). */
 const loadedWith = new WeakMap<Dataset, { split: CsvSplitConfig; fitted: FittedPipeline }>();
-const cancelled = new Set<number>();
+/** Parses in progress; csvCancel aborts the one it names. */
+const parsing = new CancellableRequests();
 
 /** Handles csvIngest and csvCancel. */
 export function handleCsvMessage(msg: CsvToWorker, post: (m: CsvFromWorker) => void): void {
   if (msg.type === 'csvCancel') {
-    cancelled.add(msg.requestId);
+    parsing.cancel(msg.requestId);
     return;
   }
-  void ingest(msg, post);
+  void ingest(msg, parsing.begin(msg.requestId), post);
 }
 
 async function fingerprint(bytes: Uint8Array): Promise<string> {
@@ -65,6 +67,7 @@ async function sizeProblem(file: Blob, fileName: string, maxBytes: number): Prom
 
 async function ingest(
   msg: Extract<CsvToWorker, { type: 'csvIngest' }>,
+  signal: AbortSignal,
   post: (m: CsvFromWorker) => void,
 ): Promise<void> {
   const { requestId, file, fileName } = msg;
@@ -95,7 +98,7 @@ async function ingest(
             rows,
           });
         },
-        isCancelled: () => cancelled.has(requestId),
+        signal,
         pauseBetweenChunks: yieldToEventLoop,
       },
     );
@@ -134,7 +137,7 @@ async function ingest(
   } catch (err) {
     fail(`${fileName} could not be read: ${err instanceof Error ? err.message : String(err)}`);
   } finally {
-    cancelled.delete(requestId);
+    parsing.end(requestId);
   }
 }
 
