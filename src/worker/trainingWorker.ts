@@ -9,7 +9,7 @@ import '@tensorflow/tfjs-backend-webgl';
 import { configureWasm, detectMachine, type MachineFacts } from './backendSetup';
 import type { FromWorker, ToWorker } from './protocol';
 import type { RunControl } from './runControl';
-import { registerImageUpload, setImageTestHooks } from './images/loadImages';
+import { registerImageUpload } from './images/loadImages';
 import { handleExportMessage } from './export/exportHandler';
 import { handleCsvMessage } from './ingest/csvIngest';
 import { DatasetHolder } from './datasets';
@@ -91,9 +91,6 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
     case 'cancelImageLoad':
       datasets.cancel(msg.requestId);
       return;
-    case 'imageTestHooks':
-      if (testHooks) setImageTestHooks(msg);
-      return;
     case 'train':
       // A new run stops the previous one; runs never overlap.
       current?.stop();
@@ -109,11 +106,8 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
       if (current?.runId === msg.runId) current.stop();
       else stoppedEarly.add(msg.runId);
       return;
-    case 'loseContext':
-    case 'crash':
-    case 'hang':
-    case 'fetchProbe':
-      if (testHooks) handleTestHook(msg, scope, post);
+    case 'testHook':
+      handleTestHook(msg.hook, { enabled: testHooks, scope, post });
       return;
     default: {
       const never: never = msg;

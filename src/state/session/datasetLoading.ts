@@ -41,15 +41,16 @@ export interface DatasetLoading {
 /** Image-upload test hooks read from the page URL (?testHooks=1&zipLimitBytes=…). */
 export function imageTestHooksFromUrl(
   search: string,
-): Extract<Parameters<Send>[0], { type: 'imageTestHooks' }> {
+): Extract<Parameters<Send>[0], { type: 'testHook' }> {
   const params = new URLSearchParams(search);
   const storedMB = Number(params.get('maxStoredUploadMB'));
-  return {
-    type: 'imageTestHooks',
+  const hook = {
+    type: 'imageUploads',
     zipLimitBytes: Number(params.get('zipLimitBytes')) || undefined,
     decodeDelayMs: Number(params.get('decodeDelayMs')) || undefined,
     maxStoredBytes: storedMB > 0 ? storedMB * 1024 * 1024 : undefined,
-  };
+  } as const;
+  return { type: 'testHook', hook };
 }
 
 export function createDatasetLoading(

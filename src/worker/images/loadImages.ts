@@ -16,6 +16,7 @@ import {
   storeUpload,
 } from '../uploadStore';
 import { CANCELLED, decodeImages } from './decodeImages';
+import type { ImageUploadTestHooks } from '../testHookMessages';
 
 type ImageChoice = Extract<DatasetChoice, { kind: 'upload'; format: 'images' }>;
 
@@ -36,15 +37,8 @@ const uploads = new Map<string, UploadRecord>();
 let maxUnzippedBytes = MAX_UNZIPPED_BYTES;
 let decodeDelayMs = 0;
 
-/** Image-upload test hooks: a lower zip or storage limit, slower decoding. */
-export interface ImageTestHooks {
-  zipLimitBytes?: number;
-  decodeDelayMs?: number;
-  maxStoredBytes?: number;
-}
-
-/** Applies the image-upload test hooks (the test-hook handler calls this). */
-export function setImageTestHooks(hooks: ImageTestHooks): void {
+/** Applies the image-upload test hooks (testHookHandler.ts calls this). */
+export function setImageTestHooks(hooks: ImageUploadTestHooks): void {
   if (hooks.zipLimitBytes !== undefined) maxUnzippedBytes = hooks.zipLimitBytes;
   if (hooks.maxStoredBytes !== undefined) setMaxStoredUploadBytes(hooks.maxStoredBytes);
   if (hooks.decodeDelayMs !== undefined) decodeDelayMs = hooks.decodeDelayMs;
