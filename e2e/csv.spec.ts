@@ -163,11 +163,13 @@ test.describe('CSV upload', () => {
           window as unknown as {
             trainSmarter: {
               store: {
-                getState(): { run: { rows: { train: number; validation: number; test: number } } };
+                getState(): {
+                  run: { record: { rows: { train: number; validation: number; test: number } } };
+                };
               };
             };
           }
-        ).trainSmarter.store.getState().run.rows,
+        ).trainSmarter.store.getState().run.record.rows,
     );
     expect(rows.test).toBe(37);
     expect(rows.train + rows.validation).toBe(200);

@@ -94,7 +94,7 @@ export async function accuracySanity({ browser, origin, smoke }) {
     const accuracy = Number(await page.getByTestId('test-accuracy').textContent());
     const run = await page.evaluate(() => {
       const r = window.trainSmarter.store.getState().run;
-      return { rows: r?.rows ?? null, backend: r?.backend?.label ?? null };
+      return { rows: r?.record.rows ?? null, backend: r?.backend?.label ?? null };
     });
     const trainMin = ((Date.now() - trainStart) / 60_000).toFixed(1);
     return {

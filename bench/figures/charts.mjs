@@ -20,7 +20,7 @@ export async function chartsFigure({ browser, openApp, repeats, add }) {
               loss: 1 / (1 + s / 500),
             }));
             const t0 = performance.now();
-            store.setState({ run: { ...run, batches } });
+            store.setState({ run: { ...run, record: { ...run.record, batches } } });
             requestAnimationFrame(() =>
               requestAnimationFrame(() => resolve(performance.now() - t0)),
             );

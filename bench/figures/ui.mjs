@@ -33,16 +33,17 @@ export function appOpener(origin) {
   };
 }
 
+/** The live run as the bench reads it (the store's LiveRun: its record and backend). */
 const runState = (page) =>
   page.evaluate(() => {
     const run = window.trainSmarter.store.getState().run;
     return run
       ? {
-          phase: run.phase,
-          error: run.error,
+          phase: run.record.status,
+          error: run.record.error,
           backend: run.backend,
-          n: run.batches.length,
-          t: run.batches.map((b) => b.t ?? NaN),
+          n: run.record.batches.length,
+          t: run.record.batches.map((b) => b.t ?? NaN),
         }
       : null;
   });
