@@ -5,7 +5,8 @@
  * is the one owner of the database's schema upgrades, and closes its connection when
  * another context asks for a version change (as core/runs/runsDb.ts does).
  */
-import { deleteDB, openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { deleteDB, type DBSchema } from 'idb';
+import { lazyConnection } from '../core/storage/connection';
 import type { ImageUploadSource } from './images/types';
 
 export const UPLOADS_DB_NAME = 'train-smarter-uploads';
@@ -86,30 +87,14 @@ export function uploadsToDrop(
 const keyOf = (kind: UploadKind, uploadId: string) => `${kind}/${uploadId}`;
 
 // The connection of this worker, opened on first use.
-let dbPromise: Promise<IDBPDatabase<UploadsDbSchema>> | null = null;
-
-function db(): Promise<IDBPDatabase<UploadsDbSchema>> {
-  dbPromise ??= openDB<UploadsDbSchema>(UPLOADS_DB_NAME, DB_VERSION, {
-    upgrade(database, oldVersion) {
-      // One step per structure version; never edit a released step, add the next one.
-      if (oldVersion < 1) {
-        database.createObjectStore(STORE);
-        // Their uploads are asked for again once; the bytes must not linger unreachable.
-        for (const name of LEGACY_DB_NAMES) void deleteDB(name).catch(() => {});
-      }
-    },
-    blocking() {
-      // Another context wants to upgrade or delete the database: let it, reopen on next use.
-      void dbPromise?.then((d) => d.close());
-      dbPromise = null;
-    },
-  }).catch((e: unknown) => {
-    // Storage refused (private mode, disabled, broken): try again on the next use.
-    dbPromise = null;
-    throw e;
-  });
-  return dbPromise;
-}
+const db = lazyConnection<UploadsDbSchema>(UPLOADS_DB_NAME, DB_VERSION, (database, oldVersion) => {
+  // One step per structure version; never edit a released step, add the next one.
+  if (oldVersion < 1) {
+    database.createObjectStore(STORE);
+    // Their uploads are asked for again once; the bytes must not linger unreachable.
+    for (const name of LEGACY_DB_NAMES) void deleteDB(name).catch(() => {});
+  }
+});
 
 /**
  * Keeps an upload if it is within the limit, dropping the oldest of its kind. True when
