@@ -66,7 +66,7 @@ test.describe('CSV upload', () => {
 
     // A file not kept in the browser is asked for again and matched by its fingerprint.
     await page.evaluate(() => {
-      indexedDB.deleteDatabase('train-smarter-csv');
+      indexedDB.deleteDatabase('train-smarter-uploads');
     });
     await page.reload();
     await expect(

@@ -1,6 +1,7 @@
 /**
  * Fault tests: a lost WebGL context, a crashed or hung worker, a hidden tab. The worker's
- * test hooks (loseContext, crash, hang) are protocol messages enabled by ?testHooks=1.
+ * test hooks (loseContext, crash, hang) are `testHook` protocol messages, honoured only
+ * with ?testHooks=1.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { openFresh, setSetting } from './helpers';

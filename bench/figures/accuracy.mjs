@@ -113,3 +113,15 @@ export async function accuracySanity({ browser, origin, smoke }) {
     await context.close();
   }
 }
+
+/** Figure 7: adds the accuracy sanity check, or `n/a: reason` when it could not run. */
+export async function accuracyFigure({ browser, origin, smoke, add }) {
+  try {
+    const f = await accuracySanity({ browser, origin, smoke });
+    add(`7. ${f.name}`, f.unit, f.samples, 4, { note: f.note });
+  } catch (e) {
+    add('7. Accuracy sanity: MLP on Fashion-MNIST t10k after 5 epochs', '', [], 0, {
+      na: `n/a: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`,
+    });
+  }
+}

@@ -1,9 +1,9 @@
 import { useAppStore } from './store';
 import { testHooksEnabled } from './testHooksEnabled';
 import { workerClient } from './actions';
-import type { FromWorker, ToWorker } from '../worker/protocol';
+import type { FromWorker } from '../worker/protocol';
+import type { TestHook } from '../worker/testHookMessages';
 
-type TestHookMessage = Extract<ToWorker, { type: 'loseContext' | 'crash' | 'hang' | 'fetchProbe' }>;
 type FetchProbeResult = Extract<FromWorker, { type: 'fetchProbeResult' }>;
 
 declare global {
@@ -11,7 +11,8 @@ declare global {
     /** Present only with ?testHooks=1: lets tests and the bench read the store and send hooks. */
     trainSmarter?: {
       store: typeof useAppStore;
-      sendHook: (msg: TestHookMessage) => void;
+      /** Sends a test hook to the worker, e.g. `sendHook({ type: 'loseContext' })`. */
+      sendHook: (hook: TestHook) => void;
       /** Asks the worker to fetch `url`; resolves with whether the request was blocked. */
       fetchProbe: (url: string) => Promise<Omit<FetchProbeResult, 'type' | 'requestId'>>;
     };
@@ -23,7 +24,7 @@ export function installTestHooks(): void {
   if (!testHooksEnabled()) return;
   window.trainSmarter = {
     store: useAppStore,
-    sendHook: (msg) => workerClient().send(msg),
+    sendHook: (hook) => workerClient().send({ type: 'testHook', hook }),
     fetchProbe: (url) => awaitHookReply(url),
   };
 }
@@ -45,6 +46,6 @@ function awaitHookReply(url: string): Promise<Omit<FetchProbeResult, 'type' | 'r
       unsubscribe();
       resolve({ blocked: msg.blocked, detail: msg.detail });
     });
-    client.send({ type: 'fetchProbe', requestId, url });
+    client.send({ type: 'testHook', hook: { type: 'fetchProbe', requestId, url } });
   });
 }

@@ -10,7 +10,7 @@ export type WorkerFailure = { kind: 'crashed' | 'unresponsive'; message: string 
 export type FailureListener = (failure: WorkerFailure) => void;
 
 export interface TrainingClientOptions {
-  /** Honour the loseContext/crash/hang test hooks (the app was opened with ?testHooks=1). */
+  /** Honour `testHook` messages (the app was opened with ?testHooks=1). */
   testHooks?: boolean;
   /**
    * No heartbeat for this long means the worker is stuck. Heartbeats come every second,

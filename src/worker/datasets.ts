@@ -17,6 +17,7 @@ import { loadCsvDataset } from './ingest/csvIngest';
 import type { CsvSplitConfig } from './ingest/csvMessages';
 import { csvChoiceFingerprint } from './ingest/csvFingerprint';
 import type { FromWorker } from './protocol';
+import { CancellableRequests } from './cancellableRequests';
 
 // Synthetic sets do not depend on the run seed: changing the seed re-splits and
 // re-initialises, but the points on screen stay the same.
@@ -28,6 +29,8 @@ export class DatasetHolder {
   /** Settles when the dataset requested last has loaded (or failed). */
   loaded: Promise<void> = Promise.resolve();
   private readonly bundledCache = new Map<BundledId, Dataset>();
+  /** Requests queued or loading; a cancelImageLoad aborts the one it names. */
+  private readonly pending = new CancellableRequests();
 
   constructor(
     private readonly post: (msg: FromWorker) => void,
@@ -36,13 +39,22 @@ export class DatasetHolder {
 
   /** Queues a load behind the previous one; the answer is a datasetLoaded or datasetError. */
   request(requestId: number, choice: DatasetChoice, machine: MachineFacts, split?: CsvSplitConfig) {
-    this.loaded = this.loaded.then(() => this.load(requestId, choice, machine, split));
+    const signal = this.pending.begin(requestId);
+    this.loaded = this.loaded
+      .then(() => this.load(requestId, choice, machine, signal, split))
+      .finally(() => this.pending.end(requestId));
+  }
+
+  /** Cancels that request only (image loads stop between images); others go on. */
+  cancel(requestId: number): void {
+    this.pending.cancel(requestId);
   }
 
   private async load(
     requestId: number,
     choice: DatasetChoice,
     machine: MachineFacts,
+    signal: AbortSignal,
     split?: CsvSplitConfig,
   ): Promise<void> {
     const post = this.post;
@@ -60,6 +72,7 @@ export class DatasetHolder {
       if (choice.kind === 'upload' && choice.format === 'images') {
         const loaded = await loadImageDataset(choice, {
           requestId,
+          signal,
           realGpu: machine.hasWebGL && softwareRendererName(machine.webglRenderer) === null,
           onProgress: (p) => post({ type: 'imageProgress', ...p }),
         });

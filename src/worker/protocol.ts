@@ -11,6 +11,7 @@ import type { StoredWeightsInfo } from '../core/runs/record';
 import type { ImageLoadProgress, ImageUploadSource } from './images/types';
 import type { ExportFromWorker, ExportToWorker } from './export/messages';
 import type { CsvFromWorker, CsvSplitConfig, CsvToWorker } from './ingest/csvMessages';
+import type { TestHook, TestHookFromWorker } from './testHookMessages';
 
 export type ToWorker =
   /** Model export, import and predictions on fixed inputs (./export/messages.ts). */
@@ -23,17 +24,8 @@ export type ToWorker =
   | { type: 'loadDataset'; requestId: number; choice: DatasetChoice; split?: CsvSplitConfig }
   /** Hands the files of an image upload to the worker; a loadDataset with its uploadId follows. */
   | { type: 'registerImageUpload'; uploadId: string; source: ImageUploadSource }
-  | { type: 'cancelImageLoad' }
-  /**
-   * Test hooks: a lower zip expansion limit (zip bombs), a delay per decoded image (cancel),
-   * a lower limit of uploads kept in IndexedDB (uploads asked for again after a reload).
-   */
-  | {
-      type: 'imageTestHooks';
-      zipLimitBytes?: number;
-      decodeDelayMs?: number;
-      maxStoredBytes?: number;
-    }
+  /** Cancels the image loading of that loadDataset request only. */
+  | { type: 'cancelImageLoad'; requestId: number }
   | {
       type: 'train';
       runId: string;
@@ -48,12 +40,8 @@ export type ToWorker =
   | { type: 'pause'; runId: string }
   | { type: 'resume'; runId: string }
   | { type: 'stop'; runId: string }
-  /** Test hooks, honoured only when the app runs with ?testHooks=1. */
-  | { type: 'loseContext' }
-  | { type: 'crash' }
-  | { type: 'hang' }
-  /** Test hook: the worker fetches `url` (another origin), to prove the CSP blocks it. */
-  | { type: 'fetchProbe'; requestId: number; url: string };
+  /** Test hooks (./testHookMessages.ts), honoured only when the app runs with ?testHooks=1. */
+  | { type: 'testHook'; hook: TestHook };
 
 export type FromWorker =
   | ExportFromWorker
@@ -66,5 +54,4 @@ export type FromWorker =
   /** Everything that happens to a run (core/runs/events.ts). */
   | RunEvent
   | { type: 'memory'; runId: string; numTensors: number; numBytes: number }
-  /** Answer to the fetchProbe test hook: whether the request was refused, and how. */
-  | { type: 'fetchProbeResult'; requestId: number; blocked: boolean; detail: string };
+  | TestHookFromWorker;

@@ -1,31 +1,13 @@
 /**
  * Per-run state of the training worker: pause/resume/stop, yielding to the event loop
- * so those messages get through, and batching progress to at most ~10 messages a second.
+ * (yieldToEventLoop.ts) so those messages get through, and batching progress to at most
+ * ~10 messages a second.
  */
 import type { BatchPoint, Progress } from '../core/train/types';
 import type { FromWorker } from './protocol';
+import { yieldToEventLoop } from './yieldToEventLoop';
 
 type Post = (msg: FromWorker) => void;
-
-let channel: MessageChannel | null = null;
-const yieldQueue: (() => void)[] = [];
-
-/**
- * Resolves on a fresh macrotask. CPU and WASM reads resolve as microtasks, so without
- * this a worker would never see pause or stop during a run. A MessageChannel is used
- * rather than setTimeout, which browsers clamp to 4 ms when nested.
- */
-export function yieldToEventLoop(): Promise<void> {
-  if (!channel) {
-    channel = new MessageChannel();
-    channel.port1.onmessage = () => yieldQueue.shift()?.();
-  }
-  const port = channel.port2;
-  return new Promise((resolve) => {
-    yieldQueue.push(resolve);
-    port.postMessage(null);
-  });
-}
 
 export class RunControl {
   private paused = false;

@@ -1,45 +1,56 @@
 /**
- * The training worker's test hooks (honoured only when the app runs with ?testHooks=1):
- * losing the WebGL context, crashing, hanging, and probing the CSP with a fetch.
+ * The one handler of the training worker's test hooks (testHookMessages.ts): losing the
+ * WebGL context, crashing, hanging, probing the CSP with a fetch, lowering image-upload
+ * limits. They are honoured only when the app runs with ?testHooks=1; otherwise refused.
  */
 import { loseWebGLContext } from './backendSetup';
-import type { FromWorker, ToWorker } from './protocol';
-
-export type TestHookMessage = Extract<
-  ToWorker,
-  { type: 'loseContext' | 'crash' | 'hang' | 'fetchProbe' }
->;
+import { setImageTestHooks } from './images/loadImages';
+import type { FromWorker } from './protocol';
+import type { TestHook } from './testHookMessages';
 
 // A hang longer than this is a test hook that nobody terminated; stop spinning.
 const HANG_LIMIT_MS = 10 * 60 * 1000;
 
-/** Carries out one test hook. */
-export function handleTestHook(
-  msg: TestHookMessage,
-  scope: DedicatedWorkerGlobalScope,
-  post: (msg: FromWorker) => void,
-): void {
-  switch (msg.type) {
+type HookScope = Pick<DedicatedWorkerGlobalScope, 'addEventListener' | 'removeEventListener'>;
+
+export interface TestHookContext {
+  /** Whether test hooks are on (the worker's init message says, from ?testHooks=1). */
+  enabled: boolean;
+  scope: HookScope;
+  post: (msg: FromWorker) => void;
+}
+
+/** Carries out one test hook when test hooks are on; returns whether it did. */
+export function handleTestHook(hook: TestHook, ctx: TestHookContext): boolean {
+  if (!ctx.enabled) {
+    // A production page never sends these: say so rather than act on them.
+    console.warn(`Test hook "${hook.type}" refused: test hooks are off (open with ?testHooks=1).`);
+    return false;
+  }
+  switch (hook.type) {
     case 'loseContext':
       loseWebGLContext();
-      return;
+      return true;
     case 'crash':
       setTimeout(() => {
         throw new Error('Test hook: the training worker crashed.');
       });
-      return;
+      return true;
     case 'hang': {
       const until = Date.now() + HANG_LIMIT_MS;
       while (Date.now() < until) {
         // Busy on purpose: no heartbeat, no messages, as a stuck kernel would be.
       }
-      return;
+      return true;
     }
     case 'fetchProbe':
-      void fetchProbe(msg.requestId, msg.url, scope, post);
-      return;
+      void fetchProbe(hook.requestId, hook.url, ctx.scope, ctx.post);
+      return true;
+    case 'imageUploads':
+      setImageTestHooks(hook);
+      return true;
     default: {
-      const never: never = msg;
+      const never: never = hook;
       throw new Error(`Unknown test hook ${JSON.stringify(never)}`);
     }
   }
@@ -52,7 +63,7 @@ export function handleTestHook(
 async function fetchProbe(
   requestId: number,
   url: string,
-  scope: DedicatedWorkerGlobalScope,
+  scope: HookScope,
   post: (msg: FromWorker) => void,
 ): Promise<void> {
   const violations: string[] = [];

@@ -9,7 +9,7 @@ import '@tensorflow/tfjs-backend-webgl';
 import { configureWasm, detectMachine, type MachineFacts } from './backendSetup';
 import type { FromWorker, ToWorker } from './protocol';
 import type { RunControl } from './runControl';
-import { cancelImageLoad, registerImageUpload, setImageTestHooks } from './images/loadImages';
+import { registerImageUpload } from './images/loadImages';
 import { handleExportMessage } from './export/exportHandler';
 import { handleCsvMessage } from './ingest/csvIngest';
 import { DatasetHolder } from './datasets';
@@ -89,10 +89,7 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
       registerImageUpload(msg.uploadId, msg.source);
       return;
     case 'cancelImageLoad':
-      cancelImageLoad();
-      return;
-    case 'imageTestHooks':
-      if (testHooks) setImageTestHooks(msg);
+      datasets.cancel(msg.requestId);
       return;
     case 'train':
       // A new run stops the previous one; runs never overlap.
@@ -109,11 +106,8 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
       if (current?.runId === msg.runId) current.stop();
       else stoppedEarly.add(msg.runId);
       return;
-    case 'loseContext':
-    case 'crash':
-    case 'hang':
-    case 'fetchProbe':
-      if (testHooks) handleTestHook(msg, scope, post);
+    case 'testHook':
+      handleTestHook(msg.hook, { enabled: testHooks, scope, post });
       return;
     default: {
       const never: never = msg;

@@ -7,7 +7,8 @@
  * IndexedDB structure version (object stores, indexes); the record schema inside has its
  * own version (record.ts) and is migrated on read.
  */
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { DBSchema, IDBPDatabase } from 'idb';
+import { lazyConnection } from '../storage/connection';
 import { readStoredRun, type StoredRun } from './migrations';
 import type { RunRecord } from './record';
 import type { Checkpoint } from '../train/checkpoint';
@@ -28,27 +29,11 @@ interface RunsDbSchema extends DBSchema {
 }
 
 // The connection of this context (page or worker), opened on first use.
-let dbPromise: Promise<IDBPDatabase<RunsDbSchema>> | null = null;
-
-function db(): Promise<IDBPDatabase<RunsDbSchema>> {
-  dbPromise ??= openDB<RunsDbSchema>(RUNS_DB_NAME, DB_VERSION, {
-    upgrade(database, oldVersion) {
-      // One step per structure version; never edit a released step, add the next one.
-      if (oldVersion < 1) database.createObjectStore(STORE);
-      if (oldVersion < 2) database.createObjectStore(WEIGHTS);
-    },
-    blocking() {
-      // A newer tab wants to upgrade the database: let it, this tab reopens on next use.
-      void dbPromise?.then((d) => d.close());
-      dbPromise = null;
-    },
-  }).catch((e: unknown) => {
-    // Storage refused (private mode, disabled, broken): try again on the next use.
-    dbPromise = null;
-    throw e;
-  });
-  return dbPromise;
-}
+const db = lazyConnection<RunsDbSchema>(RUNS_DB_NAME, DB_VERSION, (database, oldVersion) => {
+  // One step per structure version; never edit a released step, add the next one.
+  if (oldVersion < 1) database.createObjectStore(STORE);
+  if (oldVersion < 2) database.createObjectStore(WEIGHTS);
+});
 
 /**
  * A write failed; `quota` when the browser refused for lack of space, `unavailable` when

@@ -41,15 +41,16 @@ export interface DatasetLoading {
 /** Image-upload test hooks read from the page URL (?testHooks=1&zipLimitBytes=…). */
 export function imageTestHooksFromUrl(
   search: string,
-): Extract<Parameters<Send>[0], { type: 'imageTestHooks' }> {
+): Extract<Parameters<Send>[0], { type: 'testHook' }> {
   const params = new URLSearchParams(search);
   const storedMB = Number(params.get('maxStoredUploadMB'));
-  return {
-    type: 'imageTestHooks',
+  const hook = {
+    type: 'imageUploads',
     zipLimitBytes: Number(params.get('zipLimitBytes')) || undefined,
     decodeDelayMs: Number(params.get('decodeDelayMs')) || undefined,
     maxStoredBytes: storedMB > 0 ? storedMB * 1024 * 1024 : undefined,
-  };
+  } as const;
+  return { type: 'testHook', hook };
 }
 
 export function createDatasetLoading(
@@ -146,7 +147,8 @@ export function createDatasetLoading(
       send({ type: 'loadDataset', requestId: id, choice });
     },
     cancelImageLoad() {
-      send({ type: 'cancelImageLoad' });
+      // The cancel names the load on screen: a newer load is not cancelled by an old click.
+      send({ type: 'cancelImageLoad', requestId: store.getState().datasetRequest.id });
     },
     handle(msg) {
       const s = store.getState();

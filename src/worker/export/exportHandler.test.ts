@@ -98,4 +98,17 @@ describe('worker export handler', () => {
       message: 'model.json is not valid JSON.',
     });
   });
+
+  it('reads model zips with the one safe zip reader: an entry leaving its folder is refused', async () => {
+    const zip = zipSync({ '../model.json': new Uint8Array(2), 'weights.bin': new Uint8Array(4) });
+    const reply = await ask({
+      type: 'importModel',
+      requestId: 9,
+      files: [{ name: 'model.zip', data: zip.buffer as ArrayBuffer }],
+    });
+    expect(reply).toMatchObject({
+      type: 'exportFailed',
+      message: 'model.zip: the entry ../model.json tries to leave its folder with ../.',
+    });
+  });
 });

@@ -4,7 +4,7 @@
  * the last imported model, and answers export, import and predict requests.
  */
 import type * as tfjs from '@tensorflow/tfjs';
-import { unzipSync } from 'fflate';
+import { looksLikeZip, unzipSafely } from '../../core/data/zip';
 import { buildModel } from '../../core/graph/build';
 import type { ModelGraph } from '../../core/graph/types';
 import type { SplitIndices } from '../../core/data/types';
@@ -32,8 +32,6 @@ interface TrainedRun {
 let trained: TrainedRun | null = null;
 let trainedModel: tfjs.LayersModel | null = null;
 let imported: tfjs.LayersModel | null = null;
-// Zip entries above this are refused: a small zip must not expand into gigabytes.
-const MAX_UNZIPPED_BYTES = 512 * 1024 * 1024;
 
 function dropTrainedModel(): void {
   trainedModel?.dispose();
@@ -82,34 +80,25 @@ function getTrainedModel(tf: typeof tfjs): tfjs.LayersModel | string {
   return trainedModel;
 }
 
-/** A zip by its signature ("PK\x03\x04"), whatever the file is called. */
-function isZip(file: ModelFile): boolean {
-  const head = new Uint8Array(file.data, 0, Math.min(4, file.data.byteLength));
-  return head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
-}
-
-function unpack(files: readonly ModelFile[]): ModelFile[] {
+/** The files of a model upload, with any zip (by its signature, whatever its name) unpacked. */
+async function unpack(files: readonly ModelFile[]): Promise<ModelFile[]> {
   const out: ModelFile[] = [];
   for (const file of files) {
-    if (!isZip(file)) {
+    const bytes = new Uint8Array(file.data);
+    if (!looksLikeZip(bytes)) {
       out.push(file);
       continue;
     }
-    let total = 0;
-    const entries = unzipSync(new Uint8Array(file.data), {
-      filter: (f) => {
-        total += f.originalSize;
-        if (total > MAX_UNZIPPED_BYTES) throw new Error('The zip unpacks to more than 512 MB.');
-        return !f.name.endsWith('/');
-      },
-    });
-    for (const [name, bytes] of Object.entries(entries)) {
+    const result = await unzipSafely([bytes], file.name);
+    if (!result.ok) throw new Error(result.message);
+    const refused = result.rejected[0];
+    // A model zip is written by a program: an entry escaping its folder means a hostile file.
+    if (refused) throw new Error(`${file.name}: the entry ${refused.name} ${refused.reason}.`);
+    for (const entry of result.entries) {
+      const data = entry.data;
       out.push({
-        name,
-        data: bytes.buffer.slice(
-          bytes.byteOffset,
-          bytes.byteOffset + bytes.byteLength,
-        ) as ArrayBuffer,
+        name: entry.path,
+        data: data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer,
       });
     }
   }
@@ -142,7 +131,7 @@ export async function handleExportMessage(
         return;
       }
       case 'importModel': {
-        const outcome = await loadModelFiles(tf, unpack(msg.files));
+        const outcome = await loadModelFiles(tf, await unpack(msg.files));
         if (!outcome.ok) return fail(outcome.message, outcome.unsupported);
         imported?.dispose();
         imported = outcome.model;

@@ -1,29 +1,24 @@
 /**
- * Loads an uploaded image folder or zip inside the training worker: unzip (safely),
- * walk the folder tree, decode each image with createImageBitmap on an OffscreenCanvas,
- * and build the Uint8 dataset the training loop makes float per batch.
+ * Loads an uploaded image folder or zip inside the training worker: keep the latest
+ * uploads' files, unzip (safely), reuse decoded pixels when only scaling or augmentation
+ * change, and keep small uploads in IndexedDB. Decoding itself is decodeImages.ts.
  */
 import type { Dataset, DatasetChoice } from '../../core/data/types';
-import {
-  isIgnoredPath,
-  isImagePath,
-  walkImageTree,
-  type SkippedFile,
-} from '../../core/data/images/walk';
-import { formatMB, unzipSafely } from '../../core/data/images/zip';
-import { chooseImageSize, type ImageSize } from '../../core/data/images/size';
+import { isIgnoredPath, isImagePath, type SkippedFile } from '../../core/data/images/walk';
+import { MAX_UNZIPPED_BYTES, unzipSafely } from '../../core/data/zip';
 import { cachedImagesFingerprint, type DataFingerprint } from '../../core/runs/fingerprint';
 import { IMAGENET_NORMALIZE, type ImageDatasetInfo } from '../../core/data/images/types';
-import type { ImageLoadProgress, ImageUploadSource } from './types';
-import { loadUpload, maxStoredUploadBytes, saveUpload, setMaxStoredBytes } from './uploadStore';
+import { ImageLoadError, type ImageLoadProgress, type ImageUploadSource } from './types';
+import {
+  loadStoredUpload,
+  setMaxStoredUploadBytes,
+  storedUploadLimitText,
+  storeUpload,
+} from '../uploadStore';
+import { CANCELLED, decodeImages } from './decodeImages';
+import type { ImageUploadTestHooks } from '../testHookMessages';
 
 type ImageChoice = Extract<DatasetChoice, { kind: 'upload'; format: 'images' }>;
-
-/** Zips may expand to at most this much; tests lower it through the worker's test hooks. */
-export const DEFAULT_MAX_UNZIPPED_BYTES = 512 * 1024 * 1024;
-const SIZE_SAMPLE = 32;
-const SAMPLES_PER_CLASS = 6;
-const PROGRESS_MS = 150;
 
 interface UploadRecord {
   source: ImageUploadSource;
@@ -38,18 +33,14 @@ interface UploadRecord {
 }
 
 const uploads = new Map<string, UploadRecord>();
-let cancelRequested = false;
-let maxUnzippedBytes = DEFAULT_MAX_UNZIPPED_BYTES;
+// Test hooks (the app opened with ?testHooks=1) lower the zip limit and slow decoding.
+let maxUnzippedBytes = MAX_UNZIPPED_BYTES;
 let decodeDelayMs = 0;
 
-/** Test hooks (the app opened with ?testHooks=1): a lower zip or storage limit, slower decoding. */
-export function setImageTestHooks(hooks: {
-  zipLimitBytes?: number;
-  decodeDelayMs?: number;
-  maxStoredBytes?: number;
-}): void {
+/** Applies the image-upload test hooks (testHookHandler.ts calls this). */
+export function setImageTestHooks(hooks: ImageUploadTestHooks): void {
   if (hooks.zipLimitBytes !== undefined) maxUnzippedBytes = hooks.zipLimitBytes;
-  if (hooks.maxStoredBytes !== undefined) setMaxStoredBytes(hooks.maxStoredBytes);
+  if (hooks.maxStoredBytes !== undefined) setMaxStoredUploadBytes(hooks.maxStoredBytes);
   if (hooks.decodeDelayMs !== undefined) decodeDelayMs = hooks.decodeDelayMs;
 }
 
@@ -76,29 +67,25 @@ function remember(uploadId: string, source: ImageUploadSource, stored: boolean):
   return record;
 }
 
-export function cancelImageLoad(): void {
-  cancelRequested = true;
-}
-
-export class ImageLoadError extends Error {}
-
 /** Builds the dataset of an image upload choice (throws ImageLoadError with a user message). */
 export async function loadImageDataset(
   choice: ImageChoice,
   ctx: {
     requestId: number;
     realGpu: boolean;
+    /** This request's own signal (the worker aborts it on a cancelImageLoad naming it). */
+    signal: AbortSignal;
     onProgress: (p: ImageLoadProgress) => void;
   },
 ): Promise<{ dataset: Dataset; info: ImageDatasetInfo; fingerprint: DataFingerprint }> {
-  cancelRequested = false;
+  if (ctx.signal.aborted) throw new ImageLoadError(CANCELLED);
   let record = uploads.get(choice.uploadId);
   if (!record) {
-    // After a reload or a worker restart: uploads up to 200 MB are in IndexedDB.
-    const stored = await loadUpload(choice.uploadId);
+    // After a reload or a worker restart: uploads within the limit are in IndexedDB.
+    const stored = await loadStoredUpload('images', choice.uploadId);
     if (!stored) {
       throw new ImageLoadError(
-        `The images of ${choice.name} are no longer available (uploads over ${+(maxStoredUploadBytes() / 1024 / 1024).toFixed(3)} MB are not stored between visits): upload them again.`,
+        `The images of ${choice.name} are no longer available (uploads over ${storedUploadLimitText()} are not stored between visits): upload them again.`,
       );
     }
     record = remember(choice.uploadId, stored, true);
@@ -107,14 +94,14 @@ export async function loadImageDataset(
   let decoded = record.decoded?.key === key ? record.decoded : null;
   if (!decoded) {
     const files = await filesOf(record, ctx);
-    const { dataset, info } = await decodeAll(choice, files, record, ctx);
+    const { dataset, info } = await decodeImages(choice, files, record, { ...ctx, decodeDelayMs });
     decoded = { key, dataset, info };
     record.decoded = decoded;
   }
   if (!record.stored) {
     record.stored = true;
     // Awaited so a reload right after the load finds it; a failure only costs persistence.
-    await saveUpload(choice.uploadId, record.source);
+    await storeUpload('images', choice.uploadId, record.source);
   }
   const dataset: Dataset = {
     ...decoded.dataset,
@@ -130,7 +117,7 @@ export async function loadImageDataset(
 
 async function filesOf(
   record: UploadRecord,
-  ctx: { requestId: number; onProgress: (p: ImageLoadProgress) => void },
+  ctx: { requestId: number; signal: AbortSignal; onProgress: (p: ImageLoadProgress) => void },
 ): Promise<Map<string, Blob>> {
   if (record.files) return record.files;
   const source = record.source;
@@ -145,7 +132,7 @@ async function filesOf(
     source.fileName,
     {
       maxBytes: maxUnzippedBytes,
-      cancelled: () => cancelRequested,
+      signal: ctx.signal,
       // Only images are inflated; other entries are reported (or ignored) by name alone.
       wanted: (path) => isImagePath(path) && !isIgnoredPath(path),
       onBytes: () =>
@@ -158,6 +145,7 @@ async function filesOf(
         }),
     },
   );
+  if (ctx.signal.aborted) throw new ImageLoadError(CANCELLED);
   if (!result.ok) throw new ImageLoadError(result.message);
   record.files = new Map(
     result.entries.map((e) => [e.path, new Blob([e.data as Uint8Array<ArrayBuffer>])]),
@@ -185,161 +173,4 @@ async function* chunksOf(blob: Blob, onRead: (n: number) => void): AsyncGenerato
     onRead(value.length);
     yield value;
   }
-}
-
-async function decodeAll(
-  choice: ImageChoice,
-  files: Map<string, Blob>,
-  record: UploadRecord,
-  ctx: { requestId: number; realGpu: boolean; onProgress: (p: ImageLoadProgress) => void },
-): Promise<{ dataset: Dataset; info: ImageDatasetInfo }> {
-  const walk = walkImageTree([...files.keys()], record.directories);
-  if (!walk.ok) throw new ImageLoadError(`${choice.name}: ${walk.message}`);
-  const skipped: SkippedFile[] = [...record.rejected, ...walk.skipped];
-
-  // Sizes of a spread-out sample decide the 'auto' size.
-  const step = Math.max(1, Math.floor(walk.images.length / SIZE_SAMPLE));
-  const sampleSizes: ImageSize[] = [];
-  for (let i = 0; i < walk.images.length && sampleSizes.length < SIZE_SAMPLE; i += step) {
-    const blob = files.get(walk.images[i]!.path);
-    const bitmap = blob
-      ? await createImageBitmap(blob, { imageOrientation: 'from-image' }).catch(() => null)
-      : null;
-    if (bitmap) {
-      sampleSizes.push({ height: bitmap.height, width: bitmap.width });
-      bitmap.close();
-    }
-  }
-  const { size, note } = chooseImageSize(choice.decode, sampleSizes, ctx.realGpu);
-  const channels = choice.decode.color === 'grayscale' ? 1 : 3;
-  const pixelsPer = size.height * size.width * channels;
-  const x = new Uint8Array(walk.images.length * pixelsPer);
-  const y = new Float32Array(walk.images.length);
-  const isTest = new Uint8Array(walk.images.length);
-  const canvas = new OffscreenCanvas(size.width, size.height);
-  const g = canvas.getContext('2d', { willReadFrequently: true });
-  if (!g)
-    throw new ImageLoadError(
-      'This browser cannot draw images in a worker (no 2-D OffscreenCanvas).',
-    );
-  g.imageSmoothingQuality = 'high';
-
-  const started = performance.now();
-  let lastPost = 0;
-  let n = 0;
-  for (let i = 0; i < walk.images.length; i++) {
-    if (decodeDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, decodeDelayMs));
-    if (cancelRequested) throw new ImageLoadError('Loading the images was cancelled.');
-    const image = walk.images[i]!;
-    const blob = files.get(image.path);
-    // A file that does not decode is reported as skipped below, not thrown.
-    // Without a crop the decoder resizes, so a large photo never sits in memory at full size.
-    const options: ImageBitmapOptions = choice.decode.centerCrop
-      ? { imageOrientation: 'from-image' }
-      : {
-          imageOrientation: 'from-image',
-          resizeWidth: size.width,
-          resizeHeight: size.height,
-          resizeQuality: 'high',
-        };
-    const bitmap = blob ? await createImageBitmap(blob, options).catch(() => null) : null;
-    if (!bitmap) {
-      skipped.push({
-        path: image.path,
-        reason: 'could not be decoded as an image (damaged or not really an image)',
-      });
-      continue;
-    }
-    // Alpha is composited on white, as the image would look on a page.
-    g.fillStyle = '#fff';
-    g.fillRect(0, 0, size.width, size.height);
-    const side = Math.min(bitmap.width, bitmap.height);
-    if (choice.decode.centerCrop) {
-      const sx = (bitmap.width - side) / 2;
-      const sy = (bitmap.height - side) / 2;
-      g.drawImage(bitmap, sx, sy, side, side, 0, 0, size.width, size.height);
-    } else {
-      g.drawImage(bitmap, 0, 0, size.width, size.height);
-    }
-    bitmap.close();
-    const rgba = g.getImageData(0, 0, size.width, size.height).data;
-    const out = x.subarray(n * pixelsPer, (n + 1) * pixelsPer);
-    for (let p = 0, q = 0; p < rgba.length; p += 4) {
-      if (channels === 1) {
-        out[q++] = Math.round(0.299 * rgba[p]! + 0.587 * rgba[p + 1]! + 0.114 * rgba[p + 2]!);
-      } else {
-        out[q++] = rgba[p]!;
-        out[q++] = rgba[p + 1]!;
-        out[q++] = rgba[p + 2]!;
-      }
-    }
-    y[n] = image.classIndex;
-    isTest[n] = image.split === 'test' ? 1 : 0;
-    n += 1;
-    const now = performance.now();
-    if (now - lastPost > PROGRESS_MS || i === walk.images.length - 1) {
-      lastPost = now;
-      ctx.onProgress({
-        requestId: ctx.requestId,
-        stage: 'decoding',
-        done: i + 1,
-        total: walk.images.length,
-        imagesPerSecond: ((i + 1) * 1000) / Math.max(1, now - started),
-      });
-    }
-  }
-  if (n === 0) {
-    const first = skipped.find((s) => s.reason.startsWith('could not be decoded'));
-    throw new ImageLoadError(
-      `${choice.name}: none of the ${walk.images.length} images could be decoded${first ? ` (for example ${first.path})` : ''}.`,
-    );
-  }
-  const counts = new Array<number>(walk.classNames.length).fill(0);
-  for (let i = 0; i < n; i++) counts[y[i]!]! += 1;
-  const missing = walk.classNames.filter((_, k) => counts[k] === 0);
-  if (walk.classNames.length - missing.length < 2) {
-    throw new ImageLoadError(
-      `${choice.name}: only one class has images that decode; the images of ${missing.map((m) => `${m}/`).join(', ')} could not be decoded.`,
-    );
-  }
-  const samples: ImageDatasetInfo['samples'] = [];
-  const taken = new Array<number>(walk.classNames.length).fill(0);
-  for (let i = 0; i < n; i++) {
-    const k = y[i]!;
-    if (taken[k]! >= SAMPLES_PER_CLASS) continue;
-    taken[k]! += 1;
-    samples.push({ classIndex: k, pixels: x.slice(i * pixelsPer, (i + 1) * pixelsPer) });
-  }
-  const dataset: Dataset = {
-    name: choice.name,
-    kind: 'image',
-    task: walk.classNames.length === 2 ? 'binary' : 'multiclass',
-    featureShape: [size.height, size.width, channels],
-    x: n === walk.images.length ? x : x.slice(0, n * pixelsPer),
-    xScale: 1 / 255,
-    y: n === walk.images.length ? y : y.slice(0, n),
-    n,
-    classNames: walk.classNames,
-    featureNames: [],
-  };
-  if (walk.predefinedSplit) {
-    const testRows = isTest.subarray(0, n);
-    if (!testRows.includes(1) || !testRows.includes(0)) {
-      throw new ImageLoadError(
-        `${choice.name}: the train/ and test/ folders must both hold images that decode.`,
-      );
-    }
-    dataset.predefinedTest = testRows.slice();
-  }
-  const info: ImageDatasetInfo = {
-    samples,
-    height: size.height,
-    width: size.width,
-    channels,
-    skipped,
-    ignored: walk.ignored,
-    predefinedSplit: walk.predefinedSplit,
-    sizeNote: `${note}; ${formatMB(dataset.x.length)} of pixels`,
-  };
-  return { dataset, info };
 }

@@ -1,4 +1,4 @@
-/** Message payloads of image uploads (the files cross to the worker as Blobs, not copies). */
+/** Message payloads and errors of image uploads (the files cross to the worker as Blobs, not copies). */
 
 export type ImageUploadSource =
   /** A picked or dropped folder: paths relative to the folder that was chosen. */
@@ -12,3 +12,6 @@ export interface ImageLoadProgress {
   total: number;
   imagesPerSecond: number;
 }
+
+/** A problem with an image upload that the user can act on; its message says what to do. */
+export class ImageLoadError extends Error {}

@@ -5,7 +5,7 @@
  * bytes are hashed once, streamed.
  */
 import { StreamHash, csvFingerprint, type DataFingerprint } from '../../core/runs/fingerprint';
-import { loadCsvFile } from './csvStorage';
+import { loadStoredUpload } from '../uploadStore';
 
 const byUpload = new Map<string, DataFingerprint>();
 
@@ -46,7 +46,7 @@ export function rememberCsvFingerprint(
 async function fingerprintOf(uploadId: string, name: string): Promise<DataFingerprint | null> {
   const known = byUpload.get(uploadId);
   if (known) return { ...known, name };
-  const stored = await loadCsvFile(uploadId).catch(() => null);
+  const stored = await loadStoredUpload('csv', uploadId);
   if (!stored) return null;
   const hash = new StreamHash();
   const reader = stored.blob.stream().getReader();

@@ -80,6 +80,31 @@ describe('CSV ingest in the worker', () => {
     expect(out.at(-1)).toMatchObject({ type: 'csvError', cancelled: true });
   });
 
+  it('cancels only the parse a cancel names', async () => {
+    // Three chunks of the parser, so a cancel is heard between them.
+    const big = csv(1) + '1,2,red,a\n'.repeat(300_000);
+    const outcomes = new Map<number, CsvFromWorker['type']>();
+    const parse = (requestId: number) =>
+      new Promise<void>((resolve) => {
+        handleCsvMessage(
+          { type: 'csvIngest', requestId, file: new Blob([big]), fileName: 'd.csv', maxBytes: 1e9 },
+          (m) => {
+            if (m.type === 'csvProgress') return;
+            outcomes.set(requestId, m.type);
+            resolve();
+          },
+        );
+      });
+    const first = parse(11);
+    const second = parse(12);
+    handleCsvMessage({ type: 'csvCancel', requestId: 11 }, () => {});
+    // A cancel of a request that is not parsing (finished, or never sent) does nothing.
+    handleCsvMessage({ type: 'csvCancel', requestId: 13 }, () => {});
+    await Promise.all([first, second]);
+    expect(outcomes.get(11)).toBe('csvError');
+    expect(outcomes.get(12)).toBe('csvParsed');
+  });
+
   it('loads a confirmed pipeline and re-fits it on each run split', async () => {
     const out = await ingest(csv(40));
     const parsed = out.find((m) => m.type === 'csvParsed');

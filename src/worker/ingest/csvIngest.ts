@@ -17,8 +17,10 @@ import { summarizeDataset } from '../../core/data/summary';
 import type { Dataset, DatasetChoice, DatasetSummary, SplitRatios } from '../../core/data/types';
 import type { TrainingConfig } from '../../core/train/types';
 import type { CsvFromWorker, CsvSplitConfig, CsvToWorker } from './csvMessages';
-import { loadCsvFile, storeCsvFile } from './csvStorage';
+import { loadStoredUpload, storedUploadLimitText, storeUpload } from '../uploadStore';
 import { hashWhileParsing, rememberCsvFingerprint } from './csvFingerprint';
+import { yieldToEventLoop } from '../yieldToEventLoop';
+import { CancellableRequests } from '../cancellableRequests';
 
 type CsvChoice = Extract<DatasetChoice, { kind: 'upload'; format: 'csv' }>;
 
@@ -31,17 +33,16 @@ const tables = new Map<string, CsvTable>();
 const sources = new WeakMap<Dataset, CsvSource>();
 /** The split each loaded dataset was fitted with, and its fitted pipeline (reused by runs). */
 const loadedWith = new WeakMap<Dataset, { split: CsvSplitConfig; fitted: FittedPipeline }>();
-const cancelled = new Set<number>();
-
-const yieldToMessages = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/** Parses in progress; csvCancel aborts the one it names. */
+const parsing = new CancellableRequests();
 
 /** Handles csvIngest and csvCancel. */
 export function handleCsvMessage(msg: CsvToWorker, post: (m: CsvFromWorker) => void): void {
   if (msg.type === 'csvCancel') {
-    cancelled.add(msg.requestId);
+    parsing.cancel(msg.requestId);
     return;
   }
-  void ingest(msg, post);
+  void ingest(msg, parsing.begin(msg.requestId), post);
 }
 
 async function fingerprint(bytes: Uint8Array): Promise<string> {
@@ -66,6 +67,7 @@ async function sizeProblem(file: Blob, fileName: string, maxBytes: number): Prom
 
 async function ingest(
   msg: Extract<CsvToWorker, { type: 'csvIngest' }>,
+  signal: AbortSignal,
   post: (m: CsvFromWorker) => void,
 ): Promise<void> {
   const { requestId, file, fileName } = msg;
@@ -96,8 +98,8 @@ async function ingest(
             rows,
           });
         },
-        isCancelled: () => cancelled.has(requestId),
-        pauseBetweenChunks: yieldToMessages,
+        signal,
+        pauseBetweenChunks: yieldToEventLoop,
       },
     );
     if (!outcome.ok) return fail(outcome.message, 'cancelled' in outcome);
@@ -108,7 +110,7 @@ async function ingest(
     tables.set(uploadId, table);
     // A training and a test file, and the upload before them.
     while (tables.size > 3) tables.delete(tables.keys().next().value!);
-    const stored = await storeCsvFile(uploadId, fileName, file);
+    const stored = await storeUpload('csv', uploadId, { fileName, blob: file });
     const previewRows: string[][] = [];
     for (let r = 0; r < Math.min(PREVIEW_ROWS, table.nRows); r++) {
       previewRows.push(table.columns.map((c) => cellText(c, r)));
@@ -135,7 +137,7 @@ async function ingest(
   } catch (err) {
     fail(`${fileName} could not be read: ${err instanceof Error ? err.message : String(err)}`);
   } finally {
-    cancelled.delete(requestId);
+    parsing.end(requestId);
   }
 }
 
@@ -158,10 +160,10 @@ async function tableFor(
 ): Promise<CsvTable> {
   const cached = tables.get(choice.uploadId);
   if (cached && cached.hasHeader === choice.hasHeader) return cached;
-  const stored = await loadCsvFile(choice.uploadId);
+  const stored = await loadStoredUpload('csv', choice.uploadId);
   if (!stored) {
     throw new Error(
-      `${choice.name} is not stored in this browser (files over 200 MB are not kept): upload it again with "${input}".`,
+      `${choice.name} is not stored in this browser (files over ${storedUploadLimitText()} are not kept): upload it again with "${input}".`,
     );
   }
   const outcome = await parseCsvBytes(

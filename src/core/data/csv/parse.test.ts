@@ -165,6 +165,7 @@ describe('CSV parsing', () => {
     const text = 'a,b\n' + '1,2\n'.repeat(2000);
     const fractions: number[] = [];
     let chunks = 0;
+    const cancel = new AbortController();
     const out = await parseCsvText(
       text,
       'c.csv',
@@ -174,8 +175,9 @@ describe('CSV parsing', () => {
         onProgress: (f) => fractions.push(f),
         pauseBetweenChunks: async () => {
           chunks++;
+          if (chunks >= 3) cancel.abort();
         },
-        isCancelled: () => chunks >= 3,
+        signal: cancel.signal,
       },
     );
     expect(out).toMatchObject({ ok: false, cancelled: true });

@@ -24,7 +24,8 @@ export interface ParseOptions {
 
 export interface ParseHooks {
   onProgress?(fraction: number, rows: number): void;
-  isCancelled?(): boolean;
+  /** Checked between chunks: once aborted, parsing stops with a `cancelled` outcome. */
+  signal?: AbortSignal;
   /** Lets other work run between chunks (the worker hears Cancel here). */
   pauseBetweenChunks?(): Promise<void>;
 }
@@ -143,7 +144,7 @@ export async function parseCsvText(
       betweenChunks: async (position) => {
         hooks.onProgress?.(Math.min(1, position / Math.max(1, text.length)), nRows);
         await hooks.pauseBetweenChunks?.();
-        return !hooks.isCancelled?.();
+        return !hooks.signal?.aborted;
       },
     });
     cancelled = !finished;
@@ -176,7 +177,7 @@ export async function parseCsvText(
           if (hooks.pauseBetweenChunks) {
             parser.pause();
             void hooks.pauseBetweenChunks().then(() => {
-              if (hooks.isCancelled?.()) {
+              if (hooks.signal?.aborted) {
                 cancelled = true;
                 parser.abort();
               } else parser.resume();

@@ -11,7 +11,7 @@ import {
   type ImageScaling,
 } from '../../../core/data/images/types';
 import { isImagePath } from '../../../core/data/images/walk';
-import { formatMB } from '../../../core/data/images/zip';
+import { formatMB } from '../../../core/data/zip';
 import type { ImageUploadSource } from '../../../worker/images/types';
 import { dropHasImageUpload, sourceFromDrop, sourceFromFolderInput } from './collectFiles';
 import { ImageGallery } from './ImageGallery';

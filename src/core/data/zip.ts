@@ -1,7 +1,8 @@
 /**
- * Safe, streaming unzip of an uploaded image archive (fflate). The archive is untrusted:
- * entry names may try to escape their folder and entries may expand to absurd sizes, so
- * every name is checked before use and inflation stops once a byte budget is spent.
+ * The app's one zip reader: safe, streaming unzip of an untrusted archive (fflate), used
+ * for image uploads and for imported model zips. Entry names may try to escape their
+ * folder and entries may expand to absurd sizes, so every name is checked before use and
+ * inflation stops once a byte budget is spent.
  */
 import { Unzip, UnzipInflate, UnzipPassThrough, type UnzipFile } from 'fflate';
 
@@ -28,13 +29,16 @@ export type UnzipResult =
     }
   | { ok: false; message: string; bytes: number };
 
+/** A small zip must not expand into gigabytes: entries together may inflate to this much. */
+export const MAX_UNZIPPED_BYTES = 512 * 1024 * 1024;
+
 export interface UnzipOptions {
-  /** Stop inflating once the entries together exceed this many bytes. */
-  maxBytes: number;
+  /** Stop inflating once the entries together exceed this many bytes (MAX_UNZIPPED_BYTES). */
+  maxBytes?: number;
   /** Called with the bytes inflated so far (progress). */
   onBytes?: (bytes: number) => void;
-  /** Polled between chunks; true aborts the unzip. */
-  cancelled?: () => boolean;
+  /** Checked between chunks; once aborted, the unzip stops. */
+  signal?: AbortSignal;
   /** Which safe entries to inflate (default: all); the others are listed as unread. */
   wanted?: (path: string) => boolean;
 }
@@ -79,8 +83,9 @@ export function looksLikeZip(head: Uint8Array): boolean {
 export async function unzipSafely(
   chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
   fileName: string,
-  options: UnzipOptions,
+  options: UnzipOptions = {},
 ): Promise<UnzipResult> {
+  const maxBytes = options.maxBytes ?? MAX_UNZIPPED_BYTES;
   const entries: ZipEntry[] = [];
   const directories: string[] = [];
   const unread: string[] = [];
@@ -122,7 +127,7 @@ export async function unzipSafely(
       }
       bytes += data.length;
       size += data.length;
-      if (bytes > options.maxBytes) {
+      if (bytes > maxBytes) {
         overLimit = true;
         file.terminate();
         return;
@@ -149,7 +154,7 @@ export async function unzipSafely(
       }
       options.onBytes?.(bytes);
       if (overLimit || failure) break;
-      if (options.cancelled?.()) return { ok: false, message: 'Loading was cancelled.', bytes };
+      if (options.signal?.aborted) return { ok: false, message: 'Loading was cancelled.', bytes };
     }
     if (first) return { ok: false, message: `${fileName} is empty, not a zip file.`, bytes: 0 };
     if (!overLimit && !failure) unzip.push(new Uint8Array(0), true);
@@ -160,7 +165,7 @@ export async function unzipSafely(
   if (overLimit) {
     return {
       ok: false,
-      message: `${fileName} expands to more than ${formatMB(options.maxBytes)}: unzipping stopped there. Use a smaller archive.`,
+      message: `${fileName} expands to more than ${formatMB(maxBytes)}: unzipping stopped there. Use a smaller archive.`,
       bytes,
     };
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { strToU8, zipSync, type Zippable } from 'fflate';
-import { looksLikeZip, safeEntryPath, unzipSafely } from './zip';
+import { MAX_UNZIPPED_BYTES, looksLikeZip, safeEntryPath, unzipSafely } from './zip';
 
 /** Yields the archive in pieces, as Blob.stream() would. */
 function* pieces(data: Uint8Array, size = 1000): Generator<Uint8Array> {
@@ -100,6 +100,41 @@ describe('unzipSafely', () => {
     // It stopped close to the limit, not after inflating everything.
     expect(r.bytes).toBeLessThan(limit + 20_000_000 / 2);
     expect(seen.every((b) => b <= r.bytes)).toBe(true);
+  });
+
+  it('counts the limit over all entries together, up to the byte', async () => {
+    // Stored, not deflated, so the bytes inflated are exactly the entries' sizes.
+    const zip = zipSync(
+      { 'a/1.bin': new Uint8Array(600), 'b/2.bin': new Uint8Array(400) },
+      { level: 0 },
+    );
+    const at = await unzipSafely([zip], 'two.zip', { maxBytes: 1000 });
+    expect(at).toMatchObject({ ok: true, bytes: 1000 });
+    const under = await unzipSafely([zip], 'two.zip', { maxBytes: 999 });
+    expect(under).toMatchObject({ ok: false, message: expect.stringContaining('two.zip expands') });
+  });
+
+  it('needs no options: the default limit is MAX_UNZIPPED_BYTES', async () => {
+    expect(MAX_UNZIPPED_BYTES).toBeGreaterThan(100 * 1024 * 1024);
+    const r = await unzipSafely([zipSync({ 'a.txt': strToU8('small') })], 'small.zip');
+    expect(r).toMatchObject({ ok: true, bytes: 5 });
+  });
+
+  it('stops when its signal is aborted', async () => {
+    const zip = zipSync({ 'a/1.bin': new Uint8Array(50_000) }, { level: 0 });
+    const controller = new AbortController();
+    const r = await unzipSafely(
+      (function* () {
+        for (const piece of pieces(zip, 1000)) {
+          yield piece;
+          controller.abort();
+        }
+      })(),
+      'slow.zip',
+      { signal: controller.signal },
+    );
+    expect(r).toMatchObject({ ok: false, message: 'Loading was cancelled.' });
+    expect(r.bytes).toBeLessThan(50_000);
   });
 
   it('refuses a file that is not a zip, naming it', async () => {
