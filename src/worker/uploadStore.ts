@@ -5,15 +5,14 @@
  * is the one owner of the database's schema upgrades, and closes its connection when
  * another context asks for a version change (as core/runs/runsDb.ts does).
  */
-import { deleteDB, type DBSchema } from 'idb';
+import type { DBSchema, IDBPDatabase } from 'idb';
 import { lazyConnection } from '../core/storage/connection';
 import type { ImageUploadSource } from './images/types';
+import { migrateLegacyUploads } from './uploadMigration';
 
 export const UPLOADS_DB_NAME = 'train-smarter-uploads';
 const DB_VERSION = 1;
 const STORE = 'uploads';
-/** The databases each kind of upload had before this one; dropped when it is created. */
-const LEGACY_DB_NAMES = ['train-smarter-csv', 'train-smarter-images'];
 
 /** Uploads up to this many bytes (as uploaded, before unzipping) are kept. */
 export const MAX_STORED_UPLOAD_BYTES = 200 * 1024 * 1024;
@@ -87,14 +86,34 @@ export function uploadsToDrop(
 const keyOf = (kind: UploadKind, uploadId: string) => `${kind}/${uploadId}`;
 
 // The connection of this worker, opened on first use.
-const db = lazyConnection<UploadsDbSchema>(UPLOADS_DB_NAME, DB_VERSION, (database, oldVersion) => {
-  // One step per structure version; never edit a released step, add the next one.
-  if (oldVersion < 1) {
-    database.createObjectStore(STORE);
-    // Their uploads are asked for again once; the bytes must not linger unreachable.
-    for (const name of LEGACY_DB_NAMES) void deleteDB(name).catch(() => {});
-  }
-});
+const connection = lazyConnection<UploadsDbSchema>(
+  UPLOADS_DB_NAME,
+  DB_VERSION,
+  (database, oldVersion) => {
+    // One step per structure version; never edit a released step, add the next one.
+    if (oldVersion < 1) database.createObjectStore(STORE);
+  },
+);
+
+// Earlier versions' uploads are moved in once per worker, before the store is first used.
+let migration: Promise<void> | null = null;
+
+async function db(): Promise<IDBPDatabase<UploadsDbSchema>> {
+  const d = await connection();
+  migration ??= migrateLegacyUploads(async (u) => {
+    const key = keyOf(u.kind, u.uploadId);
+    // An upload stored since (under the same id) is newer: keep it.
+    if ((await d.count(STORE, key)) === 0) await d.put(STORE, u as StoredUpload, key);
+  }).then(
+    () => undefined,
+    (err: unknown) => {
+      // The store still works; the old uploads are asked for again.
+      console.warn('Uploads of an earlier version could not be moved:', err);
+    },
+  );
+  await migration;
+  return d;
+}
 
 /**
  * Keeps an upload if it is within the limit, dropping the oldest of its kind. True when
