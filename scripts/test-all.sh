@@ -23,13 +23,14 @@ if ! CHROMIUM_PATH="$(find_chromium)"; then
 fi
 export CHROMIUM_PATH
 
-# The export tests run the generated PyTorch code with Debian's python3-torch.
-if ! /usr/bin/python3 -c 'import torch, numpy' >/dev/null 2>&1; then
+# The export tests run the generated PyTorch code with Debian's python3-torch; the
+# evaluation tests regenerate their reference values with Debian's python3-sklearn.
+if ! /usr/bin/python3 -c 'import torch, numpy, sklearn' >/dev/null 2>&1; then
   if [ "$(id -u)" = "0" ]; then
-    echo "Installing Debian's python3-torch…"
-    apt-get update -q && apt-get install -y -q python3-torch python3-numpy
+    echo "Installing Debian's python3-torch and python3-sklearn…"
+    apt-get update -q && apt-get install -y -q python3-torch python3-numpy python3-sklearn
   else
-    echo "python3-torch is missing: run as root, or apt-get install python3-torch python3-numpy." >&2
+    echo "python3-torch or python3-sklearn is missing: run as root, or apt-get install python3-torch python3-numpy python3-sklearn." >&2
     exit 1
   fi
 fi
