@@ -15,6 +15,7 @@ import { ProgressBatcher, RunControl } from './runControl';
 import { CheckpointWriter } from './checkpointWriter';
 import { rememberCheckpoint, rememberRunStart } from './export/exportHandler';
 import { csvDatasetForRun } from './ingest/csvIngest';
+import { outputBuffers } from '../core/evaluation/runOutputs';
 
 type TrainMessage = Extract<ToWorker, { type: 'train' }>;
 
@@ -22,7 +23,7 @@ export interface RunContext {
   tf: typeof tfjs;
   machine: MachineFacts;
   dataset: Dataset | null;
-  post: (msg: FromWorker) => void;
+  post: (msg: FromWorker, transfer?: Transferable[]) => void;
   /** Called with the run's control once it starts (pause, resume and stop go there). */
   onControl: (control: RunControl) => void;
 }
@@ -121,7 +122,13 @@ export async function runTraining(msg: TrainMessage, ctx: RunContext): Promise<v
     // The record claims only weights that were stored: report them before the end.
     await checkpoints.flush();
     if (outcome.status === 'failed') fail(outcome.message);
-    else post({ type: 'finished', runId, status: outcome.status, evaluation: outcome.evaluation });
+    else {
+      const { status, evaluation, outputs } = outcome;
+      post(
+        { type: 'finished', runId, status, evaluation, outputs },
+        outputs ? outputBuffers(outputs) : [],
+      );
+    }
   } catch (err) {
     progress.flush();
     await checkpoints.flush();

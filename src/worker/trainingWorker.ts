@@ -17,7 +17,7 @@ import { runTraining } from './runTraining';
 import { handleTestHook } from './testHookHandler';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
-const post = (msg: FromWorker) => scope.postMessage(msg);
+const post = (msg: FromWorker, transfer: Transferable[] = []) => scope.postMessage(msg, transfer);
 
 let testHooks = false;
 let machine: MachineFacts = { webglRenderer: null, hasWebGL: false, crossOriginIsolated: false };
@@ -45,7 +45,13 @@ function start(): void {
 
 async function train(msg: Extract<ToWorker, { type: 'train' }>): Promise<void> {
   if (stoppedEarly.delete(msg.runId)) {
-    post({ type: 'finished', runId: msg.runId, status: 'stopped', evaluation: null });
+    post({
+      type: 'finished',
+      runId: msg.runId,
+      status: 'stopped',
+      evaluation: null,
+      outputs: null,
+    });
     return;
   }
   let control: RunControl | null = null;

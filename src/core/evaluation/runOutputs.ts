@@ -23,7 +23,6 @@ export interface SplitOutputs {
 
 /** A run's stored predictions, with what the baselines need of its training split. */
 export interface RunOutputs {
-  runId: string;
   task: TaskKind;
   classNames: string[];
   /** Targets of the training split (baselines, the default positive class). */

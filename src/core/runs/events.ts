@@ -6,6 +6,7 @@
  */
 import type { FittedPipeline } from '../data/pipeline/spec';
 import type { PreprocessingInfo } from '../export/modelFiles';
+import type { RunOutputs } from '../evaluation/runOutputs';
 import type { DecisionGrid } from '../train/evaluate';
 import type { BackendInfo, BatchPoint, EpochMetrics, Evaluation, Progress } from '../train/types';
 import type { StoredWeightsInfo } from './record';
@@ -60,6 +61,8 @@ export type RunEvent =
       runId: string;
       status: 'completed' | 'stopped';
       evaluation: Evaluation | null;
+      /** The final model's outputs on the validation and test rows (transferred, not copied). */
+      outputs: RunOutputs | null;
     }
   | { type: 'failed'; runId: string; message: string };
 

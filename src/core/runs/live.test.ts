@@ -107,7 +107,13 @@ describe('applyRunEvent: scripted runs', () => {
       ...epochEvents(1, 0.5, true),
       ...epochEvents(2, 0.4, true),
       ...epochEvents(3, 0.45, false),
-      { type: 'finished', runId, status: 'completed', evaluation: { loss: 0.4, accuracy: 0.8 } },
+      {
+        type: 'finished',
+        runId,
+        status: 'completed',
+        evaluation: { loss: 0.4, accuracy: 0.8 },
+        outputs: null,
+      },
     ]);
     expect(runPhase(run)).toBe('completed');
     expect(isActive(run)).toBe(false);
@@ -147,7 +153,13 @@ describe('applyRunEvent: scripted runs', () => {
       },
       batches: [{ step: 3, epoch: 2, loss: 0.3 }],
     });
-    run = applyRunEvent(run, { type: 'finished', runId, status: 'stopped', evaluation: null });
+    run = applyRunEvent(run, {
+      type: 'finished',
+      runId,
+      status: 'stopped',
+      evaluation: null,
+      outputs: null,
+    });
     expect(runPhase(run)).toBe('stopped');
     expect(run.stoppedAtEpoch).toBe(2);
     expect(run.record.checkpoints.final?.epoch).toBe(1);
@@ -203,7 +215,7 @@ describe('applyRunEvent: scripted runs', () => {
       started,
       ...epochEvents(1, 0.5, true),
       ...epochEvents(2, 0.6, false),
-      { type: 'finished', runId, status: 'stopped', evaluation: null },
+      { type: 'finished', runId, status: 'stopped', evaluation: null, outputs: null },
     ]);
     // The record claims final weights of epoch 2; a continue from epoch 1 drops epoch 2.
     const resumed = newLiveRun(resumeRecord(first.record, 1));

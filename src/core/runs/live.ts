@@ -14,10 +14,12 @@ import type { DecisionGrid } from '../train/evaluate';
 import type { BackendInfo, Progress, TrainingConfig } from '../train/types';
 import { downsampleBatches } from './batchSeries';
 import type { RunEvent, WeightsKind } from './events';
+import { isSampled, type RunOutputs } from '../evaluation/runOutputs';
 import {
   MAX_STORED_BATCH_POINTS,
   RUN_SCHEMA_VERSION,
   type RunRecord,
+  type StoredOutputsInfo,
   type StoredWeightsInfo,
 } from './record';
 
@@ -40,6 +42,8 @@ export interface LiveRun {
   stoppedAtEpoch: number | null;
   /** Set when a checkpoint could not be stored: no further weights are kept for the run. */
   weightsNotSaved: { message: string; quota: boolean; unavailable: boolean } | null;
+  /** The final model's outputs, once the run has finished (stored apart from the record). */
+  outputs: RunOutputs | null;
 }
 
 /** The record of a run that is starting. */
@@ -117,6 +121,7 @@ export function newLiveRun(record: RunRecord): LiveRun {
     recovery: null,
     stoppedAtEpoch: null,
     weightsNotSaved: null,
+    outputs: null,
   };
 }
 
@@ -165,6 +170,16 @@ export function runPhase(run: LiveRun): RunPhase {
 /** True while a run is starting, running or paused. */
 export function isActive(run: LiveRun | null): boolean {
   return run !== null && (run.record.status === 'running' || run.record.status === 'paused');
+}
+
+/** What the record says of a run's stored outputs. */
+export function storedOutputsInfo(o: RunOutputs): StoredOutputsInfo {
+  const splits = [o.validation, o.test];
+  return {
+    validation: o.validation?.rows.length ?? 0,
+    test: o.test?.rows.length ?? 0,
+    sampled: splits.some((s) => s !== null && isSampled(s)),
+  };
 }
 
 /** Folds one worker event into the run; events of another run leave it unchanged. */
@@ -246,7 +261,13 @@ export function applyRunEvent(run: LiveRun, event: RunEvent): LiveRun {
         ...run,
         stoppedAtEpoch:
           event.status === 'stopped' ? (run.progress?.epoch ?? r.epochs.length) : null,
-        record: { ...r, status: event.status, evaluation: event.evaluation },
+        outputs: event.outputs,
+        record: {
+          ...r,
+          status: event.status,
+          evaluation: event.evaluation,
+          outputs: event.outputs ? storedOutputsInfo(event.outputs) : null,
+        },
       };
     case 'failed':
       return { ...run, record: { ...r, status: 'failed', error: event.message } };

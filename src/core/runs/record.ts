@@ -91,6 +91,20 @@ export interface RunRecord {
    * written before it was kept.
    */
   preprocessing?: PreprocessingInfo | null;
+  /**
+   * Rows of the validation and test splits whose final outputs are stored (in the
+   * database's `outputs` store, read back for the evaluation report). Absent in records
+   * written before outputs were kept.
+   */
+  outputs?: StoredOutputsInfo | null;
+}
+
+/** What a record says of its stored outputs. */
+export interface StoredOutputsInfo {
+  validation: number;
+  test: number;
+  /** Whether either split's outputs are a sample of it. */
+  sampled: boolean;
 }
 
 const finite = z.number().refine(Number.isFinite, 'must be a finite number');
@@ -234,6 +248,10 @@ export const runRecordSchema = z.object({
     .object({ spec: pipelineSpecSchema, fitted: fittedPipelineSchema.nullable() })
     .nullable(),
   preprocessing: preprocessingSchema.nullable().optional(),
+  outputs: z
+    .object({ validation: finite, test: finite, sampled: z.boolean() })
+    .nullable()
+    .optional(),
 });
 
 /** Whether a run may still be training in some tab (so it may need to become 'interrupted'). */

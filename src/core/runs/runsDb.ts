@@ -12,11 +12,13 @@ import { lazyConnection } from '../storage/connection';
 import { readStoredRun, type StoredRun } from './migrations';
 import type { RunRecord } from './record';
 import type { Checkpoint } from '../train/checkpoint';
+import type { RunOutputs } from '../evaluation/runOutputs';
 
 export const RUNS_DB_NAME = 'train-smarter-runs';
-const DB_VERSION = 2;
+const DB_VERSION = 3;
 const STORE = 'runs';
 const WEIGHTS = 'weights';
+const OUTPUTS = 'outputs';
 
 /** A checkpoint as stored; those stored before optimizer state was kept lack it. */
 type StoredCheckpoint = Omit<Checkpoint, 'optimizer' | 'optimizerPrivate'> &
@@ -26,6 +28,8 @@ interface RunsDbSchema extends DBSchema {
   runs: { key: string; value: unknown };
   /** Key `${runId}/${epoch}`; kept apart so listing runs never reads megabytes of weights. */
   weights: { key: string; value: StoredCheckpoint };
+  /** Key: the run id. The final model's outputs on the validation and test rows. */
+  outputs: { key: string; value: RunOutputs };
 }
 
 // The connection of this context (page or worker), opened on first use.
@@ -33,6 +37,7 @@ const db = lazyConnection<RunsDbSchema>(RUNS_DB_NAME, DB_VERSION, (database, old
   // One step per structure version; never edit a released step, add the next one.
   if (oldVersion < 1) database.createObjectStore(STORE);
   if (oldVersion < 2) database.createObjectStore(WEIGHTS);
+  if (oldVersion < 3) database.createObjectStore(OUTPUTS);
 });
 
 /**
@@ -138,10 +143,11 @@ export async function readAllRuns(): Promise<StoredRun[]> {
 /** Deletes a run with its weights. */
 export async function deleteRunFromDb(id: string): Promise<void> {
   const d = await db();
-  const tx = d.transaction([STORE, WEIGHTS], 'readwrite');
+  const tx = d.transaction([STORE, WEIGHTS, OUTPUTS], 'readwrite');
   await Promise.all([
     tx.objectStore(STORE).delete(id),
     tx.objectStore(WEIGHTS).delete(runKeys(id)),
+    tx.objectStore(OUTPUTS).delete(id),
     tx.done,
   ]);
 }
@@ -177,4 +183,19 @@ export async function deleteWeights(runId: string): Promise<void> {
   const d = await db();
   const tx = d.transaction(WEIGHTS, 'readwrite');
   await Promise.all([tx.store.delete(runKeys(runId)), tx.done]);
+}
+
+/** Stores a run's final outputs (written once, when the run finishes). */
+export async function putOutputs(runId: string, outputs: RunOutputs): Promise<void> {
+  const d = await openForWrite();
+  try {
+    await d.put(OUTPUTS, outputs, runId);
+  } catch (e) {
+    throw writeError(e);
+  }
+}
+
+/** A run's stored outputs, or null (an older run, or one that never finished). */
+export async function getOutputs(runId: string): Promise<RunOutputs | null> {
+  return (await (await db()).get(OUTPUTS, runId)) ?? null;
 }

@@ -18,9 +18,11 @@ import { predefinedSplit } from '../data/images/split';
 import { targetForDataset } from '../data/target';
 import type { Dataset, SplitIndices } from '../data/types';
 import type { Checkpoint } from './checkpoint';
-import { evaluateModel, gridBounds, predictGrid, type DecisionGrid } from './evaluate';
+import { gridBounds, predictGrid, type DecisionGrid } from './evaluate';
 import { resolveLoss } from './losses';
 import { trainModel, type TrainHooks } from './loop';
+import { finalOutputs } from './finalOutputs';
+import type { RunOutputs } from '../evaluation/runOutputs';
 import { unlessInterrupted } from './tfjsWorkarounds';
 import type { BackendName, Evaluation, TrainingConfig } from './types';
 
@@ -90,7 +92,13 @@ export interface RunEnvironment {
 }
 
 export type RunOutcome =
-  | { status: 'completed' | 'stopped'; evaluation: Evaluation | null; epochsDone: number }
+  | {
+      status: 'completed' | 'stopped';
+      evaluation: Evaluation | null;
+      /** The final model's outputs on the validation and test rows; null if it never trained. */
+      outputs: RunOutputs | null;
+      epochsDone: number;
+    }
   | { status: 'failed'; message: string; epochsDone: number };
 
 // A run that loses its backend this often has a deeper problem; stop retrying.
@@ -152,9 +160,6 @@ export async function executeRun(opts: {
         return { status: 'failed', message: result.message, epochsDone: result.epochsDone };
       }
       boundary?.now();
-      if (split.test.length === 0) {
-        return { status: result.status, evaluation: null, epochsDone: result.epochsDone };
-      }
       const spec = {
         task: ds.task,
         loss: resolveLoss(ds.task, config.loss),
@@ -162,7 +167,7 @@ export async function executeRun(opts: {
         batchSize: config.batchSize,
       };
       const evaluated = await unlessInterrupted(
-        evaluateModel(tf, model, ds, split.test, spec),
+        finalOutputs(tf, model, ds, split, spec, config.seed),
         opts.hooks?.interruption,
       );
       if ('interrupted' in evaluated) {
@@ -179,7 +184,7 @@ export async function executeRun(opts: {
         env.onRecover?.(backend, evaluated.interrupted, checkpoint?.epoch ?? 0);
         continue;
       }
-      return { status: result.status, evaluation: evaluated.value, epochsDone: result.epochsDone };
+      return { status: result.status, ...evaluated.value, epochsDone: result.epochsDone };
     } finally {
       disposeModel(model, backendLost);
     }

@@ -7,7 +7,7 @@
  */
 import { isActive, needsWrite, recordSnapshot, type LiveRun } from '../../core/runs/live';
 import type { RunRecord } from '../../core/runs/record';
-import { RunWriteError, pruneCheckpoints, putRun } from '../../core/runs/runsDb';
+import { RunWriteError, pruneCheckpoints, putOutputs, putRun } from '../../core/runs/runsDb';
 import { selectRunLive } from '../trainingSlice';
 import type { AppStore } from '../session/types';
 import { holdLock, pruneWeights, refreshStorage, reportWriteError } from './runWrites';
@@ -26,12 +26,15 @@ interface Draft {
   latest: RunRecord;
   /** The checkpoint claims (final/best epochs) last pruned for. */
   pruned: string;
+  /** The run's final outputs were queued for writing. */
+  outputsQueued: boolean;
 }
 
 /** What the writer stores with (IndexedDB; replaced in tests). */
 export interface RunWriterDeps {
   putRun: (record: RunRecord) => Promise<void>;
   pruneCheckpoints: typeof pruneCheckpoints;
+  putOutputs: typeof putOutputs;
   now: () => number;
 }
 
@@ -46,7 +49,7 @@ export interface RunWriter {
 /** Follows the store's live run and writes its record; returns its handle. */
 export function createRunWriter(
   store: AppStore,
-  deps: RunWriterDeps = { putRun, pruneCheckpoints, now: () => Date.now() },
+  deps: RunWriterDeps = { putRun, pruneCheckpoints, putOutputs, now: () => Date.now() },
 ): RunWriter {
   const drafts = new Map<string, Draft>();
   let pendingWrites: Promise<void> = Promise.resolve();
@@ -136,6 +139,7 @@ export function createRunWriter(
         queued: null,
         latest: run.record,
         pruned: claimsKey(run.record),
+        outputsQueued: false,
       };
       drafts.set(d.id, d);
       retryUnsaved();
@@ -145,6 +149,17 @@ export function createRunWriter(
     if (failure && (before?.record.id !== run.record.id || !before.weightsNotSaved)) {
       const error = new RunWriteError(failure.message, failure.quota, failure.unavailable);
       reportWriteError(run.record, error, d, store.getState().pushNotice);
+    }
+    const outputs = run.outputs;
+    if (outputs && !d.outputsQueued) {
+      // Written before the record that says they are stored.
+      d.outputsQueued = true;
+      const record = run.record;
+      d.writing = d.writing.then(() =>
+        deps
+          .putOutputs(record.id, outputs)
+          .catch((e: unknown) => reportWriteError(record, e, d, store.getState().pushNotice)),
+      );
     }
     if (needsWrite(d.queued, run.record)) {
       d.queued = run.record;

@@ -63,6 +63,7 @@ beforeEach(() => {
           return Promise.resolve();
         },
         pruneCheckpoints: () => Promise.resolve(),
+        putOutputs: () => Promise.resolve(),
         now: () => 1,
       }),
   });
@@ -157,6 +158,7 @@ describe('controller', () => {
       runId,
       status: 'completed',
       evaluation: { loss: 0.6, accuracy: 0.6 },
+      outputs: null,
     });
     const run = store.getState().run!;
     expect(run.record.status).toBe('completed');
@@ -241,7 +243,7 @@ describe('controller', () => {
       info: { epoch: 1, valLoss: 0.5, bytes: 8 },
       kinds: ['final', 'best'],
     });
-    worker().emit({ type: 'finished', runId, status: 'stopped', evaluation: null });
+    worker().emit({ type: 'finished', runId, status: 'stopped', evaluation: null, outputs: null });
     const record = store.getState().run!.record;
     controller.continueRun(record);
     const msg = worker().last('train');
