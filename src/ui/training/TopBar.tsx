@@ -7,13 +7,9 @@ import { useTrainBlocker } from './useTrainBlocker';
 import { DatasetSelect } from '../data/DatasetSelect';
 import { ProjectMenu } from '../export/ProjectMenu';
 import type { BackendChoice } from '../../core/train/types';
+import { TRAINING_SETTINGS } from '../../core/train/settings';
 
-const BACKENDS: { value: BackendChoice; label: string }[] = [
-  { value: 'auto', label: 'Auto (fastest that can train)' },
-  { value: 'webgl', label: 'WebGL (GPU)' },
-  { value: 'wasm', label: 'WASM (CPU, fast)' },
-  { value: 'cpu', label: 'CPU (plain JavaScript)' },
-];
+const BACKEND = TRAINING_SETTINGS.backend;
 
 /** Project name, dataset, backend, run controls and the status line. */
 export function TopBar() {
@@ -27,14 +23,14 @@ export function TopBar() {
     <header className="topbar">
       <h1 className="brand">Train Smarter</h1>
       <DatasetSelect />
-      <label className="field inline">
-        <span>Backend</span>
+      <label className="field inline" title={BACKEND.help}>
+        <span>{BACKEND.label}</span>
         <select
           value={backend}
           onChange={(e) => setConfig({ backend: e.target.value as BackendChoice })}
           disabled={active}
         >
-          {BACKENDS.map((b) => (
+          {BACKEND.options.map((b) => (
             <option key={b.value} value={b.value}>
               {b.label}
             </option>
