@@ -31,12 +31,19 @@ function NumberSettingField({ k, spec }: { k: SettingKey; spec: NumberSetting })
   );
 }
 
-function ChoiceSettingField({ k, spec }: { k: SettingKey; spec: ChoiceSetting }) {
+/** A select over one choice setting's options (also the top bar's backend). */
+export function ChoiceSettingField(props: {
+  k: SettingKey;
+  spec: ChoiceSetting;
+  className?: string;
+  disabled?: boolean;
+}) {
+  const { k, spec } = props;
   const value = useAppStore((s) => s.config[k]) as string;
   return (
-    <label className="field" title={spec.help}>
+    <label className={props.className ?? 'field'} title={spec.help}>
       <span>{spec.label}</span>
-      <select value={value} onChange={(e) => set(k, e.target.value)}>
+      <select value={value} onChange={(e) => set(k, e.target.value)} disabled={props.disabled}>
         {spec.options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
