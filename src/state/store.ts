@@ -12,6 +12,7 @@ import { createTrainingSlice, type TrainingSlice } from './trainingSlice';
 import { createRunsSlice, type RunsSlice } from './runsSlice';
 import { createSessionSlice, type SessionSlice } from './sessionSlice';
 import { createCsvUploadSlice, type CsvUploadSlice } from './csvUploadSlice';
+import { trainingConfigSchema } from '../core/train/settingsSchema';
 
 export type AppState = GraphSlice &
   DataSlice &
@@ -47,6 +48,13 @@ export const createAppStore = () =>
           datasetChoice: s.datasetChoice,
           config: s.config,
         }),
+        // Settings saved before a setting existed get its default (the schema fills it in);
+        // settings this build cannot read fall back to the defaults.
+        merge: (persisted, current) => {
+          const saved = (persisted ?? {}) as Partial<AppState>;
+          const config = trainingConfigSchema.safeParse(saved.config);
+          return { ...current, ...saved, config: config.success ? config.data : current.config };
+        },
       },
     ),
   );

@@ -9,7 +9,8 @@ export type { LiveRun, RunPhase } from '../core/runs/live';
 
 export interface Notice {
   id: number;
-  kind: 'info' | 'error';
+  /** 'warning': something opened but needs a look (a setting outside its range). */
+  kind: 'info' | 'warning' | 'error';
   text: string;
 }
 

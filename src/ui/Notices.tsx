@@ -1,6 +1,6 @@
 import { useAppStore } from '../state/store';
 
-/** Notices: what a dataset change did to the model, and errors (role="alert"). */
+/** Notices: what a dataset change did to the model, warnings, and errors (role="alert"). */
 export function Notices() {
   const notices = useAppStore((s) => s.notices);
   const dismiss = useAppStore((s) => s.dismissNotice);

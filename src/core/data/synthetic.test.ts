@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { makeSynthetic } from './synthetic';
-import type { SyntheticId } from './types';
-
-const IDS: SyntheticId[] = ['circles', 'xor', 'gaussians', 'spiral'];
+import { makeSynthetic, SYNTHETIC_IDS } from './synthetic';
 
 describe('makeSynthetic', () => {
-  it.each(IDS)('%s is deterministic, binary, balanced and roughly in [-1, 1]', (id) => {
+  it.each(SYNTHETIC_IDS)('%s is deterministic, binary, balanced and roughly in [-1, 1]', (id) => {
     const a = makeSynthetic(id, 300, 0.1, 7);
     const b = makeSynthetic(id, 300, 0.1, 7);
     expect(a.x).toEqual(b.x);

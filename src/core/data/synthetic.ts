@@ -4,19 +4,12 @@
  * by 1/5, so features sit roughly in [-1, 1] and a small MLP learns them in seconds.
  */
 import { deriveSeed, makeRng, normal, uniform, type Rng } from '../train/random';
-import type { Dataset, SyntheticId } from './types';
+import type { Dataset } from './types';
 
 const WORLD = 5;
 // Separates the synthetic stream from the split and batch streams of the same seed.
 const SYNTHETIC_SALT = 2;
 export const MAX_SYNTHETIC_SIZE = 100_000;
-
-export const SYNTHETIC_NAMES: Record<SyntheticId, string> = {
-  circles: 'Circles',
-  xor: 'XOR',
-  gaussians: 'Two Gaussians',
-  spiral: 'Spiral',
-};
 
 type Point = [x: number, y: number, label: 0 | 1];
 type Generator = (n: number, noise: number, rng: Rng) => Point[];
@@ -33,7 +26,10 @@ export function makeSynthetic(id: SyntheticId, size: number, noise: number, seed
     throw new RangeError('Noise must be between 0 and 1.');
   }
   const rng = makeRng(deriveSeed(seed, SYNTHETIC_SALT));
-  const points = GENERATORS[id](size, noise, rng);
+  if (!Object.hasOwn(SYNTHETIC_SETS, id))
+    throw new Error(`Unknown synthetic dataset ${String(id)}`);
+  const set = SYNTHETIC_SETS[id];
+  const points = set.generate(size, noise, rng);
   const x = new Float32Array(size * 2);
   const y = new Float32Array(size);
   points.forEach(([px, py, label], i) => {
@@ -42,7 +38,7 @@ export function makeSynthetic(id: SyntheticId, size: number, noise: number, seed
     y[i] = label;
   });
   return {
-    name: SYNTHETIC_NAMES[id],
+    name: set.label,
     kind: 'points2d',
     task: 'binary',
     featureShape: [2],
@@ -118,4 +114,17 @@ const spiral: Generator = (n, noise, rng) => {
   return points;
 };
 
-const GENERATORS: Record<SyntheticId, Generator> = { circles, xor, gaussians, spiral };
+/**
+ * The synthetic sets, in the order the dataset select lists them: the id type, the
+ * project schema's enum and the select's options all come from here.
+ */
+export const SYNTHETIC_SETS = {
+  circles: { label: 'Circles', generate: circles },
+  xor: { label: 'XOR', generate: xor },
+  gaussians: { label: 'Two Gaussians', generate: gaussians },
+  spiral: { label: 'Spiral', generate: spiral },
+} as const satisfies Record<string, { label: string; generate: Generator }>;
+
+export type SyntheticId = keyof typeof SYNTHETIC_SETS;
+
+export const SYNTHETIC_IDS = Object.keys(SYNTHETIC_SETS) as [SyntheticId, ...SyntheticId[]];

@@ -10,9 +10,10 @@ import type { CsvDatasetReport } from './csv/types';
 import type { PipelineSpec } from './pipeline/spec';
 import type { DataFingerprint } from '../runs/fingerprint';
 import type { ImageChoiceFingerprint } from './images/reupload';
+import type { SyntheticId } from './synthetic';
 
-/** The built-in synthetic 2-D point sets, generated in code from a seed. */
-export type SyntheticId = 'circles' | 'xor' | 'gaussians' | 'spiral';
+/** The built-in synthetic 2-D point sets, generated in code from a seed (synthetic.ts). */
+export type { SyntheticId };
 /** Real datasets shipped under public/datasets. */
 export type BundledId = 'wine' | 'fashion-mnist';
 

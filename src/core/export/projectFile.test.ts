@@ -31,7 +31,7 @@ describe('project files', () => {
     fc.assert(
       fc.property(workspaceArb, (ws) => {
         const result = parseProject(serializeProject(ws));
-        expect(result).toEqual({ ok: true, value: ws });
+        expect(result).toEqual({ ok: true, value: ws, warnings: [] });
       }),
       { numRuns: 150 },
     );

@@ -5,8 +5,8 @@
 import {
   parseJsonSafely,
   parseWorkspace,
-  type ParseOutcome,
   type Workspace,
+  type WorkspaceOutcome,
 } from './workspaceSchema';
 
 export const PROJECT_FORMAT = 'train-smarter-project';
@@ -27,7 +27,7 @@ export function serializeProject(ws: Workspace): string {
 }
 
 /** Parses a project file's text into a Workspace, or a message saying what is wrong. */
-export function parseProject(text: string): ParseOutcome<Workspace> {
+export function parseProject(text: string): WorkspaceOutcome {
   const where = 'The project file';
   const json = parseJsonSafely(text, MAX_PROJECT_CHARS, where);
   if (!json.ok) return json;

@@ -27,7 +27,7 @@ describe('share links', () => {
   it('decode(encode(ws)) deep-equals ws', () => {
     fc.assert(
       fc.property(workspaceArb, (ws) => {
-        expect(decodeShare(encodeShare(ws))).toEqual({ ok: true, value: ws });
+        expect(decodeShare(encodeShare(ws))).toEqual({ ok: true, value: ws, warnings: [] });
       }),
       { numRuns: 150 },
     );

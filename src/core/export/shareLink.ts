@@ -9,6 +9,7 @@ import {
   parseWorkspace,
   type ParseOutcome,
   type Workspace,
+  type WorkspaceOutcome,
 } from './workspaceSchema';
 
 export const SHARE_VERSION = 1;
@@ -89,7 +90,7 @@ const BROKEN =
   'The share link is damaged or incomplete; ask for the link again, or for a project file.';
 
 /** Decodes a payload made by `encodeShare`, validating everything. */
-export function decodeShare(payload: string): ParseOutcome<Workspace> {
+export function decodeShare(payload: string): WorkspaceOutcome {
   const bytes = fromBase64Url(payload);
   if (!bytes || bytes.length <= HEADER_BYTES) return { ok: false, message: BROKEN };
   if (bytes[0] !== SHARE_VERSION) {

@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import type { LayerParams, ModelGraph, ParamValue } from '../graph/types';
 import { LAYERS } from '../layers/registry';
 import type { ParamSpec } from '../layers/types';
-import { DEFAULT_TRAINING_CONFIG } from '../train/types';
+import { SYNTHETIC_IDS } from '../data/synthetic';
+import { trainingConfigArb } from '../train/settingsArbitraries';
 import type { Workspace } from './workspaceSchema';
 
 // -0 does not survive JSON (it becomes 0), and the app never produces it.
@@ -69,12 +70,7 @@ export const workspaceArb: fc.Arbitrary<Workspace> = fc.record({
   datasetChoice: fc.oneof(
     fc.record({
       kind: fc.constant('synthetic' as const),
-      id: fc.constantFrom(
-        'circles' as const,
-        'xor' as const,
-        'gaussians' as const,
-        'spiral' as const,
-      ),
+      id: fc.constantFrom(...SYNTHETIC_IDS),
       size: fc.integer({ min: 10, max: 5000 }),
       noise: fc.double({ min: 0, max: 1, noNaN: true }).map(noNegZero),
     }),
@@ -88,21 +84,5 @@ export const workspaceArb: fc.Arbitrary<Workspace> = fc.record({
       id: fc.constantFrom('wine' as const, 'fashion-mnist' as const),
     }),
   ),
-  config: fc.record({
-    optimizer: fc.constantFrom(
-      'sgd' as const,
-      'momentum' as const,
-      'adam' as const,
-      'rmsprop' as const,
-      'adagrad' as const,
-    ),
-    learningRate: fc.double({ min: 1e-6, max: 1, noNaN: true }),
-    batchSize: fc.integer({ min: 1, max: 1024 }),
-    epochs: fc.integer({ min: 1, max: 1000 }),
-    loss: fc.constant(DEFAULT_TRAINING_CONFIG.loss),
-    seed: fc.integer({ min: 0, max: 2 ** 31 }),
-    backend: fc.constantFrom('auto' as const, 'wasm' as const, 'cpu' as const, 'webgl' as const),
-    split: fc.constant({ train: 0.7, validation: 0.15, test: 0.15 }),
-    classWeights: fc.boolean(),
-  }),
+  config: trainingConfigArb,
 });

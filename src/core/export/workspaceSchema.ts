@@ -5,68 +5,23 @@
  */
 import { z } from 'zod';
 import type { DatasetChoice } from '../data/types';
+import { SYNTHETIC_IDS } from '../data/synthetic';
+import { graphSchema, MAX_EDGES, MAX_NODES } from '../graph/schema';
 import type { ModelGraph } from '../graph/types';
 import type { TrainingConfig } from '../train/types';
+import {
+  trainingConfigSchema,
+  trainingConfigWarnings,
+  unknownSettings,
+} from '../train/settingsSchema';
 import { getLayer, validateParams } from '../layers/registry';
 
-/** Limits far above any model the editor can draw, far below what would hang the tab. */
-export const MAX_NODES = 500;
-export const MAX_EDGES = 2000;
-const MAX_ID = 100;
-
-const finite = z.number().refine(Number.isFinite, 'must be a finite number');
-const id = z.string().min(1).max(MAX_ID);
-
-const paramValue = z.union([
-  finite,
-  z.string().max(200),
-  z.boolean(),
-  z.array(z.number().int().min(0).max(1e6)).max(8),
-]);
-
-const nodeSchema = z.strictObject({
-  id,
-  type: z.string().max(100),
-  params: z.record(z.string().max(100), paramValue),
-  position: z.strictObject({ x: finite, y: finite }),
-});
-
-const edgeSchema = z.strictObject({ id, source: id, target: id });
-
-const graphSchema = z.strictObject({
-  version: z.literal(1),
-  nodes: z.array(nodeSchema).max(MAX_NODES),
-  edges: z.array(edgeSchema).max(MAX_EDGES),
-});
-
-const ratio = z.number().min(0).max(1);
-
-const configSchema = z.strictObject({
-  optimizer: z.enum(['sgd', 'momentum', 'adam', 'rmsprop', 'adagrad']),
-  learningRate: z.number().gt(0).max(10),
-  batchSize: z.number().int().min(1).max(65536),
-  epochs: z.number().int().min(1).max(100000),
-  loss: z.enum([
-    'auto',
-    'categoricalCrossentropy',
-    'binaryCrossentropy',
-    'meanSquaredError',
-    'meanAbsoluteError',
-  ]),
-  seed: z
-    .number()
-    .int()
-    .min(0)
-    .max(2 ** 32 - 1),
-  backend: z.enum(['auto', 'webgl', 'wasm', 'cpu']),
-  split: z.strictObject({ train: ratio, validation: ratio, test: ratio }),
-  classWeights: z.boolean(),
-});
+export { MAX_EDGES, MAX_NODES };
 
 const datasetSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('synthetic'),
-    id: z.enum(['circles', 'xor', 'gaussians', 'spiral']),
+    id: z.enum(SYNTHETIC_IDS),
     size: z.number().int().min(10).max(100000),
     noise: z.number().min(0).max(10),
   }),
@@ -85,7 +40,7 @@ const datasetSchema = z.discriminatedUnion('kind', [
 export const workspaceSchema = z.strictObject({
   graph: graphSchema,
   datasetChoice: datasetSchema,
-  config: configSchema,
+  config: trainingConfigSchema,
 });
 
 /** A built-in dataset, which a project can reload by itself. */
@@ -112,6 +67,13 @@ export function workspaceDataset(choice: DatasetChoice): Workspace['datasetChoic
 }
 
 export type ParseOutcome<T> = { ok: true; value: T } | { ok: false; message: string };
+
+/**
+ * A parsed workspace and what the user should know about it: settings outside their
+ * ranges (which open, but must change before training) and settings this app drops.
+ */
+export type WorkspaceOutcome =
+  { ok: true; value: Workspace; warnings: string[] } | { ok: false; message: string };
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
@@ -163,7 +125,7 @@ function checkGraphMeaning(graph: ModelGraph): string | null {
  * Turns untrusted parsed JSON into a Workspace, or says what is wrong with it.
  * `where` names the source in messages ("The project file", "The share link").
  */
-export function parseWorkspace(raw: unknown, where: string): ParseOutcome<Workspace> {
+export function parseWorkspace(raw: unknown, where: string): WorkspaceOutcome {
   const forbidden = findForbiddenKey(raw);
   if (forbidden !== null) {
     return { ok: false, message: `${where} contains the forbidden key "${forbidden}".` };
@@ -191,11 +153,14 @@ export function parseWorkspace(raw: unknown, where: string): ParseOutcome<Worksp
   const ws = parsed.data as Workspace;
   const meaning = checkGraphMeaning(ws.graph);
   if (meaning) return { ok: false, message: `${where} is not valid: ${meaning}` };
-  const { train, validation, test } = ws.config.split;
-  if (Math.abs(train + validation + test - 1) > 1e-6) {
-    return { ok: false, message: `${where} is not valid: the split fractions must sum to 1.` };
-  }
-  return { ok: true, value: ws };
+  const dropped = unknownSettings((raw as { config?: unknown }).config).map(
+    (key) => `${where} has the setting "${key}", which this app does not know; it was ignored.`,
+  );
+  return {
+    ok: true,
+    value: ws,
+    warnings: [...trainingConfigWarnings(ws.config, where), ...dropped],
+  };
 }
 
 /**

@@ -5,7 +5,7 @@
 import * as tf from '@tensorflow/tfjs';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ACTIVATIONS } from '../layers/shared';
+import { ACTIVATION_NAMES } from '../layers/activations';
 import { analyzeGraph } from './analyze';
 import { buildModelUnchecked } from './build';
 import { graphOf, type Stub } from './testGraphs';
@@ -46,7 +46,7 @@ function tfjsOutcome(graph: ModelGraph, inputShape: number[]): Outcome {
 
 const small = (max: number) => fc.integer({ min: 1, max });
 const pair = (max: number) => fc.tuple(small(max), small(max)).map(([a, b]) => [a, b]);
-const activation = fc.constantFrom(...ACTIVATIONS);
+const activation = fc.constantFrom(...ACTIVATION_NAMES);
 const padding = fc.constantFrom('valid', 'same');
 
 const inputShapeArb: fc.Arbitrary<number[]> = fc.oneof(

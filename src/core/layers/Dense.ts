@@ -23,6 +23,7 @@ const params: readonly ParamSpec[] = [
     min: 1,
     max: 65536,
     help: 'Number of neurons (outputs). More units can learn more complex patterns but train slower and overfit more easily.',
+    search: { kind: 'int', scale: 'log', defaultRange: [8, 256] },
   },
   activationParam('relu'),
   useBiasParam,

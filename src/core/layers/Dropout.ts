@@ -10,6 +10,7 @@ const params: readonly ParamSpec[] = [
     min: 0,
     max: 0.95,
     help: 'Fraction of values randomly zeroed during training. Raise it (0.2–0.5) if the model overfits; 0 turns it off.',
+    search: { kind: 'real', scale: 'linear', defaultRange: [0, 0.5] },
   },
 ];
 

@@ -5,28 +5,9 @@
 import type * as tfjs from '@tensorflow/tfjs';
 import type { LayerParams, ParamValue } from '../graph/types';
 import type { ParamSpec } from './types';
+import { ACTIVATION_NAMES, isActivation, type ActivationName } from './activations';
 
-/**
- * Activations offered everywhere. All are built into TF.js 4.22 and Keras under the same
- * names, and every backend has their kernels and gradients (gelu uses Erf).
- */
-export const ACTIVATIONS = [
-  'linear',
-  'relu',
-  'sigmoid',
-  'tanh',
-  'softmax',
-  'elu',
-  'selu',
-  'softplus',
-  'gelu',
-] as const;
-
-export type ActivationName = (typeof ACTIVATIONS)[number];
-
-function isActivation(value: unknown): value is ActivationName {
-  return (ACTIVATIONS as readonly unknown[]).includes(value);
-}
+export type { ActivationName };
 
 /** Reads the `activation` param as a name TF.js accepts, falling back to the default. */
 export function activationOf(specs: readonly ParamSpec[], params: LayerParams): ActivationName {
@@ -52,7 +33,7 @@ export function activationParam(defaultValue: ActivationName): ParamSpec {
     label: 'Activation',
     kind: 'enum',
     default: defaultValue,
-    options: ACTIVATIONS,
+    options: ACTIVATION_NAMES,
     help: 'Non-linearity applied to the output: relu for hidden layers, softmax or sigmoid for class probabilities, linear for plain numbers.',
   };
 }

@@ -1,5 +1,6 @@
 import type * as tfjs from '@tensorflow/tfjs';
 import type { LayerParams, Shape } from '../graph/types';
+import type { SearchSpec } from '../search/space';
 
 export type LayerCategory =
   'Input' | 'Core' | 'Convolution' | 'Pooling' | 'Normalization' | 'Reshape' | 'Merge';
@@ -11,6 +12,8 @@ interface ParamBase {
   label: string;
   /** One-line explanation shown next to the control. */
   help: string;
+  /** How a hyperparameter search may vary it (src/core/search/space.ts); absent: not searched. */
+  search?: SearchSpec;
 }
 
 /** Schema of one layer parameter: drives the inspector, validation and persistence. */

@@ -3,6 +3,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { readStoredRun } from './migrations';
 import { RUN_SCHEMA_VERSION } from './record';
+import { trainingConfigWarnings } from '../train/settingsSchema';
 
 const fixtureDir = join(__dirname, 'fixtures');
 const fixtures = readdirSync(fixtureDir).filter((f) => /^v\d+\.json$/.test(f));
@@ -71,6 +72,19 @@ describe('run record schema and migrations', () => {
     const r = readStoredRun(raw);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.unreadable.reason).toMatch(/damaged \(dataset\.content/);
+  });
+
+  it.each(fixtures)('%s with settings outside the ranges opens, and warns naming them', (file) => {
+    const raw = load(file) as { config: object };
+    const stored = readStoredRun({
+      ...raw,
+      config: { ...raw.config, epochs: 5000, batchSize: 1e5 },
+    });
+    if (!stored.ok) throw new Error(stored.unreadable.reason);
+    expect(stored.record.config.epochs).toBe(5000);
+    expect(trainingConfigWarnings(stored.record.config, stored.record.name)).toEqual([
+      'Run 1 sets Batch size to 100,000: Batch size must be from 1 to 65,536. Change it before training.',
+    ]);
   });
 
   it('lists a record from a newer schema as unreadable, with its id and name', () => {

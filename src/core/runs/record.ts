@@ -5,6 +5,9 @@
  * (see migrations.ts), so a record written by any released version still opens.
  */
 import { z } from 'zod';
+import { graphSchema } from '../graph/schema';
+import { BACKEND_NAMES } from '../train/settings';
+import { trainingConfigSchema } from '../train/settingsSchema';
 import type { ModelGraph } from '../graph/types';
 import type { DatasetChoice } from '../data/types';
 import type { FittedPipeline, PipelineSpec } from '../data/pipeline/spec';
@@ -111,40 +114,6 @@ const finite = z.number().refine(Number.isFinite, 'must be a finite number');
 // Losses can legitimately be NaN or Infinity when a run diverges; JSON stores them as null.
 const metricValue = z.union([z.number(), z.null()]).transform((v) => (v === null ? NaN : v));
 
-const graphSchema = z.object({
-  version: z.literal(1),
-  nodes: z.array(
-    z.object({
-      id: z.string(),
-      type: z.string(),
-      params: z.record(
-        z.string(),
-        z.union([z.number(), z.string(), z.boolean(), z.array(z.number())]),
-      ),
-      position: z.object({ x: z.number(), y: z.number() }),
-    }),
-  ),
-  edges: z.array(z.object({ id: z.string(), source: z.string(), target: z.string() })),
-});
-
-const configSchema = z.object({
-  optimizer: z.enum(['sgd', 'momentum', 'adam', 'rmsprop', 'adagrad']),
-  learningRate: finite,
-  batchSize: finite,
-  epochs: finite,
-  loss: z.enum([
-    'auto',
-    'categoricalCrossentropy',
-    'binaryCrossentropy',
-    'meanSquaredError',
-    'meanAbsoluteError',
-  ]),
-  seed: finite,
-  backend: z.enum(['auto', 'webgl', 'wasm', 'cpu']),
-  split: z.object({ train: finite, validation: finite, test: finite }),
-  classWeights: z.boolean(),
-});
-
 // Dataset kinds grow with the app (uploads, CSVs): a record keeps whatever choice it was
 // trained on, and only its `kind` is checked, so adding a kind never makes old records unreadable.
 const datasetChoiceSchema = z.custom<DatasetChoice>(
@@ -219,7 +188,7 @@ export const runRecordSchema = z.object({
   updatedAt: finite,
   status: z.enum(['running', 'paused', 'completed', 'stopped', 'failed', 'interrupted']),
   graph: graphSchema,
-  config: configSchema,
+  config: trainingConfigSchema,
   datasetChoice: datasetChoiceSchema,
   dataset: z.object({
     name: z.string(),
@@ -228,7 +197,7 @@ export const runRecordSchema = z.object({
     classNames: z.array(z.string()),
     content: fingerprintSchema.nullable(),
   }),
-  backend: z.object({ name: z.enum(['webgl', 'wasm', 'cpu']), label: z.string() }).nullable(),
+  backend: z.object({ name: z.enum(BACKEND_NAMES), label: z.string() }).nullable(),
   rows: z.object({ train: finite, validation: finite, test: finite }).nullable(),
   batches: z.array(
     z.object({ step: finite, epoch: finite, loss: metricValue, t: finite.optional() }),

@@ -5,7 +5,53 @@
  */
 import type * as tfjs from '@tensorflow/tfjs';
 import type { TaskKind } from '../graph/types';
-import type { LossName, TrainingConfig } from './types';
+import type { TrainingConfig } from './types';
+
+interface LossEntry {
+  label: string;
+  /** Per-example loss of probabilities (sigmoid/softmax outputs), not logits. */
+  perExample(tf: typeof tfjs, targets: tfjs.Tensor, outputs: tfjs.Tensor): tfjs.Tensor;
+  /** The loss name in Keras's `compile`. */
+  keras: string;
+  /** PyTorch expression of the batch loss over `out` and `y` (and `class_weight`). */
+  torch: string;
+}
+
+/**
+ * The losses a run can train with, one entry each: the form's label, the TF.js loss, and
+ * the spellings of the Keras and PyTorch exports. The name type, the settings' options
+ * and zod enum and the exporters all read this table.
+ */
+export const LOSSES = {
+  categoricalCrossentropy: {
+    label: 'Categorical cross-entropy',
+    perExample: (tf, t, o) => tf.metrics.categoricalCrossentropy(t, o),
+    // The app's labels are class indices, so the sparse form is the same loss.
+    keras: 'sparse_categorical_crossentropy',
+    // The model ends in softmax (probabilities), as in Keras: log then NLL, clipped like Keras.
+    torch: 'F.nll_loss(torch.log(out.clamp(1e-7, 1 - 1e-7)), y.long(), weight=class_weight)',
+  },
+  binaryCrossentropy: {
+    label: 'Binary cross-entropy',
+    perExample: (tf, t, o) => tf.metrics.binaryCrossentropy(t, o),
+    keras: 'binary_crossentropy',
+    torch: 'F.binary_cross_entropy(out.clamp(1e-7, 1 - 1e-7).reshape(-1), y.float())',
+  },
+  meanSquaredError: {
+    label: 'Mean squared error',
+    perExample: (tf, t, o) => tf.metrics.meanSquaredError(t, o),
+    keras: 'mean_squared_error',
+    torch: 'F.mse_loss(out.reshape(-1), y.float())',
+  },
+  meanAbsoluteError: {
+    label: 'Mean absolute error',
+    perExample: (tf, t, o) => tf.metrics.meanAbsoluteError(t, o),
+    keras: 'mean_absolute_error',
+    torch: 'F.l1_loss(out.reshape(-1), y.float())',
+  },
+} as const satisfies Record<string, LossEntry>;
+
+export type LossName = keyof typeof LOSSES;
 
 /** The loss a run uses: the override, or the task's natural loss for 'auto'. */
 export function resolveLoss(task: TaskKind, loss: TrainingConfig['loss']): LossName {
@@ -75,20 +121,8 @@ export function perExampleLoss(
   targets: tfjs.Tensor,
   outputs: tfjs.Tensor,
 ): tfjs.Tensor1D {
-  switch (loss) {
-    case 'binaryCrossentropy':
-      return tf.metrics.binaryCrossentropy(targets, outputs) as tfjs.Tensor1D;
-    case 'categoricalCrossentropy':
-      return tf.metrics.categoricalCrossentropy(targets, outputs) as tfjs.Tensor1D;
-    case 'meanSquaredError':
-      return tf.metrics.meanSquaredError(targets, outputs) as tfjs.Tensor1D;
-    case 'meanAbsoluteError':
-      return tf.metrics.meanAbsoluteError(targets, outputs) as tfjs.Tensor1D;
-    default: {
-      const never: never = loss;
-      throw new Error(`Unknown loss ${String(never)}`);
-    }
-  }
+  if (!Object.hasOwn(LOSSES, loss)) throw new Error(`Unknown loss ${String(loss)}`);
+  return LOSSES[loss].perExample(tf, targets, outputs) as tfjs.Tensor1D;
 }
 
 /**

@@ -37,9 +37,30 @@ describe('prepareRun', () => {
       split: { train: 0.5, validation: 0.1, test: 0.1 },
     });
     expect(badSplit).toEqual({ ok: false, message: expect.stringMatching(/add up to 1/) });
-    expect(prepareRun(ds, defaultGraph(), { ...config, batchSize: 0 })).toMatchObject({
+    expect(prepareRun(ds, defaultGraph(), { ...config, batchSize: 0 })).toEqual({
       ok: false,
+      message: 'Batch size must be from 1 to 65,536.',
     });
+  });
+
+  it('refuses settings outside the form’s ranges with the form’s words, and trains inside them', () => {
+    const ds = makeSynthetic('circles', 200, 0.1, 1);
+    // A file may carry these (it opens with a warning); a run must not start with them.
+    expect(prepareRun(ds, defaultGraph(), { ...config, epochs: 200_000 })).toEqual({
+      ok: false,
+      message: 'Epochs must be from 1 to 100,000.',
+    });
+    expect(prepareRun(ds, defaultGraph(), { ...config, learningRate: 0 })).toEqual({
+      ok: false,
+      message: 'Learning rate must be above 0 and at most 10.',
+    });
+    expect(prepareRun(ds, defaultGraph(), { ...config, seed: 1.5 })).toMatchObject({
+      ok: false,
+      message: 'Seed must be a whole number from 0 to 4,294,967,295.',
+    });
+    // Wider than the old form (1,000 epochs, batch 4,096), as wide as project files were.
+    const wide = { ...config, epochs: 5000, batchSize: 65536, seed: 2 ** 32 - 1 };
+    expect(prepareRun(ds, defaultGraph(), wide).ok).toBe(true);
   });
 });
 

@@ -9,7 +9,7 @@ import type * as tfjs from '@tensorflow/tfjs';
 import { analyzeGraph } from '../graph/analyze';
 import { buildModel } from '../graph/build';
 import type { ModelGraph } from '../graph/types';
-import { validateSplitRatios, stratifiedSplit } from '../data/split';
+import { stratifiedSplit } from '../data/split';
 import { prepareFeatures } from '../data/standardize';
 import type { FittedPipeline } from '../data/pipeline/spec';
 import { runPreprocessing } from '../export/preprocessing';
@@ -20,6 +20,7 @@ import type { Dataset, SplitIndices } from '../data/types';
 import type { Checkpoint } from './checkpoint';
 import { gridBounds, predictGrid, type DecisionGrid } from './evaluate';
 import { resolveLoss } from './losses';
+import { trainingConfigProblems } from './settingsSchema';
 import { trainModel, type TrainHooks } from './loop';
 import { finalOutputs } from './finalOutputs';
 import type { RunOutputs } from '../evaluation/runOutputs';
@@ -49,18 +50,9 @@ export function prepareRun(
 ): PreparedRun {
   const issue = analyzeGraph(graph, targetForDataset(ds)).issues[0];
   if (issue) return { ok: false, message: `${issue.message}${issue.fix ? ` ${issue.fix}` : ''}` };
-  const settings =
-    validateSplitRatios(config.split) ??
-    (!Number.isInteger(config.batchSize) || config.batchSize < 1
-      ? 'The batch size must be a whole number of at least 1.'
-      : null) ??
-    (!Number.isInteger(config.epochs) || config.epochs < 1
-      ? 'Epochs must be a whole number of at least 1.'
-      : null) ??
-    (!(config.learningRate > 0) || !Number.isFinite(config.learningRate)
-      ? 'The learning rate must be a number above 0.'
-      : null);
-  if (settings) return { ok: false, message: settings };
+  // The same ranges as the form: a file that opened with a warning trains once fixed.
+  const setting = trainingConfigProblems(config)[0];
+  if (setting) return { ok: false, message: setting.message };
   const split = ds.predefinedTest
     ? predefinedSplit(ds.y, ds.task, ds.predefinedTest, config.split, config.seed)
     : stratifiedSplit(ds.y, ds.task, config.split, config.seed);

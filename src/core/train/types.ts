@@ -1,10 +1,13 @@
-import type { SplitRatios } from '../data/types';
+import type { TrainingConfig } from './settings';
 
-export type OptimizerName = 'sgd' | 'momentum' | 'adam' | 'rmsprop' | 'adagrad';
-export type LossName =
-  'categoricalCrossentropy' | 'binaryCrossentropy' | 'meanSquaredError' | 'meanAbsoluteError';
-export type BackendChoice = 'auto' | 'webgl' | 'wasm' | 'cpu';
-export type BackendName = 'webgl' | 'wasm' | 'cpu';
+export type { OptimizerName } from './optimizers';
+export type { LossName } from './losses';
+export type { TrainingConfig };
+export { DEFAULT_TRAINING_CONFIG } from './settings';
+
+/** The backend the user asked for: 'auto' or one backend. */
+export type BackendChoice = TrainingConfig['backend'];
+export type BackendName = Exclude<BackendChoice, 'auto'>;
 
 /** The backend a run trains on, as the worker chose it. */
 export interface BackendInfo {
@@ -14,34 +17,6 @@ export interface BackendInfo {
   /** e.g. "WASM (SIMD, 2 threads)" or "WASM (single-threaded: page not cross-origin isolated)". */
   label: string;
 }
-
-/** Everything that decides how a run trains; plain JSON, persisted and diffed. */
-export interface TrainingConfig {
-  optimizer: OptimizerName;
-  learningRate: number;
-  batchSize: number;
-  epochs: number;
-  /** 'auto' follows the task (cross-entropy for classification, MSE for regression). */
-  loss: 'auto' | LossName;
-  /** Fixes split, initial weights, dropout and batch order. */
-  seed: number;
-  backend: BackendChoice;
-  split: SplitRatios;
-  /** Weight classes by n_samples / (n_classes × count). */
-  classWeights: boolean;
-}
-
-export const DEFAULT_TRAINING_CONFIG: TrainingConfig = {
-  optimizer: 'adam',
-  learningRate: 0.01,
-  batchSize: 32,
-  epochs: 30,
-  loss: 'auto',
-  seed: 42,
-  backend: 'auto',
-  split: { train: 0.7, validation: 0.15, test: 0.15 },
-  classWeights: false,
-};
 
 /** One point of the per-batch loss curve. */
 export interface BatchPoint {

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { parseNumberInput, type NumberRule } from '../../core/input/numberRule';
 import { useAppStore } from '../../state/store';
 import { selectTrainingActive } from '../../state/trainingSlice';
 import { loadDataset } from '../../state/actions';
@@ -7,6 +8,7 @@ import { ImageUpload } from './images/ImageUpload';
 import { ClassBalanceNote } from './csv/ClassBalanceNote';
 import { CsvDatasetInfo } from './csv/CsvDatasetInfo';
 import { CsvUpload } from './csv/CsvUpload';
+import { NumberField } from '../forms/NumberField';
 
 /** What the loaded dataset is: size, shape, classes; controls for synthetic sets. */
 export function DataPanel() {
@@ -80,38 +82,43 @@ function ClassBars({ names, counts }: { names: string[]; counts: number[] }) {
   );
 }
 
+const POINTS_RULE: NumberRule = {
+  label: 'Points',
+  integer: true,
+  min: 20,
+  max: 5000,
+  message: 'Points must be a whole number from 20 to 5,000.',
+};
+
+const SAMPLE_RULE: NumberRule = {
+  label: 'Examples to use',
+  integer: true,
+  min: 20,
+  max: Number.MAX_SAFE_INTEGER,
+  message: 'Examples to use must be a whole number, at least 20 (or empty for all).',
+};
+
+/** Regenerates the synthetic set with a new size or noise (the seed stays). */
+function regenerate(size: number, noise: number): void {
+  const choice = useAppStore.getState().datasetChoice;
+  if (choice.kind !== 'synthetic') return;
+  if (choice.size === size && choice.noise === noise) return;
+  loadDataset({ ...choice, size, noise }, false);
+}
+
 function SyntheticControls(props: { size: number; noise: number; disabled: boolean }) {
-  const [size, setSize] = useState(String(props.size));
   const [noise, setNoise] = useState(props.noise);
-  const [error, setError] = useState<string | null>(null);
-  const apply = (nextSize: string, nextNoise: number) => {
-    const n = Number(nextSize);
-    if (!Number.isInteger(n) || n < 20 || n > 5000) {
-      setError('Points must be a whole number from 20 to 5,000.');
-      return;
-    }
-    setError(null);
-    const choice = useAppStore.getState().datasetChoice;
-    if (choice.kind !== 'synthetic') return;
-    if (choice.size === n && choice.noise === nextNoise) return;
-    loadDataset({ ...choice, size: n, noise: nextNoise }, false);
-  };
   return (
     <fieldset className="synthetic" disabled={props.disabled}>
       <legend>Generate points</legend>
-      <label className="field">
-        <span>Points</span>
-        <input
-          type="number"
-          min={20}
-          max={5000}
-          step={10}
-          value={size}
-          onChange={(e) => setSize(e.target.value)}
-          onBlur={() => apply(size, noise)}
-          onKeyDown={(e) => e.key === 'Enter' && apply(size, noise)}
-        />
-      </label>
+      <NumberField
+        label="Points"
+        value={props.size}
+        parse={(raw) => parseNumberInput(raw, POINTS_RULE)}
+        onCommit={(n) => regenerate(n, noise)}
+        commitOn="blur"
+        inputProps={{ type: 'number', min: 20, max: 5000, step: 10 }}
+      />
       <label className="field">
         <span>Noise: {noise.toFixed(2)}</span>
         <input
@@ -121,15 +128,10 @@ function SyntheticControls(props: { size: number; noise: number; disabled: boole
           step={0.01}
           value={noise}
           onChange={(e) => setNoise(Number(e.target.value))}
-          onPointerUp={() => apply(size, noise)}
-          onKeyUp={() => apply(size, noise)}
+          onPointerUp={() => regenerate(props.size, noise)}
+          onKeyUp={() => regenerate(props.size, noise)}
         />
       </label>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
     </fieldset>
   );
 }
@@ -140,45 +142,29 @@ function SampleControl(props: {
   total: number | undefined;
   disabled: boolean;
 }) {
-  const [draft, setDraft] = useState(props.limit === undefined ? '' : String(props.limit));
-  const [error, setError] = useState<string | null>(null);
-  const apply = () => {
+  const apply = (limit: number | undefined) => {
     const choice = useAppStore.getState().datasetChoice;
-    if (choice.kind !== 'bundled') return;
-    const raw = draft.trim();
-    if (raw === '') {
-      setError(null);
-      if (choice.limit !== undefined) loadDataset({ kind: 'bundled', id: choice.id }, false);
-      return;
-    }
-    const n = Number(raw);
-    if (!Number.isInteger(n) || n < 20) {
-      setError('Examples to use must be a whole number, at least 20 (or empty for all).');
-      return;
-    }
-    setError(null);
-    if (choice.limit !== n) loadDataset({ kind: 'bundled', id: choice.id, limit: n }, false);
+    if (choice.kind !== 'bundled' || choice.limit === limit) return;
+    loadDataset(
+      limit === undefined
+        ? { kind: 'bundled', id: choice.id }
+        : { kind: 'bundled', id: choice.id, limit },
+      false,
+    );
   };
   return (
     <fieldset className="sample" disabled={props.disabled}>
       <legend>Sample</legend>
-      <label className="field">
-        <span>Examples to use (empty: all)</span>
-        <input
-          type="number"
-          min={20}
-          value={draft}
-          placeholder={props.total ? `all` : ''}
-          onChange={(e) => setDraft(e.target.value)}
-          onBlur={apply}
-          onKeyDown={(e) => e.key === 'Enter' && apply()}
-        />
-      </label>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <NumberField<number | undefined>
+        label="Examples to use (empty: all)"
+        value={props.limit}
+        parse={(raw) =>
+          raw.trim() === '' ? { ok: true, value: undefined } : parseNumberInput(raw, SAMPLE_RULE)
+        }
+        onCommit={apply}
+        commitOn="blur"
+        inputProps={{ type: 'number', min: 20, placeholder: props.total ? 'all' : '' }}
+      />
     </fieldset>
   );
 }

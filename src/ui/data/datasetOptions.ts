@@ -1,4 +1,5 @@
 import type { DatasetChoice } from '../../core/data/types';
+import { SYNTHETIC_IDS, SYNTHETIC_SETS } from '../../core/data/synthetic';
 
 export interface DatasetOption {
   key: string;
@@ -10,30 +11,12 @@ export interface DatasetOption {
 const SYNTH_DEFAULTS = { size: 400, noise: 0.1 };
 
 export const DATASET_OPTIONS: readonly DatasetOption[] = [
-  {
-    key: 'synthetic:circles',
-    label: 'Circles',
+  ...SYNTHETIC_IDS.map((id): DatasetOption => ({
+    key: `synthetic:${id}`,
+    label: SYNTHETIC_SETS[id].label,
     group: '2-D (synthetic)',
-    choice: { kind: 'synthetic', id: 'circles', ...SYNTH_DEFAULTS },
-  },
-  {
-    key: 'synthetic:xor',
-    label: 'XOR',
-    group: '2-D (synthetic)',
-    choice: { kind: 'synthetic', id: 'xor', ...SYNTH_DEFAULTS },
-  },
-  {
-    key: 'synthetic:gaussians',
-    label: 'Two Gaussians',
-    group: '2-D (synthetic)',
-    choice: { kind: 'synthetic', id: 'gaussians', ...SYNTH_DEFAULTS },
-  },
-  {
-    key: 'synthetic:spiral',
-    label: 'Spiral',
-    group: '2-D (synthetic)',
-    choice: { kind: 'synthetic', id: 'spiral', ...SYNTH_DEFAULTS },
-  },
+    choice: { kind: 'synthetic', id, ...SYNTH_DEFAULTS },
+  })),
   {
     key: 'bundled:wine',
     label: 'Wine (178 wines, 13 measurements, 3 cultivars)',

@@ -3,6 +3,7 @@ import type { ParamValue } from '../../core/graph/types';
 import type { ParamSpec } from '../../core/layers/types';
 import { parseParam } from '../../core/layers/registry';
 import { formatParamValue } from './flowModel';
+import { NumberField } from '../forms/NumberField';
 
 export interface ParamFieldProps {
   spec: ParamSpec;
@@ -23,20 +24,19 @@ export function ParamField({ spec, value, onCommit }: ParamFieldProps) {
   const id = useId();
   const helpId = `${id}-help`;
   const errorId = `${id}-error`;
-  const [draft, setDraft] = useState<string | null>(null);
+  // Selects and checkboxes apply at once; typed values go through NumberField.
   const [error, setError] = useState<string | null>(null);
   // True once this focus session recorded an undo step: later keystrokes merge into it.
   const sessionStep = useRef(false);
 
-  const apply = (raw: string, typing: boolean) => {
+  const apply = (raw: string) => {
     const parsed = parseParam(spec, raw);
     if (!parsed.ok) {
       setError(parsed.message);
       return;
     }
     setError(null);
-    const changed = onCommit(parsed.value, typing && sessionStep.current);
-    if (changed && typing) sessionStep.current = true;
+    onCommit(parsed.value, false);
   };
 
   const describedBy = error ? `${helpId} ${errorId}` : helpId;
@@ -60,7 +60,7 @@ export function ParamField({ spec, value, onCommit }: ParamFieldProps) {
             type="checkbox"
             checked={value === true}
             aria-describedby={describedBy}
-            onChange={(e) => apply(String(e.target.checked), false)}
+            onChange={(e) => apply(String(e.target.checked))}
           />
           <label htmlFor={id}>{spec.label}</label>
         </div>
@@ -78,7 +78,7 @@ export function ParamField({ spec, value, onCommit }: ParamFieldProps) {
           id={id}
           value={typeof value === 'string' ? value : spec.default}
           aria-describedby={describedBy}
-          onChange={(e) => apply(e.target.value, false)}
+          onChange={(e) => apply(e.target.value)}
         >
           {spec.options.map((option) => (
             <option key={option} value={option}>
@@ -94,42 +94,36 @@ export function ParamField({ spec, value, onCommit }: ParamFieldProps) {
 
   const numeric = spec.kind === 'int' || spec.kind === 'float';
   return (
-    <div className="param-field">
-      <label htmlFor={id}>{spec.label}</label>
-      <input
-        id={id}
-        type={numeric ? 'number' : 'text'}
-        inputMode={spec.kind === 'int' ? 'numeric' : spec.kind === 'float' ? 'decimal' : 'text'}
-        {...(numeric
-          ? { min: spec.min, max: spec.max, step: spec.kind === 'int' ? 1 : 'any' }
-          : {})}
-        placeholder={spec.kind === 'ints' ? 'e.g. 3, 3' : undefined}
-        value={draft ?? formatParamValue(spec, value)}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy}
-        autoComplete="off"
-        spellCheck={false}
-        onFocus={() => {
+    <NumberField<ParamValue | undefined>
+      id={id}
+      look="inspector"
+      label={spec.label}
+      help={spec.help}
+      value={value}
+      parse={(raw) => parseParam(spec, raw)}
+      format={(v) => formatParamValue(spec, v)}
+      // Lists are compared by what they show: the store may hold a copy of the parsed array.
+      same={(a, b) => formatParamValue(spec, a) === formatParamValue(spec, b)}
+      invalidBlur="keep"
+      onCommit={(v) => {
+        if (v === undefined) return;
+        const changed = onCommit(v, sessionStep.current);
+        if (changed) sessionStep.current = true;
+      }}
+      onBlur={() => {
+        sessionStep.current = false;
+      }}
+      inputProps={{
+        type: numeric ? 'number' : 'text',
+        inputMode: spec.kind === 'int' ? 'numeric' : spec.kind === 'float' ? 'decimal' : 'text',
+        ...(numeric ? { min: spec.min, max: spec.max, step: spec.kind === 'int' ? 1 : 'any' } : {}),
+        placeholder: spec.kind === 'ints' ? 'e.g. 3, 3' : undefined,
+        autoComplete: 'off',
+        spellCheck: false,
+        onFocus: () => {
           sessionStep.current = false;
-        }}
-        onChange={(e) => {
-          setDraft(e.target.value);
-          apply(e.target.value, true);
-        }}
-        onBlur={() => {
-          sessionStep.current = false;
-          // A refused value stays on screen with its message until it is fixed.
-          if (!error) setDraft(null);
-        }}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            setDraft(null);
-            setError(null);
-          }
-        }}
-      />
-      {help}
-      {errorNote}
-    </div>
+        },
+      }}
+    />
   );
 }

@@ -7,8 +7,8 @@ import { selectTrainingActive } from '../../state/trainingSlice';
 import { loadDataset } from '../../state/actions';
 import {
   workspaceDataset,
-  type ParseOutcome,
   type Workspace,
+  type WorkspaceOutcome,
 } from '../../core/export/workspaceSchema';
 import { decodeShare, sharePayload } from '../../core/export/shareLink';
 import type { DatasetChoice } from '../../core/data/types';
@@ -23,7 +23,7 @@ function sameChoice(a: Workspace['datasetChoice'], b: DatasetChoice): boolean {
 }
 
 /** Applies a parsed workspace, or shows why it cannot be; returns whether it was applied. */
-export function applyWorkspace(outcome: ParseOutcome<Workspace>, what: string): boolean {
+export function applyWorkspace(outcome: WorkspaceOutcome, what: string): boolean {
   const s = useAppStore.getState();
   if (!outcome.ok) {
     s.pushNotice('error', outcome.message);
@@ -45,10 +45,12 @@ export function applyWorkspace(outcome: ParseOutcome<Workspace>, what: string): 
         ? `Opened ${what}.`
         : `Opened ${what}. It was made with the uploaded file "${choice.name}": upload it again to train on it.`,
     );
-    return true;
+  } else {
+    if (!sameChoice(choice, s.datasetChoice)) loadDataset(choice, false);
+    s.pushNotice('info', `Opened ${what}.`);
   }
-  if (!sameChoice(choice, s.datasetChoice)) loadDataset(choice, false);
-  s.pushNotice('info', `Opened ${what}.`);
+  // Settings outside their ranges open as they are; one notice names each of them.
+  if (outcome.warnings.length > 0) s.pushNotice('warning', outcome.warnings.join(' '));
   return true;
 }
 

@@ -1,6 +1,7 @@
 import type { RunRecord } from '../../core/runs/record';
 import { useAppStore } from '../../state/store';
 import { loadDataset } from '../../state/actions';
+import { trainingConfigWarnings } from '../../core/train/settingsSchema';
 
 /**
  * Restores a run's graph (one undo step), training settings and dataset choice, so the
@@ -22,4 +23,7 @@ export function openRunInEditor(run: RunRecord): void {
     'info',
     `Opened ${run.name} in the editor: its model and settings are restored.${dataNote}`,
   );
+  // A stored setting outside today's ranges opens as it is, with a warning naming it.
+  const warnings = trainingConfigWarnings(run.config, run.name);
+  if (warnings.length > 0) s.pushNotice('warning', warnings.join(' '));
 }

@@ -6,41 +6,25 @@ import { statusText } from './status';
 import { useTrainBlocker } from './useTrainBlocker';
 import { DatasetSelect } from '../data/DatasetSelect';
 import { ProjectMenu } from '../export/ProjectMenu';
-import type { BackendChoice } from '../../core/train/types';
-
-const BACKENDS: { value: BackendChoice; label: string }[] = [
-  { value: 'auto', label: 'Auto (fastest that can train)' },
-  { value: 'webgl', label: 'WebGL (GPU)' },
-  { value: 'wasm', label: 'WASM (CPU, fast)' },
-  { value: 'cpu', label: 'CPU (plain JavaScript)' },
-];
+import { TRAINING_SETTINGS } from '../../core/train/settings';
+import { ChoiceSettingField } from './TrainingSettings';
 
 /** Project name, dataset, backend, run controls and the status line. */
 export function TopBar() {
   const run = useAppStore((s) => s.run);
   const active = useAppStore(selectTrainingActive);
-  const backend = useAppStore((s) => s.config.backend);
-  const setConfig = useAppStore((s) => s.setConfig);
   const blocker = useTrainBlocker();
   const phase = run ? runPhase(run) : undefined;
   return (
     <header className="topbar">
       <h1 className="brand">Train Smarter</h1>
       <DatasetSelect />
-      <label className="field inline">
-        <span>Backend</span>
-        <select
-          value={backend}
-          onChange={(e) => setConfig({ backend: e.target.value as BackendChoice })}
-          disabled={active}
-        >
-          {BACKENDS.map((b) => (
-            <option key={b.value} value={b.value}>
-              {b.label}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ChoiceSettingField
+        k="backend"
+        spec={TRAINING_SETTINGS.backend}
+        className="field inline"
+        disabled={active}
+      />
       <div className="run-controls" role="group" aria-label="Run controls">
         <button
           type="button"

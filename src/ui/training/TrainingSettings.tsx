@@ -1,171 +1,96 @@
-import { useEffect, useState } from 'react';
 import { useAppStore } from '../../state/store';
-import type { LossName, OptimizerName, TrainingConfig } from '../../core/train/types';
+import { parseNumberInput } from '../../core/input/numberRule';
+import {
+  SETTING_KEYS,
+  settingSpec,
+  type ChoiceSetting,
+  type NumberSetting,
+  type SettingKey,
+  type TrainingConfig,
+} from '../../core/train/settings';
+import { settingRule } from '../../core/train/settingsSchema';
+import { NumberField } from '../forms/NumberField';
 
-const OPTIMIZERS: { value: OptimizerName; label: string }[] = [
-  { value: 'sgd', label: 'SGD' },
-  { value: 'momentum', label: 'SGD with momentum (0.9)' },
-  { value: 'adam', label: 'Adam' },
-  { value: 'rmsprop', label: 'RMSprop' },
-  { value: 'adagrad', label: 'Adagrad' },
-];
+// Every control is drawn from the settings table: labels, help, ranges and options.
+const set = (key: SettingKey, value: unknown) =>
+  useAppStore.getState().setConfig({ [key]: value } as Partial<TrainingConfig>);
 
-const LOSSES: { value: 'auto' | LossName; label: string }[] = [
-  { value: 'auto', label: 'Auto (from the task)' },
-  { value: 'categoricalCrossentropy', label: 'Categorical cross-entropy' },
-  { value: 'binaryCrossentropy', label: 'Binary cross-entropy' },
-  { value: 'meanSquaredError', label: 'Mean squared error' },
-  { value: 'meanAbsoluteError', label: 'Mean absolute error' },
-];
-
-type NumericKey = 'learningRate' | 'batchSize' | 'epochs' | 'seed';
-
-interface NumberRule {
-  label: string;
-  integer: boolean;
-  min: number;
-  max: number;
-  help: string;
-}
-
-const RULES: Record<NumericKey, NumberRule> = {
-  learningRate: {
-    label: 'Learning rate',
-    integer: false,
-    min: 1e-6,
-    max: 10,
-    help: 'Step size of each update: too high diverges, too low crawls.',
-  },
-  batchSize: {
-    label: 'Batch size',
-    integer: true,
-    min: 1,
-    max: 4096,
-    help: 'Examples per update: larger is smoother and faster per example, but uses more memory.',
-  },
-  epochs: {
-    label: 'Epochs',
-    integer: true,
-    min: 1,
-    max: 1000,
-    help: 'Passes over the training split.',
-  },
-  seed: {
-    label: 'Seed',
-    integer: true,
-    min: 0,
-    max: 2 ** 31 - 1,
-    help: 'Fixes the split, initial weights, dropout and batch order: same seed, same run.',
-  },
-};
-
-/** Parses a typed setting; returns a human message when it is out of range. */
-export function parseSetting(
-  key: NumericKey,
-  raw: string,
-): { ok: true; value: number } | { ok: false; message: string } {
-  const r = RULES[key];
-  const v = Number(raw.trim());
-  const range = `${r.min.toLocaleString('en')} to ${r.max.toLocaleString('en')}`;
-  if (raw.trim() === '' || !Number.isFinite(v))
-    return { ok: false, message: `${r.label} must be a number from ${range}.` };
-  if (r.integer && !Number.isInteger(v))
-    return { ok: false, message: `${r.label} must be a whole number from ${range}.` };
-  if (v < r.min || v > r.max) return { ok: false, message: `${r.label} must be from ${range}.` };
-  return { ok: true, value: v };
-}
-
-function NumberSetting({ k }: { k: NumericKey }) {
-  const value = useAppStore((s) => s.config[k]);
-  const setConfig = useAppStore((s) => s.setConfig);
-  const [draft, setDraft] = useState(String(value));
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => setDraft(String(value)), [value]);
-  const id = `setting-${k}`;
-  const onChange = (raw: string) => {
-    setDraft(raw);
-    const parsed = parseSetting(k, raw);
-    if (parsed.ok) {
-      setError(null);
-      setConfig({ [k]: parsed.value } as Partial<TrainingConfig>);
-    } else setError(parsed.message);
-  };
+function NumberSettingField({ k, spec }: { k: SettingKey; spec: NumberSetting }) {
+  const value = useAppStore((s) => s.config[k]) as number;
+  const rule = settingRule(spec);
   return (
-    <div className="field">
-      <label htmlFor={id}>{RULES[k].label}</label>
-      <input
-        id={id}
-        type="text"
-        inputMode="decimal"
-        value={draft}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={`${id}-help`}
-        onChange={(e) => onChange(e.target.value)}
-        onBlur={() => {
-          setDraft(String(useAppStore.getState().config[k]));
-          setError(null);
-        }}
-      />
-      <small id={`${id}-help`} className="help">
-        {RULES[k].help}
-      </small>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
-    </div>
+    <NumberField
+      id={`setting-${k}`}
+      label={spec.label}
+      help={spec.help}
+      value={value}
+      parse={(raw) => parseNumberInput(raw, rule)}
+      onCommit={(v) => set(k, v)}
+      inputProps={{ type: 'text', inputMode: 'decimal' }}
+    />
   );
+}
+
+/** A select over one choice setting's options (also the top bar's backend). */
+export function ChoiceSettingField(props: {
+  k: SettingKey;
+  spec: ChoiceSetting;
+  className?: string;
+  disabled?: boolean;
+}) {
+  const { k, spec } = props;
+  const value = useAppStore((s) => s.config[k]) as string;
+  return (
+    <label className={props.className ?? 'field'} title={spec.help}>
+      <span>{spec.label}</span>
+      <select value={value} onChange={(e) => set(k, e.target.value)} disabled={props.disabled}>
+        {spec.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+function SettingControl({ k, classification }: { k: SettingKey; classification: boolean }) {
+  const spec = settingSpec(k);
+  const checked = useAppStore((s) => s.config[k] === true);
+  if (spec.form.classificationOnly && !classification) return null;
+  switch (spec.kind) {
+    case 'int':
+    case 'real':
+      return <NumberSettingField k={k} spec={spec} />;
+    case 'choice':
+      return <ChoiceSettingField k={k} spec={spec} />;
+    case 'boolean':
+      return (
+        <label className="field checkbox" title={spec.help}>
+          <input type="checkbox" checked={checked} onChange={(e) => set(k, e.target.checked)} />
+          <span>{spec.label}</span>
+        </label>
+      );
+    case 'split':
+      // Ratios are edited next to the data they split (SplitControl in the data panel).
+      return null;
+    default: {
+      const never: never = spec;
+      throw new Error(`No control for ${String(never)}`);
+    }
+  }
 }
 
 /** Optimizer, learning rate, batch size, epochs, loss, seed and class weights. */
 export function TrainingSettings() {
-  const config = useAppStore((s) => s.config);
-  const setConfig = useAppStore((s) => s.setConfig);
   const dataset = useAppStore((s) => s.dataset);
+  const classification = !!dataset && dataset.task !== 'regression';
   return (
     <section className="panel settings" aria-labelledby="settings-heading">
       <h2 id="settings-heading">Training settings</h2>
-      <label className="field">
-        <span>Optimizer</span>
-        <select
-          value={config.optimizer}
-          onChange={(e) => setConfig({ optimizer: e.target.value as OptimizerName })}
-        >
-          {OPTIMIZERS.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      </label>
-      <NumberSetting k="learningRate" />
-      <NumberSetting k="batchSize" />
-      <NumberSetting k="epochs" />
-      <label className="field">
-        <span>Loss</span>
-        <select
-          value={config.loss}
-          onChange={(e) => setConfig({ loss: e.target.value as TrainingConfig['loss'] })}
-        >
-          {LOSSES.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      </label>
-      <NumberSetting k="seed" />
-      {dataset && dataset.task !== 'regression' && (
-        <label className="field checkbox">
-          <input
-            type="checkbox"
-            checked={config.classWeights}
-            onChange={(e) => setConfig({ classWeights: e.target.checked })}
-          />
-          <span>Weight classes by rarity (n / (classes × count))</span>
-        </label>
-      )}
+      {SETTING_KEYS.filter((k) => settingSpec(k).form.panel === 'training').map((k) => (
+        <SettingControl key={k} k={k} classification={classification} />
+      ))}
     </section>
   );
 }

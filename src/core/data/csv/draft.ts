@@ -13,6 +13,17 @@ import {
 } from '../pipeline/spec';
 import type { CsvDatasetChoice, DatasetChoice } from '../types';
 import type { ColumnType, CsvDatasetReport, CsvParsedFile } from './types';
+import { numberProblem, type NumberRule } from '../../input/numberRule';
+
+/** The share of rows a CSV may be sampled to, for the field and the confirm check alike. */
+export const SAMPLE_PERCENT_RULE: NumberRule = {
+  label: 'Sample',
+  integer: false,
+  min: 0,
+  minExclusive: true,
+  max: 100,
+  message: 'The sample must be more than 0% and at most 100% of the rows.',
+};
 
 /** What the draft keeps of a separate test file. */
 export type CsvTestFile = Pick<
@@ -211,10 +222,7 @@ export function confirmProblem(draft: CsvDraft): string | null {
   if (draft.testError || draft.testParsing) {
     return draft.testError ?? 'The test file is still being read: wait for it, or remove it.';
   }
-  if (!(draft.samplePercent > 0 && draft.samplePercent <= 100)) {
-    return 'The sample must be more than 0% and at most 100% of the rows.';
-  }
-  return null;
+  return numberProblem(draft.samplePercent, SAMPLE_PERCENT_RULE);
 }
 
 /** The dataset choice that loads the draft, or null when nothing is parsed. */

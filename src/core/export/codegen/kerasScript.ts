@@ -4,34 +4,11 @@
  * (tf.distribute) for training on several GPUs or machines.
  */
 import { getLayer } from '../../layers/registry';
-import type { LossName, OptimizerName } from '../../train/types';
+import { LOSSES } from '../../train/losses';
+import { optimizerEntry } from '../../train/optimizers';
 import { lossOf, orderGraph, pyJson, pyNumber, type CodegenInput } from './common';
 import type { CodegenOutcome } from './pytorchScript';
 import { KERAS_RUNTIME } from './kerasRuntime';
-
-function optimizerExpr(name: OptimizerName, lr: number): string {
-  const l = pyNumber(lr);
-  switch (name) {
-    case 'sgd':
-      return `keras.optimizers.SGD(learning_rate=${l})`;
-    case 'momentum':
-      return `keras.optimizers.SGD(learning_rate=${l}, momentum=0.9)`;
-    case 'adam':
-      return `keras.optimizers.Adam(learning_rate=${l}, epsilon=1e-7)`;
-    case 'rmsprop':
-      return `keras.optimizers.RMSprop(learning_rate=${l}, rho=0.9, epsilon=1e-7)`;
-    case 'adagrad':
-      return `keras.optimizers.Adagrad(learning_rate=${l}, initial_accumulator_value=0.1, epsilon=1e-7)`;
-  }
-}
-
-const KERAS_LOSS: Record<LossName, string> = {
-  // The app's labels are class indices, so the sparse form is the same loss.
-  categoricalCrossentropy: 'sparse_categorical_crossentropy',
-  binaryCrossentropy: 'binary_crossentropy',
-  meanSquaredError: 'mean_squared_error',
-  meanAbsoluteError: 'mean_absolute_error',
-};
 
 /** The Keras script of a valid graph, or why it cannot be generated. */
 export function kerasScript(input: CodegenInput): CodegenOutcome {
@@ -80,10 +57,10 @@ ${lines.map((l) => `    ${l}`).join('\n')}
 
 
 def make_optimizer():
-    return ${optimizerExpr(config.optimizer, config.learningRate)}
+    return ${optimizerEntry(config.optimizer).keras(pyNumber(config.learningRate))}
 
 
-LOSS = "${KERAS_LOSS[loss]}"
+LOSS = "${LOSSES[loss].keras}"
 METRICS = ${metrics}
 ${KERAS_RUNTIME}`;
   return { ok: true, code };

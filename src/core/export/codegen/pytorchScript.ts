@@ -1,41 +1,11 @@
 /** A standalone PyTorch script that rebuilds, initialises and trains the model like the app. */
-import type { LossName, OptimizerName } from '../../train/types';
+import { LOSSES } from '../../train/losses';
+import { optimizerEntry } from '../../train/optimizers';
 import { lossOf, orderGraph, pyJson, pyNumber, type CodegenInput } from './common';
 import { getLayer } from '../../layers/registry';
 import { TORCH_RUNTIME } from './pytorchRuntime';
 
 export type CodegenOutcome = { ok: true; code: string } | { ok: false; message: string };
-
-function optimizerLine(name: OptimizerName, lr: number): string {
-  const l = pyNumber(lr);
-  switch (name) {
-    case 'sgd':
-      return `torch.optim.SGD(model.parameters(), lr=${l})`;
-    case 'momentum':
-      return `torch.optim.SGD(model.parameters(), lr=${l}, momentum=0.9)`;
-    case 'adam':
-      // Keras and TF.js use epsilon 1e-7; PyTorch's default is 1e-8.
-      return `torch.optim.Adam(model.parameters(), lr=${l}, betas=(0.9, 0.999), eps=1e-7)`;
-    case 'rmsprop':
-      return `torch.optim.RMSprop(model.parameters(), lr=${l}, alpha=0.9, eps=1e-7)`;
-    case 'adagrad':
-      return `torch.optim.Adagrad(model.parameters(), lr=${l}, initial_accumulator_value=0.1, eps=1e-7)`;
-  }
-}
-
-function lossLine(loss: LossName): string {
-  switch (loss) {
-    case 'categoricalCrossentropy':
-      // The model ends in softmax (probabilities), as in Keras: log then NLL, clipped like Keras.
-      return 'F.nll_loss(torch.log(out.clamp(1e-7, 1 - 1e-7)), y.long(), weight=class_weight)';
-    case 'binaryCrossentropy':
-      return 'F.binary_cross_entropy(out.clamp(1e-7, 1 - 1e-7).reshape(-1), y.float())';
-    case 'meanSquaredError':
-      return 'F.mse_loss(out.reshape(-1), y.float())';
-    case 'meanAbsoluteError':
-      return 'F.l1_loss(out.reshape(-1), y.float())';
-  }
-}
 
 /** The PyTorch script of a valid graph, or why it cannot be generated. */
 export function pytorchScript(input: CodegenInput): CodegenOutcome {
@@ -120,11 +90,11 @@ ${indent(forward, 8)}
 
 
 def make_optimizer(model):
-    return ${optimizerLine(config.optimizer, config.learningRate)}
+    return ${optimizerEntry(config.optimizer).torch(pyNumber(config.learningRate))}
 
 
 def compute_loss(out, y, class_weight=None):
-    return ${lossLine(loss)}
+    return ${LOSSES[loss].torch}
 ${TORCH_RUNTIME}`;
   return { ok: true, code };
 }

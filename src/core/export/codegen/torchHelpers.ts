@@ -5,6 +5,7 @@
  * explicit with TF's split (the extra row/column goes bottom/right), from static shapes.
  */
 import type { Shape } from '../../graph/types';
+import { ACTIVATIONS, isActivation } from '../../layers/activations';
 
 /** A size of a static shape (negative index from the end); throws on an unknown size. */
 export function staticDim(shape: Shape | undefined, index: number): number {
@@ -15,29 +16,9 @@ export function staticDim(shape: Shape | undefined, index: number): number {
 
 /** `activate(expr)` in PyTorch, matching the TF.js/Keras activation of the same name. */
 export function torchActivation(name: string, expr: string): string {
-  switch (name) {
-    case 'linear':
-      return expr;
-    case 'relu':
-      return `F.relu(${expr})`;
-    case 'sigmoid':
-      return `torch.sigmoid(${expr})`;
-    case 'tanh':
-      return `torch.tanh(${expr})`;
-    case 'softmax':
-      return `F.softmax(${expr}, dim=-1)`;
-    case 'elu':
-      return `F.elu(${expr})`;
-    case 'selu':
-      return `F.selu(${expr})`;
-    case 'softplus':
-      return `F.softplus(${expr})`;
-    case 'gelu':
-      // TF.js 'gelu' is the exact (erf) form, as is PyTorch's default.
-      return `F.gelu(${expr})`;
-    default:
-      throw new Error(`No PyTorch activation for ${name}`);
-  }
+  if (!isActivation(name)) throw new Error(`No PyTorch activation for ${name}`);
+  // A function replacement: `expr` is Python, and `$` patterns must not be expanded.
+  return ACTIVATIONS[name].torch.replaceAll('{x}', () => expr);
 }
 
 /** TF 'same' padding along one axis: [before, after], the odd pixel after. */

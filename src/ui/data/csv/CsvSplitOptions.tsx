@@ -5,6 +5,9 @@ import {
   uploadTestCsv,
   useCsvUpload,
 } from '../../../state/csvUpload';
+import { parseNumberInput } from '../../../core/input/numberRule';
+import { SAMPLE_PERCENT_RULE } from '../../../core/data/csv/draft';
+import { NumberField } from '../../forms/NumberField';
 
 /** A separate test file, a random sample of the rows, and target standardization (regression). */
 export function CsvSplitOptions({ nRows }: { nRows: number }) {
@@ -45,17 +48,13 @@ export function CsvSplitOptions({ nRows }: { nRows: number }) {
           {testError}
         </p>
       )}
-      <label className="field">
-        <span>Use a random sample (% of rows)</span>
-        <input
-          type="number"
-          min={1}
-          max={100}
-          step={1}
-          value={samplePercent}
-          onChange={(e) => setSamplePercent(Number(e.target.value))}
-        />
-      </label>
+      <NumberField
+        label="Use a random sample (% of rows)"
+        value={samplePercent}
+        parse={(raw) => parseNumberInput(raw, SAMPLE_PERCENT_RULE)}
+        onCommit={setSamplePercent}
+        inputProps={{ type: 'number', min: 1, max: 100, step: 1 }}
+      />
       {samplePercent > 0 && samplePercent < 100 && (
         <span className="muted small" data-testid="csv-sample-note">
           about {sampled.toLocaleString('en')} of {nRows.toLocaleString('en')} rows (seeded,
