@@ -6,6 +6,7 @@ import * as tf from '@tensorflow/tfjs';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ACTIVATIONS } from '../layers/shared';
+import type { LayerType } from '../layers/registry';
 import { analyzeGraph } from './analyze';
 import { buildModelUnchecked } from './build';
 import { graphOf, type Stub } from './testGraphs';
@@ -97,7 +98,7 @@ function paramsArb(type: string, inputDims: number[]): fc.Arbitrary<LayerParams>
   }
 }
 
-const SINGLE_INPUT = [
+const SINGLE_INPUT: LayerType[] = [
   'Dense',
   'Conv2D',
   'MaxPooling2D',
@@ -111,7 +112,7 @@ const SINGLE_INPUT = [
 ];
 
 /** A stub of a random single-input layer; Reshape targets are drawn against `dims`. */
-function layerArb(dims: number[]): fc.Arbitrary<{ type: string; params: LayerParams }> {
+function layerArb(dims: number[]): fc.Arbitrary<{ type: LayerType; params: LayerParams }> {
   return fc
     .constantFrom(...SINGLE_INPUT)
     .chain((type) => paramsArb(type, dims).map((params) => ({ type, params })));
@@ -137,7 +138,7 @@ const chainArb: fc.Arbitrary<Case> = inputShapeArb.chain((inputShape) =>
 const mergeArb: fc.Arbitrary<Case> = inputShapeArb.chain((inputShape) =>
   fc
     .tuple(
-      fc.constantFrom('Add', 'Concatenate'),
+      fc.constantFrom('Add' as const, 'Concatenate' as const),
       fc.boolean(),
       fc.array(layerArb(inputShape), { minLength: 1, maxLength: 2 }),
     )

@@ -1,6 +1,6 @@
 /**
  * The layer registry: every layer type the editor offers, keyed by its Keras class name.
- * Adding a layer means one file and one line in LAYERS.
+ * Adding a layer means one file and one line in LAYERS; `LayerType` follows from it.
  */
 import type { LayerParams } from '../graph/types';
 import type { LayerSpec } from './types';
@@ -22,7 +22,7 @@ import { Reshape } from './Reshape';
 export { parseParam, checkParamValue, type ParseResult } from './params';
 
 /** All layer types, in palette order. */
-export const LAYERS: readonly LayerSpec[] = [
+export const LAYERS = [
   Input,
   Dense,
   Activation,
@@ -36,16 +36,39 @@ export const LAYERS: readonly LayerSpec[] = [
   Reshape,
   Add,
   Concatenate,
-];
+] as const satisfies readonly LayerSpec[];
 
-const BY_TYPE = new Map<string, LayerSpec>();
-for (const spec of LAYERS) {
-  if (BY_TYPE.has(spec.type)) throw new Error(`Layer type ${spec.type} is registered twice`);
-  BY_TYPE.set(spec.type, spec);
+/** The name of a layer type the app knows: "Dense" | "Conv2D" | … */
+export type LayerType = (typeof LAYERS)[number]['type'];
+
+/** Specs by type; throws when two share a type, which would make one unreachable. */
+export function indexLayers<S extends LayerSpec>(specs: readonly S[]): ReadonlyMap<string, S> {
+  const byType = new Map<string, S>();
+  for (const spec of specs) {
+    if (byType.has(spec.type)) throw new Error(`Layer type ${spec.type} is registered twice`);
+    byType.set(spec.type, spec);
+  }
+  return byType;
+}
+
+const BY_TYPE = indexLayers<LayerSpec<LayerType>>(LAYERS);
+
+/** True when `type` names a registered layer. */
+export function isLayerType(type: string): type is LayerType {
+  return BY_TYPE.has(type);
+}
+
+/** A layer type from untrusted text, or the human message saying it is unknown. */
+export function parseLayerType(
+  type: string,
+): { ok: true; type: LayerType } | { ok: false; message: string } {
+  return isLayerType(type)
+    ? { ok: true, type }
+    : { ok: false, message: `"${type}" is not a layer type this app knows` };
 }
 
 /** The spec of a layer type, or undefined for an unknown type. */
-export function getLayer(type: string): LayerSpec | undefined {
+export function getLayer(type: string): LayerSpec<LayerType> | undefined {
   return BY_TYPE.get(type);
 }
 
@@ -53,7 +76,7 @@ export function getLayer(type: string): LayerSpec | undefined {
 export function defaultParams(type: string): LayerParams {
   const params: LayerParams = {};
   for (const spec of getLayer(type)?.params ?? []) {
-    params[spec.name] = Array.isArray(spec.default) ? [...spec.default] : spec.default;
+    params[spec.name] = typeof spec.default === 'object' ? [...spec.default] : spec.default;
   }
   return params;
 }

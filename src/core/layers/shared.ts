@@ -1,10 +1,10 @@
 /**
- * Helpers shared by the layer files: reading typed params with defaults, parameter
- * schema snippets, and Python literals for the Keras emitters.
+ * Helpers shared by the layer files: parameter schema snippets and Python literals for
+ * the Keras emitters.
  */
 import type * as tfjs from '@tensorflow/tfjs';
-import type { LayerParams, ParamValue } from '../graph/types';
-import type { ParamSpec } from './types';
+import type { LayerParams } from '../graph/types';
+import type { EnumParamSpec, ParamSpec } from './types';
 
 /**
  * Activations offered everywhere. All are built into TF.js 4.22 and Keras under the same
@@ -46,7 +46,9 @@ export function applyLayer(
   return out as tfjs.SymbolicTensor;
 }
 
-export function activationParam(defaultValue: ActivationName): ParamSpec {
+export function activationParam(
+  defaultValue: ActivationName,
+): EnumParamSpec<'activation', ActivationName> {
   return {
     name: 'activation',
     label: 'Activation',
@@ -57,64 +59,27 @@ export function activationParam(defaultValue: ActivationName): ParamSpec {
   };
 }
 
-export const useBiasParam: ParamSpec = {
+export const useBiasParam = {
   name: 'useBias',
   label: 'Use bias',
   kind: 'bool',
   default: true,
   help: 'Adds a learned offset to each output; turn off only when a BatchNormalization follows.',
-};
+} as const satisfies ParamSpec;
 
-export const paddingParam: ParamSpec = {
+export const paddingParam = {
   name: 'padding',
   label: 'Padding',
   kind: 'enum',
   default: 'valid',
   options: ['valid', 'same'],
   help: '"same" pads the edges so the output keeps the input size (divided by the stride); "valid" does not pad, so the output shrinks.',
-};
+} as const satisfies ParamSpec;
 
 function specOf(specs: readonly ParamSpec[], name: string): ParamSpec {
   const spec = specs.find((s) => s.name === name);
   if (!spec) throw new Error(`No parameter named ${name}`);
   return spec;
-}
-
-/** Reads a number param, falling back to the schema default when absent or mistyped. */
-export function numParam(specs: readonly ParamSpec[], params: LayerParams, name: string): number {
-  const spec = specOf(specs, name);
-  const value = params[name];
-  if (typeof value === 'number') return value;
-  if (typeof spec.default === 'number') return spec.default;
-  throw new Error(`Parameter ${name} is not a number`);
-}
-
-export function strParam(specs: readonly ParamSpec[], params: LayerParams, name: string): string {
-  const spec = specOf(specs, name);
-  const value = params[name];
-  if (typeof value === 'string') return value;
-  if (typeof spec.default === 'string') return spec.default;
-  throw new Error(`Parameter ${name} is not text`);
-}
-
-export function boolParam(specs: readonly ParamSpec[], params: LayerParams, name: string): boolean {
-  const spec = specOf(specs, name);
-  const value = params[name];
-  if (typeof value === 'boolean') return value;
-  if (typeof spec.default === 'boolean') return spec.default;
-  throw new Error(`Parameter ${name} is not a boolean`);
-}
-
-export function intsParam(
-  specs: readonly ParamSpec[],
-  params: LayerParams,
-  name: string,
-): number[] {
-  const spec = specOf(specs, name);
-  const value: ParamValue | undefined = params[name];
-  if (Array.isArray(value)) return [...value];
-  if (Array.isArray(spec.default)) return [...spec.default];
-  throw new Error(`Parameter ${name} is not a list of numbers`);
 }
 
 /** A Python string literal. */

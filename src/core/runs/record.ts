@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import type { ModelGraph } from '../graph/types';
+import { isLayerType } from '../layers/registry';
 import type { DatasetChoice } from '../data/types';
 import type { FittedPipeline, PipelineSpec } from '../data/pipeline/spec';
 import type { DataFingerprint } from './fingerprint';
@@ -102,7 +103,10 @@ const graphSchema = z.object({
   nodes: z.array(
     z.object({
       id: z.string(),
-      type: z.string(),
+      // A record from a newer app may name a layer this one lacks: it cannot be opened.
+      type: z.string().refine(isLayerType, {
+        error: (issue) => `"${String(issue.input)}" is not a layer type this app knows`,
+      }),
       params: z.record(
         z.string(),
         z.union([z.number(), z.string(), z.boolean(), z.array(z.number())]),
