@@ -15,6 +15,7 @@ import { Dense } from './Dense';
 import { Dropout } from './Dropout';
 import { Flatten } from './Flatten';
 import { GlobalAveragePooling2D } from './GlobalAveragePooling2D';
+import { GlobalMaxPooling2D } from './GlobalMaxPooling2D';
 import { Input } from './Input';
 import { MaxPooling2D } from './MaxPooling2D';
 import { Reshape } from './Reshape';
@@ -31,6 +32,7 @@ export const LAYERS = [
   MaxPooling2D,
   AveragePooling2D,
   GlobalAveragePooling2D,
+  GlobalMaxPooling2D,
   BatchNormalization,
   Flatten,
   Reshape,

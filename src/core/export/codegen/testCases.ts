@@ -79,6 +79,7 @@ export const CASES: Record<string, ModelGraph[]> = {
     ]),
   ],
   GlobalAveragePooling2D: [chainOf([[...img('in')], ['g', 'GlobalAveragePooling2D']])],
+  GlobalMaxPooling2D: [chainOf([[...img('in')], ['g', 'GlobalMaxPooling2D']])],
   BatchNormalization: [
     chainOf([
       ['in', 'Input', { shape: [5] }],
