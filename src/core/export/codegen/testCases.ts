@@ -1,11 +1,15 @@
 /** Small graphs exercising every layer type, for the code export tests. Not imported by app code. */
 import { chainOf, graphOf } from '../../graph/testGraphs';
 import type { ModelGraph } from '../../graph/types';
+import type { LayerType } from '../../layers/registry';
 
 const img = (id: string, shape = [7, 6, 3]) => [id, 'Input', { shape }] as const;
 
-/** Small models, each exercising one layer type (and its awkward settings). */
-export const CASES: Record<string, ModelGraph[]> = {
+/**
+ * Small models, each exercising one layer type (and its awkward settings). Keyed by every
+ * LayerType, so a registered layer without a case does not compile.
+ */
+export const CASES: Record<LayerType, ModelGraph[]> = {
   Input: [
     chainOf([
       ['in', 'Input', { shape: [4] }],
