@@ -9,7 +9,7 @@ import * as tf from '@tensorflow/tfjs';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { defaultParams, LAYERS, type LayerType } from '../layers/registry';
-import { probeParams, smallParamsArb } from '../layers/testProbes';
+import { paramsArb, probeParams } from '../layers/testProbes';
 import type { LayerSpec } from '../layers/types';
 import { analyzeGraph } from './analyze';
 import { buildModelUnchecked } from './build';
@@ -148,11 +148,14 @@ const inputShapeArb: fc.Arbitrary<number[]> = fc.oneof(
   fc.tuple(small(9), small(9), small(3)).map((d) => [...d]),
 );
 
-/** A random layer of `from` with small random params; list params are also shaped after `dims`. */
+/**
+ * A random layer of `from` with random params, counts and sizes at most 5 above their
+ * minimum (a chain of large layers would take minutes), lists also shaped after `dims`.
+ */
 function layerArb(from: readonly Layer[], dims: number[]): fc.Arbitrary<Placed> {
   return fc
     .constantFrom(...from)
-    .chain((l) => smallParamsArb(l, dims).map((params) => ({ type: l.type, params })));
+    .chain((l) => paramsArb(l, dims, 5).map((params) => ({ type: l.type, params })));
 }
 
 interface Case {

@@ -13,7 +13,7 @@ import {
   parseParam,
   validateParams,
 } from './registry';
-import { boundaryValues, outsideValues, probeParams } from './testProbes';
+import { boundaryValues, outsideValues, paramValueArb, probeParams } from './testProbes';
 import type { ParamSpec } from './types';
 
 const spec = (type: string, name: string): ParamSpec => {
@@ -160,28 +160,13 @@ describe('parseParam', () => {
 
   it('round-trips every valid value of every param through its text form', () => {
     const all = LAYERS.flatMap((l) => l.params);
-    const valueArb = (p: ParamSpec): fc.Arbitrary<unknown> => {
-      switch (p.kind) {
-        case 'int':
-          return fc.integer({ min: p.min, max: p.max });
-        case 'float':
-          return fc.double({ min: p.min, max: p.max, noNaN: true });
-        case 'enum':
-          return fc.constantFrom(...p.options);
-        case 'bool':
-          return fc.boolean();
-        case 'ints': {
-          const minLength = p.length ?? p.minLength ?? 1;
-          const maxLength = p.length ?? p.maxLength ?? 8;
-          return fc.array(fc.integer({ min: p.min, max: p.max }), { minLength, maxLength });
-        }
-      }
-    };
     fc.assert(
       fc.property(
         fc
           .constantFrom(...all)
-          .chain((p) => fc.tuple(fc.constant(p), valueArb(p), fc.constantFrom(', ', 'x', ' '))),
+          .chain((p) =>
+            fc.tuple(fc.constant(p), paramValueArb(p), fc.constantFrom(', ', 'x', ' ')),
+          ),
         ([p, value, sep]) => {
           const text = Array.isArray(value) ? value.join(sep) : String(value);
           expect(parseParam(p, text)).toEqual({ ok: true, value });

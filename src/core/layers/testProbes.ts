@@ -129,13 +129,13 @@ export function probeParams(layer: LayerSpec, dims: readonly number[] = []): Lay
 }
 
 /**
- * Random valid values of a param, kept small enough for chains of layers to build fast:
- * counts and sizes within `cap` of their minimum, lists also shaped after `dims`.
+ * Random valid values of a param. With a `cap`, counts and sizes stay within `cap` of their
+ * minimum, so that chains of layers build fast; lists are also shaped after `dims`.
  */
-export function smallValueArb(
+export function paramValueArb(
   spec: ParamSpec,
-  dims: readonly number[],
-  cap = 5,
+  dims: readonly number[] = [],
+  cap = Infinity,
 ): fc.Arbitrary<ParamValue> {
   switch (spec.kind) {
     case 'int':
@@ -160,12 +160,13 @@ export function smallValueArb(
   }
 }
 
-/** Random small params of a layer (see smallValueArb). */
-export function smallParamsArb(
+/** Random valid params of a layer (see paramValueArb). */
+export function paramsArb(
   layer: LayerSpec,
-  dims: readonly number[],
+  dims: readonly number[] = [],
+  cap = Infinity,
 ): fc.Arbitrary<LayerParams> {
   const entries: Record<string, fc.Arbitrary<ParamValue>> = {};
-  for (const spec of layer.params) entries[spec.name] = smallValueArb(spec, dims);
+  for (const spec of layer.params) entries[spec.name] = paramValueArb(spec, dims, cap);
   return fc.record(entries);
 }
