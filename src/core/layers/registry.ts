@@ -60,13 +60,9 @@ export function isLayerType(type: string): type is LayerType {
   return BY_TYPE.has(type);
 }
 
-/** A layer type from untrusted text, or the human message saying it is unknown. */
-export function parseLayerType(
-  type: string,
-): { ok: true; type: LayerType } | { ok: false; message: string } {
-  return isLayerType(type)
-    ? { ok: true, type }
-    : { ok: false, message: `"${type}" is not a layer type this app knows` };
+/** What to tell the user of a type that is not registered (from a file or another app version). */
+export function unknownLayerMessage(type: string): string {
+  return `"${type}" is not a layer type this app knows`;
 }
 
 /** The spec of a layer type, or undefined for an unknown type. */

@@ -78,11 +78,6 @@ export function requireSpatial(input: Shape, spatialRank: number): ShapeResult {
   };
 }
 
-/** Checks that the input is an image batch (None, h, w, c); otherwise says how to get one. */
-export function requireImage(input: Shape): ShapeResult {
-  return requireSpatial(input, 2);
-}
-
 /** A sliding window: its size, strides and (optional) dilation per spatial axis, and padding. */
 export interface WindowArgs {
   window: readonly number[];

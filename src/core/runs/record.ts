@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import type { ModelGraph } from '../graph/types';
-import { isLayerType } from '../layers/registry';
+import { isLayerType, unknownLayerMessage } from '../layers/registry';
 import type { DatasetChoice } from '../data/types';
 import type { FittedPipeline, PipelineSpec } from '../data/pipeline/spec';
 import type { DataFingerprint } from './fingerprint';
@@ -105,7 +105,7 @@ const graphSchema = z.object({
       id: z.string(),
       // A record from a newer app may name a layer this one lacks: it cannot be opened.
       type: z.string().refine(isLayerType, {
-        error: (issue) => `"${String(issue.input)}" is not a layer type this app knows`,
+        error: (issue) => unknownLayerMessage(String(issue.input)),
       }),
       params: z.record(
         z.string(),
