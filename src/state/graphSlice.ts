@@ -6,6 +6,7 @@
 import type { StateCreator } from 'zustand';
 import type { ModelGraph } from '../core/graph/types';
 import type { LayerParams } from '../core/graph/types';
+import type { LayerType } from '../core/layers/registry';
 import type { AppState } from './store';
 import { defaultGraph } from '../core/graph/presets';
 import * as edit from '../core/graph/edit';
@@ -24,9 +25,9 @@ export interface GraphSlice {
   setEdgeSelection: (edgeIds: string[]) => void;
   selectAll: () => void;
   /** Adds a layer with default parameters at `position`, selects it and returns its id. */
-  addNode: (type: string, position: Position) => string | null;
+  addNode: (type: LayerType, position: Position) => string | null;
   /** Adds a layer wired after the (last) selected node, selects it and returns its id. */
-  addNodeAfterSelection: (type: string) => string | null;
+  addNodeAfterSelection: (type: LayerType) => string | null;
   connect: (source: string, target: string) => void;
   /** Removes the selected nodes (with their connections) and the selected connections. */
   removeSelected: () => void;

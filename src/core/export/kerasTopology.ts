@@ -1,11 +1,14 @@
 /**
  * Reading a Keras/TF.js `modelTopology` back into a model graph. Registry params use
  * Keras names in camelCase, and TF.js writes them in snake_case, so the mapping is
- * generic: no per-layer code. Layers outside the registry are listed, not guessed.
+ * generic; a layer whose config differs (Input) reads it in its own `fromKeras` hook.
+ * Layers outside the registry are listed, not guessed.
  */
 import { autoLayout } from '../graph/layout';
 import type { GraphEdge, GraphNode, LayerParams, ModelGraph, ParamValue } from '../graph/types';
-import { getLayer, validateParams } from '../layers/registry';
+import { LAYERS, validateParams, type LayerType } from '../layers/registry';
+import { Input } from '../layers/Input';
+import type { LayerSpec } from '../layers/types';
 
 export type TopologyOutcome =
   { ok: true; graph: ModelGraph } | { ok: false; message: string; unsupported: string[] };
@@ -23,17 +26,15 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
-/** Keras class names that mean a registry layer under another name. */
-const ALIASES: Record<string, string> = { InputLayer: 'Input' };
+/** Registry layers by the class name a saved topology gives them. */
+const BY_KERAS_CLASS = new Map<string, LayerSpec<LayerType>>(
+  LAYERS.map((spec) => [spec.kerasClassName ?? spec.type, spec]),
+);
 
-function paramsFromConfig(type: string, config: Record<string, unknown>): LayerParams {
+function paramsFromConfig(layer: LayerSpec, config: Record<string, unknown>): LayerParams {
+  if (layer.fromKeras) return layer.fromKeras(config);
   const params: LayerParams = {};
-  if (type === 'Input') {
-    const shape = config['batch_input_shape'] ?? config['batch_shape'];
-    if (Array.isArray(shape)) params['shape'] = shape.slice(1) as number[];
-    return params;
-  }
-  for (const spec of getLayer(type)?.params ?? []) {
+  for (const spec of layer.params) {
     const value = config[snake(spec.name)];
     if (value === undefined || value === null) continue;
     // TF.js writes activations as names; Keras may write {class_name, config}.
@@ -86,26 +87,22 @@ export function topologyToGraph(topology: unknown): TopologyOutcome {
     const cls = String(raw.class_name);
     const config = isRecord(raw.config) ? raw.config : {};
     const name = String(raw.name ?? config['name'] ?? `layer_${nodes.length}`);
-    const type = ALIASES[cls] ?? cls;
-    if (!getLayer(type)) {
+    const layer = BY_KERAS_CLASS.get(cls);
+    if (!layer) {
       unsupported.push(`${name} (${cls})`);
       continue;
     }
-    // A Sequential model without an InputLayer keeps its input shape on the first layer.
-    if (sequential && previous === null && type !== 'Input') {
-      const shape = config['batch_input_shape'];
-      if (!Array.isArray(shape)) {
+    const type = layer.type;
+    // A Sequential model without an InputLayer keeps its input's config on the first layer.
+    if (sequential && previous === null && layer.arity.max > 0) {
+      const inputParams = paramsFromConfig(Input, config);
+      if (Object.keys(inputParams).length === 0) {
         return { ok: false, message: 'The Sequential model has no input shape.', unsupported };
       }
-      nodes.push({
-        id: 'input',
-        type: 'Input',
-        params: { shape: shape.slice(1) as number[] },
-        position: { x: 0, y: 0 },
-      });
+      nodes.push({ id: 'input', type: Input.type, params: inputParams, position: { x: 0, y: 0 } });
       previous = 'input';
     }
-    const params = paramsFromConfig(type, config);
+    const params = paramsFromConfig(layer, config);
     const bad = Object.values(validateParams(type, params))[0];
     if (bad) unsupported.push(`${name} (${cls}: ${bad})`);
     nodes.push({ id: name, type, params, position: { x: 0, y: 0 } });

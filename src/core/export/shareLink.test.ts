@@ -87,7 +87,7 @@ describe('share links', () => {
   it('offers a project file above 8 KB', () => {
     const nodes = Array.from({ length: 400 }, (_, i) => ({
       id: `dense_${i}_${Math.random().toString(36).slice(2)}`,
-      type: 'Dense',
+      type: 'Dense' as const,
       params: { units: (i * 7919) % 65536 || 1, activation: 'relu', useBias: true },
       position: { x: Math.random() * 1000, y: Math.random() * 1000 },
     }));

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { DatasetChoice } from '../data/types';
 import { SYNTHETIC_IDS } from '../data/synthetic';
 import { graphSchema, MAX_EDGES, MAX_NODES } from '../graph/schema';
-import type { ModelGraph } from '../graph/types';
+import type { GraphNode, ModelGraph } from '../graph/types';
 import type { TrainingConfig } from '../train/types';
 import {
   trainingConfigSchema,
@@ -97,28 +97,34 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   return path ? `${path}: ${issue.message}` : issue.message;
 }
 
-/** Checks the meaning the schema cannot: known layer types, params in range, edges between nodes. */
-function checkGraphMeaning(graph: ModelGraph): string | null {
+/**
+ * The graph from what the schema accepted, checking the meaning the schema cannot: known
+ * layer types (narrowed to LayerType here), params in range, edges between nodes.
+ */
+function parseGraph(graph: z.infer<typeof graphSchema>): ParseOutcome<ModelGraph> {
+  const fail = (message: string) => ({ ok: false, message }) as const;
   const ids = new Set<string>();
+  const nodes: GraphNode[] = [];
   for (const node of graph.nodes) {
-    if (ids.has(node.id)) return `Two layers share the id "${node.id}".`;
+    if (ids.has(node.id)) return fail(`Two layers share the id "${node.id}".`);
     ids.add(node.id);
     const spec = getLayer(node.type);
-    if (!spec) return `Layer "${node.id}" has the unknown type "${node.type}".`;
+    if (!spec) return fail(`Layer "${node.id}" has the unknown type "${node.type}".`);
     const known = new Set(spec.params.map((p) => p.name));
     const extra = Object.keys(node.params).find((k) => !known.has(k));
     if (extra !== undefined) {
-      return `Layer "${node.id}" (${node.type}) has an unknown parameter "${extra}".`;
+      return fail(`Layer "${node.id}" (${node.type}) has an unknown parameter "${extra}".`);
     }
     const bad = Object.entries(validateParams(node.type, node.params))[0];
-    if (bad) return `Layer "${node.id}" (${node.type}): ${bad[1]}.`;
+    if (bad) return fail(`Layer "${node.id}" (${node.type}): ${bad[1]}.`);
+    nodes.push({ ...node, type: spec.type });
   }
   for (const edge of graph.edges) {
     if (!ids.has(edge.source) || !ids.has(edge.target)) {
-      return `Connection "${edge.id}" joins a layer that is not in the file.`;
+      return fail(`Connection "${edge.id}" joins a layer that is not in the file.`);
     }
   }
-  return null;
+  return { ok: true, value: { ...graph, nodes } };
 }
 
 /**
@@ -150,9 +156,9 @@ export function parseWorkspace(raw: unknown, where: string): WorkspaceOutcome {
       message: `${where} is not valid: ${first ? describeIssue(first) : 'unknown problem'}.`,
     };
   }
-  const ws = parsed.data as Workspace;
-  const meaning = checkGraphMeaning(ws.graph);
-  if (meaning) return { ok: false, message: `${where} is not valid: ${meaning}` };
+  const graph = parseGraph(parsed.data.graph);
+  if (!graph.ok) return { ok: false, message: `${where} is not valid: ${graph.message}` };
+  const ws = { ...parsed.data, graph: graph.value } as Workspace;
   const dropped = unknownSettings((raw as { config?: unknown }).config).map(
     (key) => `${where} has the setting "${key}", which this app does not know; it was ignored.`,
   );

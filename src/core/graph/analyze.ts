@@ -2,7 +2,7 @@
  * Validation and shape inference of a model graph: everything the editor shows about a
  * graph (shapes, parameter counts, problems with their fixes) comes from here.
  */
-import { getLayer, validateParams } from '../layers/registry';
+import { getLayer, unknownLayerMessage, validateParams } from '../layers/registry';
 import type { LayerSpec } from '../layers/types';
 import { formatShape, shapesEqual } from './shape';
 import { adjacency, findCycles, nodeLabel, reachable, topologicalOrder } from './topology';
@@ -45,7 +45,7 @@ export function analyzeGraph(graph: ModelGraph, target: TargetSpec | null): Grap
       issues.push({
         kind: 'unknown-layer',
         nodeId: node.id,
-        message: `${label(node.id)}: "${node.type}" is not a layer type this app knows.`,
+        message: `${label(node.id)}: ${unknownLayerMessage(node.type)}.`,
         fix: 'Delete it and add a layer from the palette.',
       });
     }

@@ -15,7 +15,7 @@ import {
 } from './edit';
 import { defaultGraph, presetGraph } from './presets';
 import { adjacency, topologicalOrder } from './topology';
-import { chainOf, graphOf } from './testGraphs';
+import { chainOf, graphOf, type Stub } from './testGraphs';
 import type { ModelGraph } from './types';
 
 const pairs = (g: ModelGraph) => g.edges.map((e) => `${e.source}>${e.target}`);
@@ -73,7 +73,7 @@ describe('addNode and addNodeAfter', () => {
   });
 
   it('keeps any random chain a valid chain', () => {
-    const types = ['Dense', 'Dropout', 'Activation', 'BatchNormalization'];
+    const types = ['Dense', 'Dropout', 'Activation', 'BatchNormalization'] as const;
     fc.assert(
       fc.property(
         fc.array(fc.constantFrom(...types), { maxLength: 6 }),
@@ -81,7 +81,7 @@ describe('addNode and addNodeAfter', () => {
         (start, inserts) => {
           let g = chainOf([
             ['input_1', 'Input'],
-            ...start.map((t, i): [string, string] => [`${t.toLowerCase()}_${i + 1}`, t]),
+            ...start.map((t, i): Stub => [`${t.toLowerCase()}_${i + 1}`, t]),
           ]);
           for (const [type, k] of inserts) {
             const after = g.nodes[k % g.nodes.length]!.id;

@@ -2,7 +2,7 @@
  * The primitive edits of a model graph. Each takes a graph and returns a new one, or the
  * same object when nothing changed, so callers can skip an undo step.
  */
-import { defaultParams, getLayer } from '../layers/registry';
+import { defaultParams, getLayer, type LayerType } from '../layers/registry';
 import { adjacency, reachable } from './topology';
 import type { GraphEdge, LayerParams, ModelGraph } from './types';
 
@@ -32,7 +32,7 @@ function edgeId(graph: ModelGraph, source: string, target: string): string {
 /** Adds an unconnected layer with default params; the new node is the last in `nodes`. */
 export function addNode(
   graph: ModelGraph,
-  type: string,
+  type: LayerType,
   position: { x: number; y: number },
 ): ModelGraph {
   const node = { id: newNodeId(graph, type), type, params: defaultParams(type), position };
@@ -44,7 +44,11 @@ export function addNode(
  * new one so a chain stays a chain, and moving the layers below down to make room.
  * With `afterId` null it goes after the model's single output, if there is one.
  */
-export function addNodeAfter(graph: ModelGraph, type: string, afterId: string | null): ModelGraph {
+export function addNodeAfter(
+  graph: ModelGraph,
+  type: LayerType,
+  afterId: string | null,
+): ModelGraph {
   const adj = adjacency(graph);
   const sinks = graph.nodes.filter((n) => (adj.outgoing.get(n.id) ?? []).length === 0);
   const anchorId = afterId ?? (sinks.length === 1 ? sinks[0]!.id : null);
@@ -82,7 +86,7 @@ export function addNodeAfter(graph: ModelGraph, type: string, afterId: string | 
  */
 export function insertBefore(
   graph: ModelGraph,
-  type: string,
+  type: LayerType,
   sourceId: string,
   targetId: string,
 ): ModelGraph {

@@ -2,12 +2,13 @@
  * Starting graphs: the default shown on first load and the presets the user can pick.
  * They are plain data (no registry import) so the store can build them cheaply.
  */
+import type { LayerType } from '../layers/registry';
 import type { GraphEdge, GraphNode, LayerParams, ModelGraph } from './types';
 
 const X = 250;
 const Y_STEP = 110;
 
-type NodeStub = { type: string; params: LayerParams };
+type NodeStub = { type: LayerType; params: LayerParams };
 
 /** Builds a chain graph from layer stubs, ids numbered per type as the editor does. */
 function chain(stubs: readonly NodeStub[]): ModelGraph {

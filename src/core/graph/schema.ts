@@ -1,11 +1,13 @@
 /**
  * The zod schema of the model graph JSON (types.ts), shared by project files, share
- * links and run records. It checks structure and sizes only; what the layers mean
- * (known types, params in range) is checked where a graph is opened for editing, so a
- * run record whose layer type was since renamed still opens in the runs list.
+ * links and run records. It checks structure, sizes and that each layer type is one this
+ * app knows (parse, don't validate: the graph that comes out is typed by the registry);
+ * params in range are checked where a graph is opened for editing. A record from a newer
+ * app naming a layer this one lacks is listed as unreadable, saying which layer.
  */
 import { z } from 'zod';
 import type { ModelGraph } from './types';
+import { isLayerType } from '../layers/registry';
 
 /** Limits far above any model the editor can draw, far below what would hang the tab. */
 export const MAX_NODES = 500;
@@ -24,7 +26,12 @@ const paramValue = z.union([
 
 const nodeSchema = z.strictObject({
   id,
-  type: z.string().max(100),
+  type: z
+    .string()
+    .max(100)
+    .refine(isLayerType, {
+      error: (issue) => `unknown type "${String(issue.input)}": this app has no such layer`,
+    }),
   params: z.record(z.string().max(100), paramValue),
   position: z.strictObject({ x: finite, y: finite }),
 });

@@ -1,8 +1,8 @@
 /** Test helpers: compact graph construction. Not imported by app code. */
-import { defaultParams } from '../layers/registry';
+import { defaultParams, type LayerType } from '../layers/registry';
 import type { LayerParams, ModelGraph } from './types';
 
-export type Stub = [id: string, type: string, params?: LayerParams];
+export type Stub = [id: string, type: LayerType, params?: LayerParams];
 
 /** A graph from node stubs (default params merged) and `[source, target]` pairs. */
 export function graphOf(stubs: readonly Stub[], edges: readonly [string, string][]): ModelGraph {

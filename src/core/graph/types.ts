@@ -5,6 +5,7 @@
  * Shapes always include the batch dimension first as `null`, Keras-style:
  * a Dense layer with 10 units on a batch of vectors has shape `[null, 10]`.
  */
+import type { LayerType } from '../layers/registry';
 
 /** A tensor shape with the batch dimension first (`null` = unknown size). */
 export type Shape = ReadonlyArray<number | null>;
@@ -17,8 +18,8 @@ export type LayerParams = Record<string, ParamValue>;
 export interface GraphNode {
   /** Stable id, unique within the graph (e.g. "dense_2"). */
   id: string;
-  /** Registry name of the layer type, e.g. "Dense". */
-  type: string;
+  /** Registry name of the layer type, e.g. "Dense"; untrusted JSON is narrowed to it at the edge. */
+  type: LayerType;
   params: LayerParams;
   position: { x: number; y: number };
 }

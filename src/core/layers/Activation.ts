@@ -1,15 +1,13 @@
-import type { LayerSpec, ParamSpec } from './types';
-import { activationOf, activationParam, applyLayer, kerasCall, pyStr } from './shared';
+import { defineLayer } from './define';
+import { activationParam, applyLayer, kerasCall, pyStr } from './shared';
 import { torchActivation } from '../export/codegen/torchHelpers';
 
-const params: readonly ParamSpec[] = [activationParam('relu')];
-
 /** Applies an activation function on its own, e.g. after BatchNormalization. */
-export const Activation: LayerSpec = {
+export const Activation = defineLayer({
   type: 'Activation',
   category: 'Core',
   description: 'Applies an activation function to every value, with no weights of its own.',
-  params,
+  params: [activationParam('relu')],
   arity: { min: 1, max: 1 },
   inferShape(inputs) {
     const input = inputs[0];
@@ -17,14 +15,11 @@ export const Activation: LayerSpec = {
   },
   countParams: () => 0,
   apply(tf, inputs, p, ctx) {
-    return applyLayer(
-      tf.layers.activation({ activation: activationOf(params, p), name: ctx.name }),
-      inputs,
-    );
+    return applyLayer(tf.layers.activation({ activation: p.activation, name: ctx.name }), inputs);
   },
-  toKeras: (p, ctx) => kerasCall('Activation', [pyStr(activationOf(params, p))], ctx.name),
+  toKeras: (p, ctx) => kerasCall('Activation', [pyStr(p.activation)], ctx.name),
   toPyTorch: {
     init: () => [],
-    forward: (c) => torchActivation(activationOf(params, c.params), c.inputs[0]!),
+    forward: (c) => torchActivation(c.params.activation, c.inputs[0]!),
   },
-};
+});

@@ -1,6 +1,7 @@
 import type { Shape } from '../graph/types';
 import { formatShape } from '../graph/shape';
-import type { LayerSpec, ShapeResult } from './types';
+import { defineLayer } from './define';
+import type { ShapeResult } from './types';
 import { applyLayer, kerasCall } from './shared';
 
 /**
@@ -40,7 +41,7 @@ function inferAddShape(inputs: readonly Shape[]): ShapeResult {
 }
 
 /** Sums its inputs element by element: the merge behind residual (skip) connections. */
-export const Add: LayerSpec = {
+export const Add = defineLayer({
   type: 'Add',
   category: 'Merge',
   description:
@@ -54,4 +55,4 @@ export const Add: LayerSpec = {
   },
   toKeras: (_p, ctx) => kerasCall('Add', [], ctx.name),
   toPyTorch: { init: () => [], forward: (c) => c.inputs.join(' + ') },
-};
+});

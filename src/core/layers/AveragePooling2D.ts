@@ -1,9 +1,9 @@
-import type { LayerSpec } from './types';
+import { defineLayer } from './define';
 import { inferPoolShape, poolArgs, poolParams, poolToKeras, poolToPyTorch } from './pooling';
 import { applyLayer } from './shared';
 
 /** Averages each window: shrinks the image smoothly. */
-export const AveragePooling2D: LayerSpec = {
+export const AveragePooling2D = defineLayer({
   type: 'AveragePooling2D',
   category: 'Pooling',
   description: 'Shrinks an image by averaging the values in each small window.',
@@ -16,4 +16,4 @@ export const AveragePooling2D: LayerSpec = {
   },
   toKeras: (p, ctx) => poolToKeras('AveragePooling2D', p, ctx.name),
   toPyTorch: poolToPyTorch('avg'),
-};
+});

@@ -1,29 +1,9 @@
 import type { Shape } from '../graph/types';
 import { lastDim } from '../graph/shape';
-import type { LayerSpec, ParamSpec } from './types';
-import { applyLayer, kerasCall, numParam } from './shared';
-import { staticDim, toNCHW, toNHWC } from '../export/codegen/torchHelpers';
-
-const params: readonly ParamSpec[] = [
-  {
-    name: 'momentum',
-    label: 'Momentum',
-    kind: 'float',
-    default: 0.99,
-    min: 0,
-    max: 0.9999,
-    help: 'How slowly the running mean and variance used at prediction time follow each batch. Lower it (0.9) for short trainings.',
-  },
-  {
-    name: 'epsilon',
-    label: 'Epsilon',
-    kind: 'float',
-    default: 0.001,
-    min: 1e-7,
-    max: 0.1,
-    help: 'Small number added to the variance to avoid dividing by zero; rarely needs changing.',
-  },
-];
+import { defineLayer } from './define';
+import { applyLayer, kerasCall } from './shared';
+import { staticDim } from '../export/codegen/torchHelpers';
+import { toChannelsFirst, toChannelsLast } from '../export/codegen/torchLayout';
 
 function channels(inputs: readonly Shape[]): number {
   const input = inputs[0];
@@ -31,12 +11,31 @@ function channels(inputs: readonly Shape[]): number {
 }
 
 /** Normalises each feature (channel) to zero mean and unit variance, batch by batch. */
-export const BatchNormalization: LayerSpec = {
+export const BatchNormalization = defineLayer({
   type: 'BatchNormalization',
   category: 'Normalization',
   description:
     'Rescales each feature to mean 0 and variance 1 over the batch, which often speeds up training.',
-  params,
+  params: [
+    {
+      name: 'momentum',
+      label: 'Momentum',
+      kind: 'float',
+      default: 0.99,
+      min: 0,
+      max: 0.9999,
+      help: 'How slowly the running mean and variance used at prediction time follow each batch. Lower it (0.9) for short trainings.',
+    },
+    {
+      name: 'epsilon',
+      label: 'Epsilon',
+      kind: 'float',
+      default: 0.001,
+      min: 1e-7,
+      max: 0.1,
+      help: 'Small number added to the variance to avoid dividing by zero; rarely needs changing.',
+    },
+  ],
   arity: { min: 1, max: 1 },
   inferShape(inputs) {
     const input = inputs[0];
@@ -47,35 +46,27 @@ export const BatchNormalization: LayerSpec = {
   nonTrainableParams: (inputs) => 2 * channels(inputs),
   apply(tf, inputs, p, ctx) {
     const layer = tf.layers.batchNormalization({
-      momentum: numParam(params, p, 'momentum'),
-      epsilon: numParam(params, p, 'epsilon'),
+      momentum: p.momentum,
+      epsilon: p.epsilon,
       name: ctx.name,
     });
     return applyLayer(layer, inputs);
   },
   toKeras: (p, ctx) =>
-    kerasCall(
-      'BatchNormalization',
-      [`momentum=${numParam(params, p, 'momentum')}`, `epsilon=${numParam(params, p, 'epsilon')}`],
-      ctx.name,
-    ),
+    kerasCall('BatchNormalization', [`momentum=${p.momentum}`, `epsilon=${p.epsilon}`], ctx.name),
   toPyTorch: {
     init(c) {
-      const rank = c.inShapes[0]?.length ?? 2;
-      const cls = rank === 4 ? 'BatchNorm2d' : 'BatchNorm1d';
+      // PyTorch names the module by spatial axes: 1d for (N, C) and (N, C, L), 2d for images.
+      const spatialRank = Math.max((c.inShapes[0]?.length ?? 2) - 2, 1);
       // PyTorch's momentum weighs the new batch: 1 - Keras momentum (0.99 → 0.01).
-      const momentum = Number((1 - numParam(params, c.params, 'momentum')).toPrecision(12));
-      const eps = numParam(params, c.params, 'epsilon');
+      const momentum = Number((1 - c.params.momentum).toPrecision(12));
       return [
-        `self.${c.py} = nn.${cls}(${staticDim(c.inShapes[0], -1)}, eps=${eps}, momentum=${momentum})`,
+        `self.${c.py} = nn.BatchNorm${spatialRank}d(${staticDim(c.inShapes[0], -1)}, eps=${c.params.epsilon}, momentum=${momentum})`,
       ];
     },
     forward(c) {
-      const x = c.inputs[0]!;
       const rank = c.inShapes[0]?.length ?? 2;
-      if (rank === 2) return `self.${c.py}(${x})`;
-      if (rank === 3) return `self.${c.py}(${x}.permute(0, 2, 1)).permute(0, 2, 1)`;
-      return toNHWC(`self.${c.py}(${toNCHW(x)})`);
+      return toChannelsLast(`self.${c.py}(${toChannelsFirst(c.inputs[0]!, rank)})`, rank);
     },
   },
-};
+});

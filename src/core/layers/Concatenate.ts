@@ -1,9 +1,9 @@
 import { formatShape } from '../graph/shape';
-import type { LayerSpec } from './types';
+import { defineLayer } from './define';
 import { applyLayer, kerasCall } from './shared';
 
 /** Joins its inputs along the last axis (features or channels). */
-export const Concatenate: LayerSpec = {
+export const Concatenate = defineLayer({
   type: 'Concatenate',
   category: 'Merge',
   description: 'Joins its inputs side by side along the last axis, e.g. 8 + 4 features → 12.',
@@ -38,4 +38,4 @@ export const Concatenate: LayerSpec = {
   },
   toKeras: (_p, ctx) => kerasCall('Concatenate', [], ctx.name),
   toPyTorch: { init: () => [], forward: (c) => `torch.cat([${c.inputs.join(', ')}], dim=-1)` },
-};
+});

@@ -1,26 +1,24 @@
-import type { LayerSpec, ParamSpec } from './types';
-import { applyLayer, kerasCall, numParam } from './shared';
-
-const params: readonly ParamSpec[] = [
-  {
-    name: 'rate',
-    label: 'Rate',
-    kind: 'float',
-    default: 0.2,
-    min: 0,
-    max: 0.95,
-    help: 'Fraction of values randomly zeroed during training. Raise it (0.2–0.5) if the model overfits; 0 turns it off.',
-    search: { kind: 'real', scale: 'linear', defaultRange: [0, 0.5] },
-  },
-];
+import { defineLayer } from './define';
+import { applyLayer, kerasCall } from './shared';
 
 /** Randomly zeroes a fraction of values while training, to fight overfitting. */
-export const Dropout: LayerSpec = {
+export const Dropout = defineLayer({
   type: 'Dropout',
   category: 'Core',
   description:
     'While training, randomly switches off a fraction of values so the model cannot rely on any one.',
-  params,
+  params: [
+    {
+      name: 'rate',
+      label: 'Rate',
+      kind: 'float',
+      default: 0.2,
+      min: 0,
+      max: 0.95,
+      help: 'Fraction of values randomly zeroed during training. Raise it (0.2–0.5) if the model overfits; 0 turns it off.',
+      search: { kind: 'real', scale: 'linear', defaultRange: [0, 0.5] },
+    },
+  ],
   arity: { min: 1, max: 1 },
   inferShape(inputs) {
     const input = inputs[0];
@@ -32,15 +30,15 @@ export const Dropout: LayerSpec = {
     // train/tfjsWorkarounds.ts): masks follow (run seed, layer, step), never a stream
     // advanced by earlier calls, so a run continued from a checkpoint draws the same ones.
     const layer = tf.layers.dropout({
-      rate: numParam(params, p, 'rate'),
+      rate: p.rate,
       seed: ctx.seed,
       name: ctx.name,
     });
     return applyLayer(layer, inputs);
   },
-  toKeras: (p, ctx) => kerasCall('Dropout', [String(numParam(params, p, 'rate'))], ctx.name),
+  toKeras: (p, ctx) => kerasCall('Dropout', [String(p.rate)], ctx.name),
   toPyTorch: {
-    init: (c) => [`self.${c.py} = nn.Dropout(${numParam(params, c.params, 'rate')})`],
+    init: (c) => [`self.${c.py} = nn.Dropout(${c.params.rate})`],
     forward: (c) => `self.${c.py}(${c.inputs[0]})`,
   },
-};
+});

@@ -1,9 +1,10 @@
 import { exampleSize } from '../graph/shape';
-import type { LayerSpec } from './types';
+import { defineLayer } from './define';
 import { applyLayer, kerasCall } from './shared';
+import { torchFlatten } from '../export/codegen/torchLayout';
 
 /** Unrolls each example into one long vector, e.g. (None, 28, 28, 1) → (None, 784). */
-export const Flatten: LayerSpec = {
+export const Flatten = defineLayer({
   type: 'Flatten',
   category: 'Reshape',
   description: 'Unrolls each example into one long list of numbers, e.g. an image into its pixels.',
@@ -25,8 +26,5 @@ export const Flatten: LayerSpec = {
     return applyLayer(tf.layers.flatten({ name: ctx.name }), inputs);
   },
   toKeras: (_p, ctx) => kerasCall('Flatten', [], ctx.name),
-  toPyTorch: {
-    init: () => [],
-    forward: (c) => `${c.inputs[0]}.reshape(${c.inputs[0]}.shape[0], -1)`,
-  },
-};
+  toPyTorch: { init: () => [], forward: (c) => torchFlatten(c.inputs[0]!) },
+});

@@ -1,9 +1,9 @@
-import type { LayerSpec } from './types';
+import { defineLayer } from './define';
 import { inferPoolShape, poolArgs, poolParams, poolToKeras, poolToPyTorch } from './pooling';
 import { applyLayer } from './shared';
 
 /** Keeps the largest value in each window: shrinks the image, keeps strong features. */
-export const MaxPooling2D: LayerSpec = {
+export const MaxPooling2D = defineLayer({
   type: 'MaxPooling2D',
   category: 'Pooling',
   description: 'Shrinks an image by keeping the largest value in each small window.',
@@ -16,4 +16,4 @@ export const MaxPooling2D: LayerSpec = {
   },
   toKeras: (p, ctx) => poolToKeras('MaxPooling2D', p, ctx.name),
   toPyTorch: poolToPyTorch('max'),
-};
+});

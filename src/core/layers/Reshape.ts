@@ -1,33 +1,31 @@
 import { exampleSize, formatExampleShape, formatShape } from '../graph/shape';
-import type { LayerSpec, ParamSpec } from './types';
-import { applyLayer, intsParam, kerasCall, pyTuple } from './shared';
-
-const params: readonly ParamSpec[] = [
-  {
-    name: 'targetShape',
-    label: 'Target shape',
-    kind: 'ints',
-    default: [28, 28, 1],
-    minLength: 1,
-    maxLength: 3,
-    min: 1,
-    max: 16384,
-    help: 'New shape of each example, without the batch; its sizes must multiply to the input size, e.g. 784 → (28, 28, 1).',
-  },
-];
+import { defineLayer } from './define';
+import { applyLayer, kerasCall, pyTuple } from './shared';
 
 /** Rearranges each example into a new shape with the same number of values. */
-export const Reshape: LayerSpec = {
+export const Reshape = defineLayer({
   type: 'Reshape',
   category: 'Reshape',
   description:
     'Rearranges each example into a new shape holding the same values, e.g. 784 → 28×28×1.',
-  params,
+  params: [
+    {
+      name: 'targetShape',
+      label: 'Target shape',
+      kind: 'ints',
+      default: [28, 28, 1],
+      minLength: 1,
+      maxLength: 3,
+      min: 1,
+      max: 16384,
+      help: 'New shape of each example, without the batch; its sizes must multiply to the input size, e.g. 784 → (28, 28, 1).',
+    },
+  ],
   arity: { min: 1, max: 1 },
   inferShape(inputs, p) {
     const input = inputs[0];
     if (!input) return { ok: false, message: 'has no input' };
-    const target = intsParam(params, p, 'targetShape');
+    const target = p.targetShape;
     const size = exampleSize(input);
     const targetSize = target.reduce((a, b) => a * b, 1);
     if (size !== null && size !== targetSize) {
@@ -41,17 +39,12 @@ export const Reshape: LayerSpec = {
   },
   countParams: () => 0,
   apply(tf, inputs, p, ctx) {
-    const layer = tf.layers.reshape({
-      targetShape: intsParam(params, p, 'targetShape'),
-      name: ctx.name,
-    });
-    return applyLayer(layer, inputs);
+    return applyLayer(tf.layers.reshape({ targetShape: p.targetShape, name: ctx.name }), inputs);
   },
-  toKeras: (p, ctx) =>
-    kerasCall('Reshape', [pyTuple(intsParam(params, p, 'targetShape'))], ctx.name),
+  toKeras: (p, ctx) => kerasCall('Reshape', [pyTuple(p.targetShape)], ctx.name),
   toPyTorch: {
     init: () => [],
     forward: (c) =>
-      `${c.inputs[0]}.reshape(${c.inputs[0]}.shape[0], ${intsParam(params, c.params, 'targetShape').join(', ')})`,
+      `${c.inputs[0]}.reshape(${c.inputs[0]}.shape[0], ${c.params.targetShape.join(', ')})`,
   },
-};
+});

@@ -1,12 +1,12 @@
-/** What MaxPooling2D and AveragePooling2D share: the same params and shape rule. */
+/** What the pooling layers share: MaxPooling2D and AveragePooling2D's params and rules, global pooling's shape. */
 import { lastDim } from '../graph/shape';
-import type { LayerParams } from '../graph/types';
-import type { LayerSpec, ParamSpec, TorchEmitter } from './types';
-import { torchPadding, toNCHW, toNHWC } from '../export/codegen/torchHelpers';
-import { intsParam, kerasCall, paddingParam, pyStr, pyTuple, strParam } from './shared';
-import { slideWindow } from './spatial';
+import type { Shape } from '../graph/types';
+import type { ParamSpec, ParamsOf, ShapeResult, TorchEmitter } from './types';
+import { toChannelsFirst, toChannelsLast, torchPadding } from '../export/codegen/torchLayout';
+import { kerasCall, paddingParam, pyStr, pyTuple } from './shared';
+import { requireSpatial, slideWindow } from './spatial';
 
-export const poolParams: readonly ParamSpec[] = [
+export const poolParams = [
   {
     name: 'poolSize',
     label: 'Pool size',
@@ -28,30 +28,29 @@ export const poolParams: readonly ParamSpec[] = [
     help: 'How far the window moves each step; equal to the pool size, windows do not overlap and the image shrinks by that factor.',
   },
   paddingParam,
-];
+] as const satisfies readonly ParamSpec[];
 
-export function poolArgs(p: LayerParams): {
+type PoolParams = ParamsOf<typeof poolParams>;
+
+/** The TF.js pooling config: sizes as pairs, as its types ask. */
+export function poolArgs(p: PoolParams): {
   poolSize: [number, number];
   strides: [number, number];
   padding: 'valid' | 'same';
 } {
-  const [ph = 2, pw = 2] = intsParam(poolParams, p, 'poolSize');
-  const [sh = 2, sw = 2] = intsParam(poolParams, p, 'strides');
-  return {
-    poolSize: [ph, pw],
-    strides: [sh, sw],
-    padding: strParam(poolParams, p, 'padding') === 'same' ? 'same' : 'valid',
-  };
+  const [ph = 2, pw = 2] = p.poolSize;
+  const [sh = 2, sw = 2] = p.strides;
+  return { poolSize: [ph, pw], strides: [sh, sw], padding: p.padding };
 }
 
-export const inferPoolShape: LayerSpec['inferShape'] = (inputs, p) => {
+export function inferPoolShape(inputs: readonly Shape[], p: PoolParams): ShapeResult {
   const input = inputs[0];
   if (!input) return { ok: false, message: 'has no input' };
-  const { poolSize, strides, padding } = poolArgs(p);
-  return slideWindow(input, poolSize, strides, padding, lastDim(input), 'pool');
-};
+  const window = { window: p.poolSize, strides: p.strides, padding: p.padding };
+  return slideWindow(input, 2, window, lastDim(input), 'pool');
+}
 
-export function poolToKeras(cls: string, p: LayerParams, name: string): string {
+export function poolToKeras(cls: string, p: PoolParams, name: string): string {
   const { poolSize, strides, padding } = poolArgs(p);
   return kerasCall(
     cls,
@@ -60,23 +59,37 @@ export function poolToKeras(cls: string, p: LayerParams, name: string): string {
   );
 }
 
-/** PyTorch pooling on NHWC tensors; TF's 'same' padding is explicit (F.pad). */
-export function poolToPyTorch(kind: 'max' | 'avg'): TorchEmitter {
+/** PyTorch pooling on channels-last tensors; TF's 'same' padding is explicit (F.pad). */
+export function poolToPyTorch(kind: 'max' | 'avg'): TorchEmitter<PoolParams> {
   return {
     init: () => [],
     forward(c) {
       const { poolSize, strides, padding } = poolArgs(c.params);
       const pad = torchPadding(c.inShapes[0], poolSize, strides, padding);
-      const x = toNCHW(c.inputs[0]!);
+      const x = toChannelsFirst(c.inputs[0]!, 4);
       const args = `${pyTuple(poolSize)}, ${pyTuple(strides)}`;
       if (kind === 'max') {
         const padded = pad ? `F.pad(${x}, ${pyTuple(pad)}, value=float("-inf"))` : x;
-        return toNHWC(`F.max_pool2d(${padded}, ${args})`);
+        return toChannelsLast(`F.max_pool2d(${padded}, ${args})`, 4);
       }
       // TF averages over the window's real pixels only: avg_pool_same divides by the pooled mask.
-      return toNHWC(
+      return toChannelsLast(
         pad ? `avg_pool_same(${x}, ${args}, ${pyTuple(pad)})` : `F.avg_pool2d(${x}, ${args})`,
+        4,
       );
     },
   };
+}
+
+/** Global pooling over `spatialRank` spatial axes: one value per channel, (None, …, c) → (None, c). */
+export function inferGlobalPoolShape(inputs: readonly Shape[], spatialRank: number): ShapeResult {
+  const input = inputs[0];
+  if (!input) return { ok: false, message: 'has no input' };
+  const checked = requireSpatial(input, spatialRank);
+  return checked.ok ? { ok: true, shape: [null, lastDim(input)] } : checked;
+}
+
+/** The spatial axes of a channels-last tensor of `spatialRank` spatial axes, as a Python tuple. */
+export function spatialAxes(spatialRank: number): string {
+  return pyTuple(Array.from({ length: spatialRank }, (_, i) => i + 1));
 }

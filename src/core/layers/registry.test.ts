@@ -1,13 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+// Stored params are untrusted: validation sees values of any kind, hence the casts below.
+import type { ParamValue, Shape } from '../graph/types';
 import {
   checkParamValue,
   defaultParams,
   getLayer,
+  indexLayers,
+  isLayerType,
   LAYERS,
+  unknownLayerMessage,
   parseParam,
   validateParams,
 } from './registry';
+import { boundaryValues, outsideValues, paramValueArb, probeParams } from './testProbes';
 import type { ParamSpec } from './types';
 
 const spec = (type: string, name: string): ParamSpec => {
@@ -63,6 +69,17 @@ describe('layer registry', () => {
     (a['kernelSize'] as number[])[0] = 5;
     expect(defaultParams('Conv2D')['kernelSize']).toEqual([3, 3]);
     expect(defaultParams('Nope')).toEqual({});
+  });
+
+  it('refuses a second layer of the same type, and narrows text to a known type', () => {
+    const [input, dense] = LAYERS;
+    expect(() => indexLayers([input, dense, input])).toThrow(
+      'Layer type Input is registered twice',
+    );
+    expect(indexLayers(LAYERS).size).toBe(LAYERS.length);
+    expect(isLayerType('Dense')).toBe(true);
+    expect(isLayerType('dense')).toBe(false);
+    expect(unknownLayerMessage('LSTM')).toBe('"LSTM" is not a layer type this app knows');
   });
 
   it('reports invalid params per name', () => {
@@ -139,28 +156,13 @@ describe('parseParam', () => {
 
   it('round-trips every valid value of every param through its text form', () => {
     const all = LAYERS.flatMap((l) => l.params);
-    const valueArb = (p: ParamSpec): fc.Arbitrary<unknown> => {
-      switch (p.kind) {
-        case 'int':
-          return fc.integer({ min: p.min, max: p.max });
-        case 'float':
-          return fc.double({ min: p.min, max: p.max, noNaN: true });
-        case 'enum':
-          return fc.constantFrom(...p.options);
-        case 'bool':
-          return fc.boolean();
-        case 'ints': {
-          const minLength = p.length ?? p.minLength ?? 1;
-          const maxLength = p.length ?? p.maxLength ?? 8;
-          return fc.array(fc.integer({ min: p.min, max: p.max }), { minLength, maxLength });
-        }
-      }
-    };
     fc.assert(
       fc.property(
         fc
           .constantFrom(...all)
-          .chain((p) => fc.tuple(fc.constant(p), valueArb(p), fc.constantFrom(', ', 'x', ' '))),
+          .chain((p) =>
+            fc.tuple(fc.constant(p), paramValueArb(p), fc.constantFrom(', ', 'x', ' ')),
+          ),
         ([p, value, sep]) => {
           const text = Array.isArray(value) ? value.join(sep) : String(value);
           expect(parseParam(p, text)).toEqual({ ok: true, value });
@@ -214,5 +216,64 @@ describe('toKeras', () => {
       'layers.Activation("tanh", name="x_1")',
     );
     expect(keras('Concatenate')).toBe('layers.Concatenate(name="x_1")');
+  });
+});
+
+/** Example shapes (batch first) each layer's hooks are called on: a vector, a matrix, an image. */
+const TYPICAL: Shape[] = [
+  [null, 12],
+  [null, 5, 6],
+  [null, 7, 6, 3],
+];
+
+describe.each(LAYERS.map((l) => [l.type, l] as const))('%s, from its param schema', (_, layer) => {
+  it('accepts each param at its default and edges, also typed as text', () => {
+    for (const p of layer.params) {
+      for (const value of boundaryValues(p)) {
+        expect(checkParamValue(p, value), `${p.name} = ${JSON.stringify(value)}`).toBeNull();
+        const text = Array.isArray(value) ? value.join(', ') : String(value);
+        expect(parseParam(p, text)).toEqual({ ok: true, value });
+      }
+    }
+  });
+
+  it('refuses each param just past its edges, naming it', () => {
+    for (const p of layer.params) {
+      for (const value of outsideValues(p)) {
+        expect(checkParamValue(p, value), `${p.name} = ${JSON.stringify(value)}`).toContain(
+          p.label,
+        );
+        expect(validateParams(layer.type, { [p.name]: value as ParamValue })).toHaveProperty(
+          p.name,
+        );
+      }
+    }
+  });
+
+  it('infers a shape or says why, counts weights and emits Keras and PyTorch at every probe', () => {
+    for (const shape of layer.arity.max === 0 ? [null] : TYPICAL) {
+      const inputs = shape === null ? [] : Array<Shape>(Math.max(layer.arity.min, 1)).fill(shape);
+      for (const params of probeParams(layer, shape?.slice(1) as number[] | undefined)) {
+        const where = `${JSON.stringify(params)} on ${JSON.stringify(shape)}`;
+        const result = layer.inferShape(inputs, params);
+        if (!result.ok) {
+          expect(result.message.length, where).toBeGreaterThan(5);
+          continue;
+        }
+        const weights = layer.countParams(inputs, params);
+        expect(Number.isInteger(weights) && weights >= 0, where).toBe(true);
+        expect(layer.nonTrainableParams?.(inputs, params) ?? 0).toBeLessThanOrEqual(weights);
+        expect(layer.toKeras(params, { name: 'x_1' })).toMatch(/^layers\.\w+\(.*name="x_1"\)$/);
+        const ctx = {
+          py: 'x_1',
+          inputs: inputs.map((_, i) => `x${i}`),
+          inShapes: inputs,
+          outShape: result.shape,
+          params,
+        };
+        expect(layer.toPyTorch?.init(ctx).every((l) => !l.includes('undefined'))).toBe(true);
+        expect(layer.toPyTorch?.forward(ctx)).toMatch(/\S/);
+      }
+    }
   });
 });

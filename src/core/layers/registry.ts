@@ -1,6 +1,6 @@
 /**
  * The layer registry: every layer type the editor offers, keyed by its Keras class name.
- * Adding a layer means one file and one line in LAYERS.
+ * Adding a layer means one file and one line in LAYERS; `LayerType` follows from it.
  */
 import type { LayerParams } from '../graph/types';
 import type { LayerSpec } from './types';
@@ -15,6 +15,7 @@ import { Dense } from './Dense';
 import { Dropout } from './Dropout';
 import { Flatten } from './Flatten';
 import { GlobalAveragePooling2D } from './GlobalAveragePooling2D';
+import { GlobalMaxPooling2D } from './GlobalMaxPooling2D';
 import { Input } from './Input';
 import { MaxPooling2D } from './MaxPooling2D';
 import { Reshape } from './Reshape';
@@ -22,7 +23,7 @@ import { Reshape } from './Reshape';
 export { parseParam, checkParamValue, type ParseResult } from './params';
 
 /** All layer types, in palette order. */
-export const LAYERS: readonly LayerSpec[] = [
+export const LAYERS = [
   Input,
   Dense,
   Activation,
@@ -31,21 +32,41 @@ export const LAYERS: readonly LayerSpec[] = [
   MaxPooling2D,
   AveragePooling2D,
   GlobalAveragePooling2D,
+  GlobalMaxPooling2D,
   BatchNormalization,
   Flatten,
   Reshape,
   Add,
   Concatenate,
-];
+] as const satisfies readonly LayerSpec[];
 
-const BY_TYPE = new Map<string, LayerSpec>();
-for (const spec of LAYERS) {
-  if (BY_TYPE.has(spec.type)) throw new Error(`Layer type ${spec.type} is registered twice`);
-  BY_TYPE.set(spec.type, spec);
+/** The name of a layer type the app knows: "Dense" | "Conv2D" | … */
+export type LayerType = (typeof LAYERS)[number]['type'];
+
+/** Specs by type; throws when two share a type, which would make one unreachable. */
+export function indexLayers<S extends LayerSpec>(specs: readonly S[]): ReadonlyMap<string, S> {
+  const byType = new Map<string, S>();
+  for (const spec of specs) {
+    if (byType.has(spec.type)) throw new Error(`Layer type ${spec.type} is registered twice`);
+    byType.set(spec.type, spec);
+  }
+  return byType;
+}
+
+const BY_TYPE = indexLayers<LayerSpec<LayerType>>(LAYERS);
+
+/** True when `type` names a registered layer. */
+export function isLayerType(type: string): type is LayerType {
+  return BY_TYPE.has(type);
+}
+
+/** What to tell the user of a type that is not registered (from a file or another app version). */
+export function unknownLayerMessage(type: string): string {
+  return `"${type}" is not a layer type this app knows`;
 }
 
 /** The spec of a layer type, or undefined for an unknown type. */
-export function getLayer(type: string): LayerSpec | undefined {
+export function getLayer(type: string): LayerSpec<LayerType> | undefined {
   return BY_TYPE.get(type);
 }
 
@@ -53,7 +74,7 @@ export function getLayer(type: string): LayerSpec | undefined {
 export function defaultParams(type: string): LayerParams {
   const params: LayerParams = {};
   for (const spec of getLayer(type)?.params ?? []) {
-    params[spec.name] = Array.isArray(spec.default) ? [...spec.default] : spec.default;
+    params[spec.name] = typeof spec.default === 'object' ? [...spec.default] : spec.default;
   }
   return params;
 }

@@ -1,7 +1,16 @@
-/** Shape rules shared by the 2-D convolution and pooling layers (channels last). */
+/**
+ * Shape rules shared by the convolution and pooling layers, channels last, for any number
+ * of spatial axes: 1 for sequences (None, steps, c), 2 for images (None, h, w, c), 3 for
+ * volumes (None, d, h, w, c). A window's length says how many spatial axes it slides over.
+ */
 import type { Shape } from '../graph/types';
 import { formatShape } from '../graph/shape';
 import type { ShapeResult } from './types';
+
+/** Size of a window with `dilation - 1` gaps between its taps. */
+export function dilatedWindow(windowSize: number, dilation = 1): number {
+  return (windowSize - 1) * dilation + 1;
+}
 
 /** Output length along one axis, exactly as TF.js `convOutputLength` computes it. */
 export function convOutputLength(
@@ -9,56 +18,98 @@ export function convOutputLength(
   windowSize: number,
   padding: string,
   stride: number,
+  dilation = 1,
 ): number {
-  const length = padding === 'same' ? inputLength : inputLength - windowSize + 1;
+  const window = dilatedWindow(windowSize, dilation);
+  const length = padding === 'same' ? inputLength : inputLength - window + 1;
   return Math.floor((length + stride - 1) / stride);
 }
 
-/** Checks that the input is an image batch (None, h, w, c); otherwise says how to get one. */
-export function requireImage(input: Shape): ShapeResult {
-  if (input.length === 4) return { ok: true, shape: input };
+/** Output sizes per spatial axis (null where the input size is unknown); a missing stride or dilation is 1. */
+export function windowOutputSizes(
+  spatial: readonly (number | null)[],
+  window: readonly number[],
+  strides: readonly number[],
+  padding: string,
+  dilations: readonly number[] = [],
+): (number | null)[] {
+  return spatial.map((n, i) =>
+    n === null
+      ? null
+      : convOutputLength(n, window[i] ?? 1, padding, strides[i] ?? 1, dilations[i] ?? 1),
+  );
+}
+
+/** What a layer with `spatialRank` spatial axes calls its input, in messages. */
+const DATA: Record<number, { noun: string; axes: string; short: string }> = {
+  1: { noun: 'a sequence input', axes: 'steps, channels', short: 'steps, c' },
+  2: { noun: 'an image input', axes: 'height, width, channels', short: 'h, w, c' },
+  3: { noun: 'a volume input', axes: 'depth, height, width, channels', short: 'd, h, w, c' },
+};
+
+/**
+ * Checks that the input has `spatialRank` spatial axes and a channel axis (batch first),
+ * otherwise says how to get there: add a channel axis of 1, or fold a flat input back.
+ */
+export function requireSpatial(input: Shape, spatialRank: number): ShapeResult {
+  const rank = spatialRank + 2;
+  if (input.length === rank) return { ok: true, shape: input };
+  const data = DATA[spatialRank] ?? {
+    noun: `an input with ${spatialRank} spatial axes`,
+    axes: `${spatialRank} sizes, channels`,
+    short: `${spatialRank} sizes, c`,
+  };
   const dims = input.slice(1);
-  const size = dims.every((d): d is number => d !== null) ? dims.reduce((a, b) => a * b, 1) : null;
-  let fix = 'Reshape to (h, w, c) first';
-  if (input.length === 3 && dims[0] !== null && dims[1] !== null) {
-    fix = `Reshape to (${dims[0]}, ${dims[1]}, 1) first`;
-  } else if (input.length === 2 && size !== null) {
-    const side = Math.round(Math.sqrt(size));
-    if (side * side === size) fix = `Reshape to (${side}, ${side}, 1) first`;
+  const known = dims.every((d): d is number => d !== null);
+  let fix = `Reshape to (${data.short}) first`;
+  if (input.length === rank - 1 && known) {
+    fix = `Reshape to (${[...dims, 1].join(', ')}) first`;
+  } else if (input.length === 2 && known) {
+    const size = dims.reduce((a, b) => a * b, 1);
+    const side = Math.round(size ** (1 / spatialRank));
+    if (side ** spatialRank === size) {
+      fix = `Reshape to (${[...Array<number>(spatialRank).fill(side), 1].join(', ')}) first`;
+    }
   }
   return {
     ok: false,
-    message: `needs an image input (height, width, channels) but gets ${formatShape(input)}`,
+    message: `needs ${data.noun} (${data.axes}) but gets ${formatShape(input)}`,
     fix,
   };
 }
 
+/** A sliding window: its size, strides and (optional) dilation per spatial axis, and padding. */
+export interface WindowArgs {
+  window: readonly number[];
+  strides: readonly number[];
+  padding: string;
+  dilations?: readonly number[];
+}
+
 /**
- * Spatial output shape of a sliding window over (None, h, w, c); `what` names the window
- * in messages ("kernel", "pool").
+ * Output shape of a window sliding over the `spatialRank` spatial axes of a channels-last
+ * input; `what` names the window in messages ("kernel", "pool").
  */
 export function slideWindow(
   input: Shape,
-  window: readonly number[],
-  strides: readonly number[],
-  padding: string,
+  spatialRank: number,
+  { window, strides, padding, dilations = [] }: WindowArgs,
   channels: number | null,
   what: string,
 ): ShapeResult {
-  const image = requireImage(input);
-  if (!image.ok) return image;
-  const [kh = 1, kw = 1] = window;
-  const [sh = 1, sw = 1] = strides;
-  const h = input[1] ?? null;
-  const w = input[2] ?? null;
-  const oh = h === null ? null : convOutputLength(h, kh, padding, sh);
-  const ow = w === null ? null : convOutputLength(w, kw, padding, sw);
-  if ((oh !== null && oh < 1) || (ow !== null && ow < 1)) {
+  const checked = requireSpatial(input, spatialRank);
+  if (!checked.ok) return checked;
+  const spatial = input.slice(1, -1);
+  const out = windowOutputSizes(spatial, window, strides, padding, dilations);
+  if (out.some((d) => d !== null && d < 1)) {
+    const size = spatial.map((d) => d ?? '?').join('×');
+    const effective = spatial.map((_, i) => dilatedWindow(window[i] ?? 1, dilations[i] ?? 1));
+    const fits = spatialRank === 1 ? `${size}-step` : size;
     return {
       ok: false,
-      message: `the ${kh}×${kw} ${what} does not fit the ${h ?? '?'}×${w ?? '?'} input`,
-      fix: `Use a ${what} size of at most ${h ?? '?'}×${w ?? '?'}, or padding "same"`,
+      message: `the ${effective.join('×')} ${what} does not fit the ${fits} input`,
+      fix: `Use a ${what} size of at most ${size}, or padding "same"`,
     };
   }
-  return { ok: true, shape: [null, oh, ow, channels] };
+  return { ok: true, shape: [null, ...out, channels] };
 }

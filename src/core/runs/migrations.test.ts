@@ -87,6 +87,18 @@ describe('run record schema and migrations', () => {
     ]);
   });
 
+  it('refuses a record whose graph names a layer type this app lacks, saying which', () => {
+    const v3 = load('v3.json') as { graph: { nodes: { type: string }[] } };
+    const nodes = v3.graph.nodes.map((n, i) => (i === 0 ? { ...n, type: 'LSTM' } : n));
+    const r = readStoredRun({ ...v3, graph: { ...v3.graph, nodes } });
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.unreadable.reason).toBe(
+        'the record is damaged (graph.nodes.0.type: unknown type "LSTM": this app has no such layer)',
+      );
+    }
+  });
+
   it('lists a record from a newer schema as unreadable, with its id and name', () => {
     const raw = { ...(load('v1.json') as object), schemaVersion: RUN_SCHEMA_VERSION + 1 };
     const stored = readStoredRun(raw);

@@ -1,13 +1,15 @@
 import { useId, useMemo, useState, type DragEvent } from 'react';
-import { LAYERS } from '../../core/layers/registry';
+import { LAYERS, type LayerType } from '../../core/layers/registry';
 import type { LayerCategory, LayerSpec } from '../../core/layers/types';
 import { useAppStore } from '../../state/store';
 import { CATEGORY_ORDER, categoryClass } from './categories';
 import { setDraggedLayer } from './layerDnd';
 import './editor.css';
 
-function groupByCategory(layers: readonly LayerSpec[]): [LayerCategory, LayerSpec[]][] {
-  const groups = new Map<LayerCategory, LayerSpec[]>();
+type PaletteLayer = LayerSpec<LayerType>;
+
+function groupByCategory(layers: readonly PaletteLayer[]): [LayerCategory, PaletteLayer[]][] {
+  const groups = new Map<LayerCategory, PaletteLayer[]>();
   for (const layer of layers) {
     const list = groups.get(layer.category) ?? [];
     list.push(layer);
@@ -20,7 +22,7 @@ function groupByCategory(layers: readonly LayerSpec[]): [LayerCategory, LayerSpe
   return [...groups.entries()].sort(([a], [b]) => rank(a) - rank(b));
 }
 
-function matches(layer: LayerSpec, query: string): boolean {
+function matches(layer: PaletteLayer, query: string): boolean {
   const q = query.trim().toLowerCase();
   if (q === '') return true;
   return (
@@ -30,7 +32,7 @@ function matches(layer: LayerSpec, query: string): boolean {
   );
 }
 
-function onDragStart(e: DragEvent, type: string) {
+function onDragStart(e: DragEvent, type: LayerType) {
   setDraggedLayer(e.dataTransfer, type);
 }
 

@@ -34,11 +34,13 @@ def load_tfjs_weights(model, model_json_path):
                 module.weight.copy_(w["kernel"].T)  # TF (in, out) -> torch (out, in)
                 if module.bias is not None:
                     module.bias.copy_(w["bias"])
-            elif isinstance(module, nn.Conv2d):
-                module.weight.copy_(w["kernel"].permute(3, 2, 0, 1))  # (kh, kw, in, out) -> (out, in, kh, kw)
+            elif isinstance(module, (nn.Conv1d, nn.Conv2d, nn.Conv3d)):
+                # TF (*window, in, out) -> torch (out, in, *window), for any number of axes
+                k = w["kernel"]
+                module.weight.copy_(k.permute(k.dim() - 1, k.dim() - 2, *range(k.dim() - 2)))
                 if module.bias is not None:
                     module.bias.copy_(w["bias"])
-            elif isinstance(module, (nn.BatchNorm1d, nn.BatchNorm2d)):
+            elif isinstance(module, (nn.BatchNorm1d, nn.BatchNorm2d, nn.BatchNorm3d)):
                 module.weight.copy_(w["gamma"])
                 module.bias.copy_(w["beta"])
                 module.running_mean.copy_(w["moving_mean"])

@@ -2,11 +2,15 @@
 import { chainOf, graphOf } from '../../graph/testGraphs';
 import type { ModelGraph } from '../../graph/types';
 import { ACTIVATION_NAMES } from '../../layers/activations';
+import type { LayerType } from '../../layers/registry';
 
 const img = (id: string, shape = [7, 6, 3]) => [id, 'Input', { shape }] as const;
 
-/** Small models, each exercising one layer type (and its awkward settings). */
-export const CASES: Record<string, ModelGraph[]> = {
+/**
+ * Small models, each exercising one layer type (and its awkward settings). Keyed by every
+ * LayerType, so a registered layer without a case does not compile.
+ */
+export const CASES: Record<LayerType, ModelGraph[]> = {
   Input: [
     chainOf([
       ['in', 'Input', { shape: [4] }],
@@ -81,6 +85,7 @@ export const CASES: Record<string, ModelGraph[]> = {
     ]),
   ],
   GlobalAveragePooling2D: [chainOf([[...img('in')], ['g', 'GlobalAveragePooling2D']])],
+  GlobalMaxPooling2D: [chainOf([[...img('in')], ['g', 'GlobalMaxPooling2D']])],
   BatchNormalization: [
     chainOf([
       ['in', 'Input', { shape: [5] }],
