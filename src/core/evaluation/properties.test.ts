@@ -163,12 +163,20 @@ describe('calibration and baselines', () => {
     );
   });
 
-  it('gives the training-mean baseline an R² of at most 0', () => {
+  it('gives the training-mean baseline an R² of at most 0 (1 only when it is exactly right)', () => {
     const targets = fc.array(fc.double({ min: -1e3, max: 1e3, noNaN: true }), { minLength: 2 });
     fc.assert(
       fc.property(targets, targets, (train, test) => {
-        expect(meanBaseline(train, test).r2).toBeLessThanOrEqual(1e-12);
+        const baseline = meanBaseline(train, test);
+        // sklearn scores a constant y_true predicted exactly as 1 (its perfect-fit rule).
+        const exact = test.every((y) => y === baseline.mean);
+        if (exact) expect(baseline.r2).toBe(1);
+        else expect(baseline.r2).toBeLessThanOrEqual(1e-12);
       }),
     );
+  });
+  it('scores a constant test split that the training mean predicts exactly as R² = 1', () => {
+    expect(meanBaseline([2, 2], [2, 2, 2]).r2).toBe(1);
+    expect(meanBaseline([1, 3], [5, 5]).r2).toBe(0);
   });
 });
