@@ -78,7 +78,16 @@ describe('stratifiedKFold', () => {
     );
   });
 
-  it('gives the same folds for the same seed and other folds for another seed', () => {
+  it('gives the same folds for the same labels, rows and seed', () => {
+    fc.assert(
+      fc.property(caseArb, ({ labels, rows, k, seed }) => {
+        const again = stratifiedKFold(labels, 'multiclass', Int32Array.from(rows), k, seed);
+        expect(again).toEqual(stratifiedKFold(labels, 'multiclass', rows, k, seed));
+      }),
+    );
+  });
+
+  it('gives other folds for another seed', () => {
     const labels = Float32Array.from({ length: 300 }, (_, i) => i % 3);
     const rows = Int32Array.from({ length: 250 }, (_, i) => i);
     const a = stratifiedKFold(labels, 'multiclass', rows, 5, 1);
