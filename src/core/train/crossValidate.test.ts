@@ -223,6 +223,10 @@ describe('executeRun with cross-validation', () => {
       ok: false,
       message: expect.stringMatching(/at least 5 training and validation rows/),
     });
+    // A CSV's features without the means to refit its pipeline would leak: a bug, not a run.
+    expect(() => prepareRun({ ...tabular(30), preprocessed: true }, graph, config)).toThrow(
+      /needs its refit/,
+    );
     const off = prepareRun(tabular(5001), graph, { ...config, crossValidate: false });
     expect(off.ok && off.crossValidation).toBeNull();
   });
@@ -279,7 +283,7 @@ describe('executeRun with cross-validation of a CSV', () => {
     const trainRows = prepareRun(
       csvDatasetForSplit(sourceWithRare(-1).source, config.split, config.seed).dataset,
       mlp(3, 3),
-      config,
+      { ...config, crossValidate: false },
     );
     if (!trainRows.ok) throw new Error(trainRows.message);
     const rare = trainRows.split.train[0]!;

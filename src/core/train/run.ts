@@ -87,6 +87,8 @@ export function prepareRun(
   const { dataset, standardization } = prepareFeatures(ds, split.train);
   let crossValidation: CrossValidationPlan | null = null;
   if (config.crossValidate) {
+    // Features fitted elsewhere (a CSV's pipeline) must be refitted there, never reused.
+    if (ds.preprocessed && !refitCsv) throw new Error('Cross-validating a CSV needs its refit');
     const cv = crossValidationPlan(ds, split, config.seed, (rows) => refit(ds, rows, refitCsv));
     if (!cv.ok) return cv;
     crossValidation = cv.plan;
