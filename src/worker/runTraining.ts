@@ -46,7 +46,7 @@ export async function runTraining(msg: TrainMessage, ctx: RunContext): Promise<v
   if (csvRun && !csvRun.ok) return fail(csvRun.message);
   if (csvRun) post({ type: 'pipelineFitted', runId, fitted: csvRun.fitted });
   const raw = csvRun ? csvRun.dataset : ctx.dataset;
-  const prepared = prepareRun(raw, graph, config, csvRun?.fitted ?? null);
+  const prepared = prepareRun(raw, graph, config, csvRun?.fitted ?? null, csvRun?.refit ?? null);
   if (!prepared.ok) return fail(prepared.message);
   const startFrom = await resumeCheckpoint(msg);
   if (typeof startFrom === 'string') return fail(startFrom);
@@ -67,7 +67,24 @@ export async function runTraining(msg: TrainMessage, ctx: RunContext): Promise<v
       split,
       config,
       startFrom: startFrom ?? undefined,
+      crossValidation: prepared.crossValidation,
       hooks: {
+        onFoldStart: ({ fold, of, rows }) => {
+          progress.flush();
+          post({
+            type: 'foldStarted',
+            runId,
+            fold,
+            of,
+            trainRows: rows.train.length,
+            heldOutRows: rows.heldOut.length,
+          });
+        },
+        onFoldEpoch: (fold, metrics) => {
+          progress.flush();
+          post({ type: 'foldEpoch', runId, fold, metrics });
+        },
+        onFoldEnd: (fold, evaluation) => post({ type: 'foldFinished', runId, fold, evaluation }),
         onBatch: (point) => progress.addPoint(point),
         onProgress: (p) => progress.setProgress(p),
         onEpoch: (metrics, checkpoint) => {
@@ -109,9 +126,12 @@ export async function runTraining(msg: TrainMessage, ctx: RunContext): Promise<v
           }
           return info.name;
         },
-        onRecover: (_lost, message, fromEpoch) => {
+        onRecover: (_lost, message, fromEpoch, fold) => {
           const from = fromEpoch > 0 ? `from the epoch ${fromEpoch} checkpoint` : 'from the start';
-          recovery = { message: `${message} Continuing ${from}.`, fromEpoch };
+          const what = fold === undefined ? '' : ` fold ${fold}`;
+          // The event's epoch is the final model's, which a fold has not reached.
+          const kept = fold === undefined ? fromEpoch : 0;
+          recovery = { message: `${message} Continuing${what} ${from}.`, fromEpoch: kept };
           // Wait for the user: they choose to continue on the fallback backend (or stop).
           control.pause();
         },

@@ -55,16 +55,21 @@ function allIndices(n: number): number[] {
   return Array.from({ length: n }, (_, i) => i);
 }
 
-/** Row indices per class, classes in ascending label order (deterministic). */
-function groupByClass(labels: Float32Array): number[][] {
+/**
+ * Row indices per class, classes in ascending label order (deterministic): of all rows,
+ * or of `rows` only (kept in their given order within each class).
+ */
+export function groupByClass(labels: Float32Array, rows?: ArrayLike<number>): number[][] {
   const byClass = new Map<number, number[]>();
-  labels.forEach((label, i) => {
-    const key = Math.round(label);
+  const n = rows ? rows.length : labels.length;
+  for (let k = 0; k < n; k++) {
+    const i = rows ? rows[k]! : k;
+    const key = Math.round(labels[i]!);
     const list = byClass.get(key);
     if (list) list.push(i);
     else byClass.set(key, [i]);
-  });
-  return [...byClass.entries()].sort((a, b) => a[0] - b[0]).map(([, rows]) => rows);
+  }
+  return [...byClass.entries()].sort((a, b) => a[0] - b[0]).map(([, group]) => group);
 }
 
 /**

@@ -9,7 +9,7 @@ import type { PreprocessingInfo } from '../export/modelFiles';
 import type { RunOutputs } from '../evaluation/runOutputs';
 import type { DecisionGrid } from '../train/evaluate';
 import type { BackendInfo, BatchPoint, EpochMetrics, Evaluation, Progress } from '../train/types';
-import type { StoredWeightsInfo } from './record';
+import type { FoldEvaluation, StoredWeightsInfo } from './record';
 
 /** Which stored weights of a run a checkpoint replaced. */
 export type WeightsKind = 'final' | 'best';
@@ -38,6 +38,22 @@ export type RunEvent =
     }
   | { type: 'progress'; runId: string; progress: Progress; batches: BatchPoint[] }
   | { type: 'epoch'; runId: string; metrics: EpochMetrics }
+  /**
+   * Cross-validation, before the final model: fold `fold` (1-based) of `of` starts with
+   * a fresh model and its preprocessing refitted on its own `trainRows`.
+   */
+  | {
+      type: 'foldStarted';
+      runId: string;
+      fold: number;
+      of: number;
+      trainRows: number;
+      heldOutRows: number;
+    }
+  /** One epoch of a fold's model; `val*` metrics are on the fold's held-out rows. */
+  | { type: 'foldEpoch'; runId: string; fold: number; metrics: EpochMetrics }
+  /** A fold trained all its epochs; `evaluation` is its last epoch's held-out metrics. */
+  | { type: 'foldFinished'; runId: string; fold: number; evaluation: FoldEvaluation }
   /**
    * The worker stored this epoch's weights (and optimizer state) in IndexedDB as the run's
    * `kinds`; only this metadata crosses to the main thread.
@@ -73,6 +89,9 @@ const RUN_EVENT_TYPES: ReadonlySet<string> = new Set<RunEventType>([
   'runRecovered',
   'progress',
   'epoch',
+  'foldStarted',
+  'foldEpoch',
+  'foldFinished',
   'checkpoint',
   'checkpointNotSaved',
   'boundary',
@@ -90,5 +109,10 @@ export function isRunEvent<M extends { type: string }>(msg: M): msg is Extract<M
 
 /** Events that arrive up to many times a second and move curves: coalesced by the UI. */
 export function isCoalescedEvent(event: RunEvent): boolean {
-  return event.type === 'progress' || event.type === 'epoch' || event.type === 'boundary';
+  return (
+    event.type === 'progress' ||
+    event.type === 'epoch' ||
+    event.type === 'foldEpoch' ||
+    event.type === 'boundary'
+  );
 }

@@ -18,6 +18,7 @@ import { isSampled, type RunOutputs } from '../evaluation/runOutputs';
 import {
   MAX_STORED_BATCH_POINTS,
   RUN_SCHEMA_VERSION,
+  type FoldHistory,
   type RunRecord,
   type StoredOutputsInfo,
   type StoredWeightsInfo,
@@ -232,6 +233,30 @@ export function applyRunEvent(run: LiveRun, event: RunEvent): LiveRun {
           durationMs: r.durationMs + event.metrics.durationMs,
         },
       };
+    case 'foldStarted': {
+      // A fold that starts again replaces its earlier attempt.
+      const fold: FoldHistory = {
+        fold: event.fold,
+        of: event.of,
+        trainRows: event.trainRows,
+        heldOutRows: event.heldOutRows,
+        epochs: [],
+        evaluation: null,
+      };
+      const others = (r.folds ?? []).filter((f) => f.fold !== event.fold);
+      const folds = [...others, fold].sort((a, b) => a.fold - b.fold);
+      return { ...run, record: { ...r, folds } };
+    }
+    case 'foldEpoch':
+      return withFold(run, event.fold, (f) => ({ ...f, epochs: [...f.epochs, event.metrics] }), {
+        durationMs: r.durationMs + event.metrics.durationMs,
+      });
+    case 'foldFinished': {
+      const next = withFold(run, event.fold, (f) => ({ ...f, evaluation: event.evaluation }));
+      // After the last fold the final model starts: its progress is not the fold's.
+      const last = next.record.folds?.find((f) => f.fold === event.fold)?.of === event.fold;
+      return last ? { ...next, progress: null } : next;
+    }
     case 'checkpoint': {
       const checkpoints = { ...r.checkpoints };
       for (const kind of event.kinds) checkpoints[kind] = event.info;
@@ -276,6 +301,25 @@ export function applyRunEvent(run: LiveRun, event: RunEvent): LiveRun {
       throw new Error(`Unknown run event ${JSON.stringify(never)}`);
     }
   }
+}
+
+/** The run with one fold changed (and other record fields set); unknown folds are ignored. */
+function withFold(
+  run: LiveRun,
+  fold: number,
+  change: (f: FoldHistory) => FoldHistory,
+  fields: Partial<RunRecord> = {},
+): LiveRun {
+  const folds = run.record.folds;
+  if (!folds?.some((f) => f.fold === fold)) return run;
+  return {
+    ...run,
+    record: {
+      ...run.record,
+      ...fields,
+      folds: folds.map((f) => (f.fold === fold ? change(f) : f)),
+    },
+  };
 }
 
 /** Folds a sequence of events. */

@@ -100,6 +100,35 @@ export interface RunRecord {
    * written before outputs were kept.
    */
   outputs?: StoredOutputsInfo | null;
+  /**
+   * A cross-validated run's folds (trained before its final model). Absent for runs
+   * without cross-validation and in records written before it existed.
+   */
+  folds?: FoldHistory[];
+}
+
+/**
+ * How one fold's model did on its held-out rows: the validation loss and accuracy (or MAE,
+ * in the target's units) of its last epoch.
+ */
+export interface FoldEvaluation {
+  valLoss: number;
+  valAccuracy?: number;
+  valMae?: number;
+}
+
+/** One fold of a cross-validated run: its sizes, its epoch history and its result. */
+export interface FoldHistory {
+  /** 1-based. */
+  fold: number;
+  /** How many folds the run has. */
+  of: number;
+  trainRows: number;
+  heldOutRows: number;
+  /** Per epoch; `val*` metrics are on the fold's held-out rows. */
+  epochs: EpochMetrics[];
+  /** Null until the fold has trained all its epochs. */
+  evaluation: FoldEvaluation | null;
 }
 
 /** What a record says of its stored outputs. */
@@ -138,6 +167,21 @@ const evaluationSchema = z.object({
   mae: metricValue.optional(),
   rmse: metricValue.optional(),
   confusion: z.array(z.array(finite)).optional(),
+});
+
+const foldSchema = z.object({
+  fold: finite,
+  of: finite,
+  trainRows: finite,
+  heldOutRows: finite,
+  epochs: z.array(epochSchema),
+  evaluation: z
+    .object({
+      valLoss: metricValue,
+      valAccuracy: metricValue.optional(),
+      valMae: metricValue.optional(),
+    })
+    .nullable(),
 });
 
 const weightsInfoSchema = z.object({ epoch: finite, valLoss: metricValue, bytes: finite });
@@ -221,6 +265,7 @@ export const runRecordSchema = z.object({
     .object({ validation: finite, test: finite, sampled: z.boolean() })
     .nullable()
     .optional(),
+  folds: z.array(foldSchema).optional(),
 });
 
 /** Whether a run may still be training in some tab (so it may need to become 'interrupted'). */

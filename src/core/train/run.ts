@@ -18,40 +18,62 @@ import { predefinedSplit } from '../data/images/split';
 import { targetForDataset } from '../data/target';
 import type { Dataset, SplitIndices } from '../data/types';
 import type { Checkpoint } from './checkpoint';
-import { gridBounds, predictGrid, type DecisionGrid } from './evaluate';
+import { gridBounds, predictGrid } from './evaluate';
 import { resolveLoss } from './losses';
-import { trainingConfigProblems } from './settingsSchema';
+import { trainingConfigProblems, unavailableSettings } from './settingsSchema';
 import { trainModel, type TrainHooks } from './loop';
 import { finalOutputs } from './finalOutputs';
 import type { RunOutputs } from '../evaluation/runOutputs';
 import { unlessInterrupted } from './tfjsWorkarounds';
-import type { BackendName, Evaluation, TrainingConfig } from './types';
+import {
+  crossValidationPlan,
+  trainFolds,
+  type CrossValidationPlan,
+  type FoldFeatures,
+  type FoldHooks,
+} from './crossValidate';
+import { BackendTracker, disposeModel, type RunEnvironment } from './recovery';
+import type { Evaluation, TrainingConfig } from './types';
+
+export type { RunEnvironment };
 
 export const BOUNDARY_GRID_SIZE = 40;
 export const BOUNDARY_INTERVAL_MS = 500;
 
 /**
  * A run ready to train, or the human reason it cannot start. `preprocessing` says how
- * the raw rows became `dataset`'s features, with the statistics fitted here.
+ * the raw rows became `dataset`'s features, with the statistics fitted here;
+ * `crossValidation` is set when the run cross-validates first.
  */
 export type PreparedRun =
-  | { ok: true; dataset: Dataset; split: SplitIndices; preprocessing: PreprocessingInfo }
+  | {
+      ok: true;
+      dataset: Dataset;
+      split: SplitIndices;
+      preprocessing: PreprocessingInfo;
+      crossValidation: CrossValidationPlan | null;
+    }
   | { ok: false; message: string };
+
+/** An uploaded CSV's pipeline fitted on other training rows: every row's features under it. */
+export type CsvRefit = (trainRows: Int32Array) => { dataset: Dataset; fitted: FittedPipeline };
 
 /**
  * Checks graph and settings against the dataset, splits it and prepares its features.
- * `fittedPipeline`: an uploaded CSV's pipeline, already applied to `ds`.
+ * `fittedPipeline`: an uploaded CSV's pipeline, already applied to `ds`; `refitCsv` fits
+ * that pipeline again on a fold's rows (needed only to cross-validate a CSV).
  */
 export function prepareRun(
   ds: Dataset,
   graph: ModelGraph,
   config: TrainingConfig,
   fittedPipeline: FittedPipeline | null = null,
+  refitCsv: CsvRefit | null = null,
 ): PreparedRun {
   const issue = analyzeGraph(graph, targetForDataset(ds)).issues[0];
   if (issue) return { ok: false, message: `${issue.message}${issue.fix ? ` ${issue.fix}` : ''}` };
   // The same ranges as the form: a file that opened with a warning trains once fixed.
-  const setting = trainingConfigProblems(config)[0];
+  const setting = trainingConfigProblems(config)[0] ?? unavailableSettings(config, ds)[0];
   if (setting) return { ok: false, message: setting.message };
   const split = ds.predefinedTest
     ? predefinedSplit(ds.y, ds.task, ds.predefinedTest, config.split, config.seed)
@@ -63,24 +85,31 @@ export function prepareRun(
     };
   }
   const { dataset, standardization } = prepareFeatures(ds, split.train);
+  let crossValidation: CrossValidationPlan | null = null;
+  if (config.crossValidate) {
+    // Features fitted elsewhere (a CSV's pipeline) must be refitted there, never reused.
+    if (ds.preprocessed && !refitCsv) throw new Error('Cross-validating a CSV needs its refit');
+    const cv = crossValidationPlan(ds, split, config.seed, (rows) => refit(ds, rows, refitCsv));
+    if (!cv.ok) return cv;
+    crossValidation = cv.plan;
+  }
   return {
     ok: true,
     dataset,
     split,
     preprocessing: runPreprocessing(ds, standardization, fittedPipeline),
+    crossValidation,
   };
 }
 
-export interface RunEnvironment {
-  /**
-   * Makes a backend active for the next attempt and returns its name; `exclude` lists
-   * backends that were lost during this run.
-   */
-  selectBackend(exclude: BackendName[]): Promise<BackendName>;
-  /** Called when a backend is lost and the run continues from a checkpoint (or the start). */
-  onRecover?(lostBackend: BackendName, message: string, fromEpoch: number): void;
-  onBoundary?(grid: DecisionGrid): void;
-  now?: () => number;
+/** The run's preprocessing fitted again, on `trainRows` only: a fold's features. */
+function refit(ds: Dataset, trainRows: Int32Array, refitCsv: CsvRefit | null): FoldFeatures {
+  if (refitCsv) {
+    const { dataset, fitted } = refitCsv(trainRows);
+    return { dataset, preprocessing: runPreprocessing(dataset, null, fitted) };
+  }
+  const { dataset, standardization } = prepareFeatures(ds, trainRows);
+  return { dataset, preprocessing: runPreprocessing(ds, standardization, null) };
 }
 
 export type RunOutcome =
@@ -93,27 +122,38 @@ export type RunOutcome =
     }
   | { status: 'failed'; message: string; epochsDone: number };
 
-// A run that loses its backend this often has a deeper problem; stop retrying.
-const MAX_RECOVERIES = 2;
-
-/** Trains a prepared run to the end, recovering from lost backends; never throws for user errors. */
+/**
+ * Trains a prepared run to the end, recovering from lost backends; never throws for user
+ * errors. With `crossValidation`, its folds train first (not when continuing a run: they
+ * were done before its first epoch); the final model, its checkpoints and its test
+ * evaluation are those of a run without.
+ */
 export async function executeRun(opts: {
   tf: typeof tfjs;
   graph: ModelGraph;
   dataset: Dataset;
   split: SplitIndices;
   config: TrainingConfig;
-  hooks?: TrainHooks;
+  hooks?: TrainHooks & FoldHooks;
   env: RunEnvironment;
   /** Continue a stored run from this checkpoint (its weights and optimizer state). */
   startFrom?: Checkpoint;
+  crossValidation?: CrossValidationPlan | null;
 }): Promise<RunOutcome> {
   const { tf, graph, dataset: ds, split, config, env } = opts;
   const now = env.now ?? (() => performance.now());
-  const lost: BackendName[] = [];
+  const backends = new BackendTracker(env);
   let checkpoint: Checkpoint | null = opts.startFrom ?? null;
-  for (let attempt = 0; ; attempt++) {
-    const backend = await env.selectBackend(lost);
+  if (opts.crossValidation && !opts.startFrom) {
+    const plan = opts.crossValidation;
+    const folds = await trainFolds({ tf, graph, config, plan, backends, hooks: opts.hooks, now });
+    if (folds.status === 'failed') return { ...folds, epochsDone: 0 };
+    if (folds.status === 'stopped') {
+      return { status: 'stopped', evaluation: null, outputs: null, epochsDone: 0 };
+    }
+  }
+  for (;;) {
+    await backends.use();
     const model = buildModel(tf, graph, config.seed);
     let backendLost = false;
     try {
@@ -141,11 +181,9 @@ export async function executeRun(opts: {
       checkpoint = result.checkpoint;
       if (result.status === 'interrupted') {
         backendLost = true;
-        lost.push(backend);
-        if (attempt >= MAX_RECOVERIES) {
+        if (!backends.lose(result.message, checkpoint?.epoch ?? 0)) {
           return { status: 'failed', message: result.message, epochsDone: result.epochsDone };
         }
-        env.onRecover?.(backend, result.message, checkpoint?.epoch ?? 0);
         continue;
       }
       if (result.status === 'failed') {
@@ -165,15 +203,13 @@ export async function executeRun(opts: {
       if ('interrupted' in evaluated) {
         // Lost after the last epoch: the next backend restores it and only evaluates.
         backendLost = true;
-        lost.push(backend);
-        if (attempt >= MAX_RECOVERIES) {
+        if (!backends.lose(evaluated.interrupted, checkpoint?.epoch ?? 0)) {
           return {
             status: 'failed',
             message: evaluated.interrupted,
             epochsDone: result.epochsDone,
           };
         }
-        env.onRecover?.(backend, evaluated.interrupted, checkpoint?.epoch ?? 0);
         continue;
       }
       return { status: result.status, ...evaluated.value, epochsDone: result.epochsDone };
@@ -238,20 +274,4 @@ function boundaryReporter(
     },
     now: send,
   };
-}
-
-/**
- * A model on a lost WebGL context may fail to dispose; its GPU memory is gone with the
- * context anyway, so that one failure is expected and ignored.
- */
-function disposeModel(model: tfjs.LayersModel, backendLost: boolean): void {
-  if (!backendLost) {
-    model.dispose();
-    return;
-  }
-  try {
-    model.dispose();
-  } catch {
-    // Expected on a lost context: see above.
-  }
 }

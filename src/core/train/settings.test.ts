@@ -12,7 +12,7 @@ import {
   settingSpec,
   type SettingSpec,
 } from './settings';
-import { settingProblem, trainingConfigSchema } from './settingsSchema';
+import { settingProblem, trainingConfigSchema, unavailableSettings } from './settingsSchema';
 
 /** A value of the wrong kind for a setting, which the schema must refuse. */
 function wrongKind(spec: SettingSpec): unknown {
@@ -99,6 +99,27 @@ describe('the settings table', () => {
       backend: 'auto',
       split: { train: 0.7, validation: 0.15, test: 0.15 },
       classWeights: false,
+      crossValidate: false,
     });
+  });
+});
+
+describe('unavailableSettings', () => {
+  const data = (n: number) => ({ n, kind: 'tabular' as const, task: 'multiclass' as const });
+
+  it('names a setting turned on that the dataset cannot use, with the reason and the fix', () => {
+    const on = { ...DEFAULT_TRAINING_CONFIG, crossValidate: true };
+    expect(unavailableSettings(on, data(5000))).toEqual([]);
+    expect(unavailableSettings(on, data(5001))).toEqual([
+      {
+        key: 'crossValidate',
+        message:
+          'Cross-validation is for datasets of at most 5,000 rows; this one has 5,001. Turn off "Cross-validate (5 folds)".',
+      },
+    ]);
+  });
+
+  it('never blocks the defaults', () => {
+    expect(unavailableSettings(DEFAULT_TRAINING_CONFIG, data(1_000_000))).toEqual([]);
   });
 });

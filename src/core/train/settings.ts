@@ -8,7 +8,8 @@
  * Ranges are the widest any part of the app accepted before they were unified; a stored
  * value outside one still opens (with a warning) and is refused only when a run starts.
  */
-import type { SplitRatios } from '../data/types';
+import { CROSS_VALIDATION_FOLDS, crossValidationUnavailable } from '../data/kfold';
+import type { DatasetSummary, SplitRatios } from '../data/types';
 import type { SearchSpec } from '../search/space';
 import { LOSSES } from './losses';
 import { OPTIMIZERS } from './optimizers';
@@ -18,7 +19,15 @@ export interface SettingForm {
   panel: 'training' | 'topBar' | 'data';
   /** Shown only when the dataset is a classification task (class weights). */
   classificationOnly?: boolean;
+  /**
+   * Why the setting cannot be used with this dataset (its control is disabled with the
+   * reason shown, and a run with it on does not start), or null when it can.
+   */
+  unavailable?: (dataset: SettingDataset) => string | null;
 }
+
+/** What a setting's availability may depend on: facts both the dataset and its summary have. */
+export type SettingDataset = Pick<DatasetSummary, 'n' | 'kind' | 'task'>;
 
 interface SettingBase {
   /** The label of its control, and the name messages use: "Learning rate". */
@@ -158,6 +167,13 @@ export const TRAINING_SETTINGS = {
     label: 'Weight classes by rarity (n / (classes × count))',
     help: 'Weights each class by n_samples / (n_classes × count), so rare classes count as much as common ones.',
     form: { panel: 'training', classificationOnly: true },
+    default: false,
+  },
+  crossValidate: {
+    kind: 'boolean',
+    label: `Cross-validate (${CROSS_VALIDATION_FOLDS} folds)`,
+    help: `Before the final model, trains ${CROSS_VALIDATION_FOLDS} models on stratified, seeded folds of the training and validation rows (each refitting the preprocessing on its own training part) and reports each metric's mean ± standard deviation; the test split stays held out.`,
+    form: { panel: 'training', unavailable: crossValidationUnavailable },
     default: false,
   },
 } as const satisfies Record<string, SettingSpec>;

@@ -16,6 +16,7 @@ import {
   SETTING_KEYS,
   settingSpec,
   type NumberSetting,
+  type SettingDataset,
   type SettingKey,
   type SettingSpec,
   type TrainingConfig,
@@ -98,6 +99,24 @@ export function trainingConfigProblems(
   for (const key of SETTING_KEYS) {
     const message = settingProblem(key, config[key]);
     if (message !== null) out.push({ key, message });
+  }
+  return out;
+}
+
+/**
+ * Settings turned on that this dataset cannot use (e.g. cross-validation above its row
+ * limit), each with the reason and what to do. A setting at its default always works.
+ */
+export function unavailableSettings(
+  config: TrainingConfig,
+  dataset: SettingDataset,
+): { key: SettingKey; message: string }[] {
+  const out: { key: SettingKey; message: string }[] = [];
+  for (const key of SETTING_KEYS) {
+    const spec = settingSpec(key);
+    if (!spec.form.unavailable || config[key] === spec.default) continue;
+    const reason = spec.form.unavailable(dataset);
+    if (reason !== null) out.push({ key, message: `${reason} Turn off "${spec.label}".` });
   }
   return out;
 }

@@ -64,4 +64,6 @@ export interface Progress {
   /** Estimated seconds left; null during warm-up. */
   etaSec: number | null;
   warmingUp: boolean;
+  /** During cross-validation: the fold (1-based) being trained, of how many. */
+  fold?: { fold: number; of: number };
 }

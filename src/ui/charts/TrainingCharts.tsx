@@ -12,15 +12,20 @@ import {
 import { useAppStore } from '../../state/store';
 import { downsampleMean } from '../../core/runs/downsample';
 import type { BatchPoint, EpochMetrics } from '../../core/train/types';
+import type { FoldHistory } from '../../core/runs/record';
 import { MetricsStrip } from './MetricsStrip';
 import { DecisionBoundary } from './DecisionBoundary';
 import { EvaluationView } from './EvaluationView';
+import { LiveCrossValidationSummary } from '../evaluation/CrossValidationSummary';
 
 // Live charts draw at most ~1,000 points a series and never animate (DESIGN.md).
 const MAX_POINTS = 600;
 const MAX_DOTS = 60;
 const EMPTY_BATCHES: BatchPoint[] = [];
 const EMPTY_EPOCHS: EpochMetrics[] = [];
+const EMPTY_FOLDS: FoldHistory[] = [];
+// Fold curves sit behind the final model's: visible, but not to be read as the result.
+const FOLD_OPACITY = 0.3;
 
 const BatchLossChart = memo(function BatchLossChart({ batches }: { batches: BatchPoint[] }) {
   const data = useMemo(
@@ -61,27 +66,55 @@ const BatchLossChart = memo(function BatchLossChart({ batches }: { batches: Batc
 
 interface EpochChartProps {
   epochs: EpochMetrics[];
+  /** A cross-validated run's folds: each one's held-out curve, drawn faintly. */
+  folds: FoldHistory[];
   title: string;
   testId: string;
   train: keyof EpochMetrics;
   val: keyof EpochMetrics;
 }
 
+type EpochRow = { epoch: number } & Record<string, number | undefined>;
+
+/** One row per epoch: the final model's train and validation values, and each fold's. */
+function epochRows(
+  epochs: EpochMetrics[],
+  folds: FoldHistory[],
+  train: keyof EpochMetrics,
+  val: keyof EpochMetrics,
+): EpochRow[] {
+  const rows = new Map<number, EpochRow>();
+  const row = (epoch: number) => {
+    const existing = rows.get(epoch);
+    if (existing) return existing;
+    const created: EpochRow = { epoch };
+    rows.set(epoch, created);
+    return created;
+  };
+  for (const e of epochs) Object.assign(row(e.epoch), { train: e[train], validation: e[val] });
+  for (const f of folds) for (const e of f.epochs) row(e.epoch)[`fold${f.fold}`] = e[val];
+  return [...rows.values()].sort((a, b) => a.epoch - b.epoch);
+}
+
 const EpochChart = memo(function EpochChart({
   epochs,
+  folds,
   title,
   testId,
   train,
   val,
 }: EpochChartProps) {
-  const data = useMemo(
-    () => epochs.map((e) => ({ epoch: e.epoch, train: e[train], validation: e[val] })),
-    [epochs, train, val],
-  );
+  const data = useMemo(() => epochRows(epochs, folds, train, val), [epochs, folds, train, val]);
   // One SVG circle per epoch is costly on long runs; dots help only while they are few.
   const showDots = epochs.length <= MAX_DOTS;
   return (
-    <figure className="chart" data-testid={testId} data-points={epochs.length} aria-label={title}>
+    <figure
+      className="chart"
+      data-testid={testId}
+      data-points={epochs.length}
+      data-fold-series={folds.length}
+      aria-label={title}
+    >
       <figcaption>{title}</figcaption>
       <ResponsiveContainer width="100%" height={150}>
         <LineChart data={data} margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>
@@ -104,6 +137,23 @@ const EpochChart = memo(function EpochChart({
             dot={showDots}
             isAnimationActive={false}
           />
+          {folds.map((f, i) => (
+            <Line
+              key={f.fold}
+              type="linear"
+              dataKey={`fold${f.fold}`}
+              // One legend entry for all folds.
+              name="folds"
+              legendType={i === 0 ? 'line' : 'none'}
+              stroke="var(--series-2)"
+              strokeOpacity={FOLD_OPACITY}
+              strokeDasharray="4 3"
+              dot={false}
+              activeDot={false}
+              tooltipType="none"
+              isAnimationActive={false}
+            />
+          ))}
           <Line
             type="linear"
             dataKey="validation"
@@ -122,6 +172,7 @@ const EpochChart = memo(function EpochChart({
 export function TrainingCharts() {
   const batches = useAppStore((s) => s.run?.record.batches ?? EMPTY_BATCHES);
   const epochs = useAppStore((s) => s.run?.record.epochs ?? EMPTY_EPOCHS);
+  const folds = useAppStore((s) => s.run?.record.folds ?? EMPTY_FOLDS);
   const task = useAppStore((s) => s.dataset?.task);
   const isPoints = useAppStore((s) => s.dataset?.kind === 'points2d');
   const regression = task === 'regression';
@@ -133,6 +184,7 @@ export function TrainingCharts() {
         <BatchLossChart batches={batches} />
         <EpochChart
           epochs={epochs}
+          folds={folds}
           title="Loss per epoch"
           testId="epoch-loss-chart"
           train="loss"
@@ -141,6 +193,7 @@ export function TrainingCharts() {
         {regression ? (
           <EpochChart
             epochs={epochs}
+            folds={folds}
             title="Mean absolute error per epoch"
             testId="epoch-metric-chart"
             train="mae"
@@ -149,6 +202,7 @@ export function TrainingCharts() {
         ) : (
           <EpochChart
             epochs={epochs}
+            folds={folds}
             title="Accuracy per epoch"
             testId="epoch-metric-chart"
             train="accuracy"
@@ -157,6 +211,7 @@ export function TrainingCharts() {
         )}
         {isPoints && <DecisionBoundary />}
       </div>
+      <LiveCrossValidationSummary />
       <EvaluationView />
     </section>
   );

@@ -3,8 +3,10 @@ import { parseNumberInput } from '../../core/input/numberRule';
 import {
   SETTING_KEYS,
   settingSpec,
+  type BooleanSetting,
   type ChoiceSetting,
   type NumberSetting,
+  type SettingDataset,
   type SettingKey,
   type TrainingConfig,
 } from '../../core/train/settings';
@@ -54,9 +56,47 @@ export function ChoiceSettingField(props: {
   );
 }
 
-function SettingControl({ k, classification }: { k: SettingKey; classification: boolean }) {
-  const spec = settingSpec(k);
+/**
+ * A checkbox. When the dataset cannot use the setting it is disabled with the reason
+ * beside it, unless it is on: then it stays enabled so it can be turned off (Train says why).
+ */
+function BooleanSettingField(props: {
+  k: SettingKey;
+  spec: BooleanSetting;
+  dataset: SettingDataset | null;
+}) {
+  const { k, spec, dataset } = props;
   const checked = useAppStore((s) => s.config[k] === true);
+  const reason = dataset ? (spec.form.unavailable?.(dataset) ?? null) : null;
+  const reasonId = `setting-${k}-unavailable`;
+  return (
+    <div className="field">
+      <label className="field inline" title={spec.help}>
+        <input
+          type="checkbox"
+          checked={checked}
+          disabled={reason !== null && !checked}
+          aria-describedby={reason ? reasonId : undefined}
+          onChange={(e) => set(k, e.target.checked)}
+        />
+        <span>{spec.label}</span>
+      </label>
+      {reason && (
+        <span id={reasonId} className="help" data-testid="setting-unavailable" data-setting={k}>
+          {reason}
+        </span>
+      )}
+    </div>
+  );
+}
+
+function SettingControl(props: {
+  k: SettingKey;
+  classification: boolean;
+  dataset: SettingDataset | null;
+}) {
+  const { k, classification } = props;
+  const spec = settingSpec(k);
   if (spec.form.classificationOnly && !classification) return null;
   switch (spec.kind) {
     case 'int':
@@ -65,12 +105,7 @@ function SettingControl({ k, classification }: { k: SettingKey; classification: 
     case 'choice':
       return <ChoiceSettingField k={k} spec={spec} />;
     case 'boolean':
-      return (
-        <label className="field checkbox" title={spec.help}>
-          <input type="checkbox" checked={checked} onChange={(e) => set(k, e.target.checked)} />
-          <span>{spec.label}</span>
-        </label>
-      );
+      return <BooleanSettingField k={k} spec={spec} dataset={props.dataset} />;
     case 'split':
       // Ratios are edited next to the data they split (SplitControl in the data panel).
       return null;
@@ -81,7 +116,7 @@ function SettingControl({ k, classification }: { k: SettingKey; classification: 
   }
 }
 
-/** Optimizer, learning rate, batch size, epochs, loss, seed and class weights. */
+/** Optimizer, learning rate, batch size, epochs, loss, seed, class weights, cross-validation. */
 export function TrainingSettings() {
   const dataset = useAppStore((s) => s.dataset);
   const classification = !!dataset && dataset.task !== 'regression';
@@ -89,7 +124,7 @@ export function TrainingSettings() {
     <section className="panel settings" aria-labelledby="settings-heading">
       <h2 id="settings-heading">Training settings</h2>
       {SETTING_KEYS.filter((k) => settingSpec(k).form.panel === 'training').map((k) => (
-        <SettingControl key={k} k={k} classification={classification} />
+        <SettingControl key={k} k={k} classification={classification} dataset={dataset} />
       ))}
     </section>
   );

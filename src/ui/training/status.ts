@@ -8,7 +8,8 @@ function seconds(s: number): string {
 
 /**
  * The status line. Its wording is part of the automation contract (DESIGN.md):
- * `Epoch N/M`, `Paused`, `Stopped at epoch N/M`, `Failed: <reason>`, `Done`.
+ * `Epoch N/M`, `Paused`, `Stopped at epoch N/M`, `Failed: <reason>`, `Done`; during
+ * cross-validation they start with `Fold k/K · `.
  */
 export function statusText(run: LiveRun | null, blocker: string | null): string {
   // The reason Train is disabled is shown on the line below and on the offending layer.
@@ -17,22 +18,24 @@ export function statusText(run: LiveRun | null, blocker: string | null): string 
   const epochs = record.config.epochs;
   const p = run.progress;
   const phase = runPhase(run);
+  // Cross-validation trains its folds before the final model: say which one.
+  const fold = p?.fold ? `Fold ${p.fold.fold}/${p.fold.of} · ` : '';
   switch (phase) {
     case 'starting':
       return 'Starting: building the model…';
     case 'running': {
       if (!p) return `Epoch 1/${epochs} · preparing`;
-      const head = `Epoch ${p.epoch}/${p.epochs} · batch ${p.batch}/${p.batches}`;
+      const head = `${fold}Epoch ${p.epoch}/${p.epochs} · batch ${p.batch}/${p.batches}`;
       if (p.warmingUp || p.samplesPerSec === null) return `${head} · warming up`;
       const eta = p.etaSec === null ? '' : ` · ETA ${seconds(p.etaSec)}`;
       return `${head} · ${Math.round(p.samplesPerSec).toLocaleString('en')} samples/s${eta}`;
     }
     case 'paused':
-      return `Paused at epoch ${p?.epoch ?? 1}/${epochs}`;
+      return `${fold}Paused at epoch ${p?.epoch ?? 1}/${epochs}`;
     case 'completed':
       return `Done: ${record.epochs.length}/${epochs} epochs`;
     case 'stopped':
-      return `Stopped at epoch ${run.stoppedAtEpoch ?? record.epochs.length}/${epochs}`;
+      return `${fold}Stopped at epoch ${run.stoppedAtEpoch ?? record.epochs.length}/${epochs}`;
     case 'failed':
       return `Failed: ${record.error ?? 'unknown error'}`;
     default: {

@@ -147,6 +147,9 @@ describe('CSV ingest in the worker', () => {
       'colour=Other',
     ]);
     expect(run?.ok && run.dataset.preprocessed).toBe(true);
+    // A fold's refit fits the pipeline on the rows it is given only.
+    const foldRows = Int32Array.from([0, 1, 2]);
+    expect(run?.ok && run.refit(foldRows).fitted.trainRows).toBe(3);
     expect(csvDatasetForRun({ ...dataset }, { split: split.ratios, seed: 9 })).toBeNull();
   });
 

@@ -9,6 +9,7 @@ import { inferTask, profileTable } from '../../core/data/csv/typing';
 import type { ColumnProfile, CsvTable } from '../../core/data/csv/types';
 import { describeFeatures, type FittedPipeline } from '../../core/data/pipeline/spec';
 import {
+  csvDatasetFittedOn,
   csvDatasetForSplit,
   prepareCsvSource,
   type CsvSource,
@@ -16,6 +17,7 @@ import {
 import { summarizeDataset } from '../../core/data/summary';
 import type { Dataset, DatasetChoice, DatasetSummary, SplitRatios } from '../../core/data/types';
 import type { TrainingConfig } from '../../core/train/types';
+import type { CsvRefit } from '../../core/train/run';
 import type { CsvFromWorker, CsvSplitConfig, CsvToWorker } from './csvMessages';
 import { loadStoredUpload, storedUploadLimitText, storeUpload } from '../uploadStore';
 import { hashWhileParsing, rememberCsvFingerprint } from './csvFingerprint';
@@ -217,14 +219,18 @@ export async function loadCsvDataset(
 
 /**
  * For a CSV dataset, the features of this run: the pipeline fitted again on the run's
- * own training split. Null for other datasets.
+ * own training split; `refit` fits it on other rows (a fold's). Null for other datasets.
  */
 export function csvDatasetForRun(
   ds: Dataset,
   config: Pick<TrainingConfig, 'split' | 'seed'>,
-): { ok: true; dataset: Dataset; fitted: FittedPipeline } | { ok: false; message: string } | null {
+):
+  | { ok: true; dataset: Dataset; fitted: FittedPipeline; refit: CsvRefit }
+  | { ok: false; message: string }
+  | null {
   const source = sources.get(ds);
   if (!source) return null;
+  const refit: CsvRefit = (trainRows) => csvDatasetFittedOn(source, trainRows);
   // Same split as at load time: the loaded features are this run's (no second copy of a
   // large file's features in memory).
   const loaded = loadedWith.get(ds);
@@ -233,7 +239,7 @@ export function csvDatasetForRun(
     loaded.split.seed === config.seed &&
     sameRatios(loaded.split.ratios, config.split)
   ) {
-    return { ok: true, dataset: ds, fitted: loaded.fitted };
+    return { ok: true, dataset: ds, fitted: loaded.fitted, refit };
   }
   const run = csvDatasetForSplit(source, config.split, config.seed);
   if (run.dataset.featureShape[0] !== ds.featureShape[0]) {
@@ -242,7 +248,7 @@ export function csvDatasetForRun(
       message: `With this seed and split the training rows have other categories: ${run.dataset.featureShape[0]} features instead of ${ds.featureShape[0]}. Load the CSV again ("Use this dataset") to fit the model to them.`,
     };
   }
-  return { ok: true, dataset: run.dataset, fitted: run.fitted };
+  return { ok: true, dataset: run.dataset, fitted: run.fitted, refit };
 }
 
 function sameRatios(a: SplitRatios, b: SplitRatios): boolean {

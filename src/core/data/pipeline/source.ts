@@ -262,6 +262,17 @@ function prepareTestRows(
   };
 }
 
+/** Every dataset row's label: the training file's rows, then the test file's (marked). */
+function datasetLabels(source: CsvSource): { labels: Float32Array; isTest?: Uint8Array } {
+  const test = source.test;
+  if (!test) return { labels: source.y };
+  const nTrainFile = source.rows.length;
+  const labels = new Float32Array(nTrainFile + test.rows.length);
+  labels.set(source.y);
+  labels.set(test.y, nTrainFile);
+  return { labels, isTest: new Uint8Array(labels.length).fill(1, nTrainFile) };
+}
+
 /**
  * The dataset a run trains on: the split of the run (seed, ratios, stratified; with a
  * test file, its rows are the test split and the ratios divide the training file into
@@ -273,22 +284,29 @@ export function csvDatasetForSplit(
   ratios: SplitRatios,
   seed: number,
 ): { dataset: Dataset; fitted: FittedPipeline } {
-  const nTrainFile = source.rows.length;
-  const test = source.test;
-  const n = nTrainFile + (test ? test.rows.length : 0);
-  let labels = source.y;
-  let isTest: Uint8Array | undefined;
-  if (test) {
-    labels = new Float32Array(n);
-    labels.set(source.y);
-    labels.set(test.y, nTrainFile);
-    isTest = new Uint8Array(n).fill(1, nTrainFile);
-  }
+  const { labels, isTest } = datasetLabels(source);
   const split = isTest
     ? predefinedSplit(labels, source.spec.task, isTest, ratios, seed)
     : stratifiedSplit(labels, source.spec.task, ratios, seed);
-  // Training rows all come from the training file (index < nTrainFile).
-  const trainTableRows = Array.from(split.train, (i) => source.rows[i]!);
+  return csvDatasetFittedOn(source, split.train);
+}
+
+/**
+ * Every row's features under the pipeline fitted on `trainRows` (dataset row indices,
+ * all from the training file) only: a run's training split, or a fold's training part.
+ */
+export function csvDatasetFittedOn(
+  source: CsvSource,
+  trainRows: ArrayLike<number>,
+): { dataset: Dataset; fitted: FittedPipeline } {
+  const nTrainFile = source.rows.length;
+  const test = source.test;
+  const { labels, isTest } = datasetLabels(source);
+  const n = labels.length;
+  const trainTableRows = Array.from(trainRows, (i) => {
+    if (i >= nTrainFile) throw new RangeError(`Row ${i} is not in the training file`);
+    return source.rows[i]!;
+  });
   const fitted = fitPipeline(source.table, source.spec, trainTableRows, source.classNames);
   const d = fitted.featureNames.length;
   const x = new Float32Array(n * d);
