@@ -13,7 +13,8 @@ export type TryField =
   /** A date (year, month and weekday become features); empty means missing. */
   | { kind: 'date'; name: string; initial: string };
 
-const shown = (v: number) => String(Number(v.toPrecision(6)));
+// Four significant digits: a typical value to start from, not the mean to the last digit.
+const shown = (v: number) => String(Number(v.toPrecision(4)));
 
 /** The fields of a tabular or 2-D run, by column (uploaded CSV) or feature name. */
 export function tryFields(

@@ -163,6 +163,7 @@ describe('sourceRawRows', () => {
         [9.5, 'green', 'B'],
         ['oops', 'red', 'A'],
       ],
+      rowLabels: ['train.csv line 3', 'train.csv line 5', 'test.csv line 2', 'test.csv line 3'],
     });
     expect(() => sourceRawRows(source, [6])).toThrow(RangeError);
   });

@@ -16,6 +16,8 @@ export type RawCell = string | number | null;
 export interface RawTable {
   columns: string[];
   rows: RawCell[][];
+  /** Where each row is in the user's file ("data.csv line 12"), when it comes from one. */
+  rowLabels?: string[];
 }
 
 /**
@@ -61,6 +63,7 @@ function rawCell(column: CsvColumn, r: number): RawCell {
 export function sourceRawRows(source: CsvSource, datasetRows: ArrayLike<number>): RawTable {
   const nTrainFile = source.rows.length;
   const rows: RawCell[][] = [];
+  const rowLabels: string[] = [];
   for (let i = 0; i < datasetRows.length; i++) {
     const row = datasetRows[i]!;
     let table: CsvTable = source.table;
@@ -71,9 +74,11 @@ export function sourceRawRows(source: CsvSource, datasetRows: ArrayLike<number>)
     }
     if (r === undefined) throw new RangeError(`Row ${row} is not in ${source.table.fileName}.`);
     const tableRow = r;
+    // Lines as an editor numbers them: the header is line 1.
+    rowLabels.push(`${table.fileName} line ${r + (table.hasHeader ? 2 : 1)}`);
     rows.push(
       source.table.headers.map((h) => rawCell(table.columns[table.headers.indexOf(h)]!, tableRow)),
     );
   }
-  return { columns: [...source.table.headers], rows };
+  return { columns: [...source.table.headers], rows, rowLabels };
 }
