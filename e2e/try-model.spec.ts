@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { png } from './fixtures/images/png';
 import { openFresh, setSetting } from './helpers';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -130,6 +131,24 @@ test('Fashion-MNIST: the examples behind a cell show their images; drawing shows
   );
   expect.soft(await seriousViolations(page, '[data-testid="try-model"]')).toEqual([]);
   await panel.screenshot({ path: testInfo.outputPath('try-drawing.png') });
+
+  // An uploaded photo goes through image ingest's decoder: a bright square on black,
+  // resized from 56×56 to 28×28, is what the model sees.
+  const seen = panel.getByRole('img', { name: 'What the model sees' });
+  await panel.getByLabel('Upload an image').setInputFiles({
+    name: 'square.png',
+    mimeType: 'image/png',
+    buffer: png(56, (x, y) =>
+      x >= 14 && x < 42 && y >= 14 && y < 42 ? [250, 250, 250] : [0, 0, 0],
+    ),
+  });
+  const seenPixel = (x: number, y: number) =>
+    seen.evaluate(
+      (c: HTMLCanvasElement, [px, py]) => c.getContext('2d')!.getImageData(px!, py!, 1, 1).data[0],
+      [x, y],
+    );
+  await expect.poll(() => seenPixel(14, 14)).toBeGreaterThan(200);
+  expect(await seenPixel(2, 2)).toBeLessThan(20);
 
   // Clear gives a blank drawing; the prediction follows it.
   await panel.getByRole('button', { name: 'Clear' }).click();
