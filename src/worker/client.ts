@@ -36,9 +36,12 @@ export class TrainingClient {
     this.create();
   }
 
-  /** Sends a message to the worker (dropped while it is being restarted). */
-  send(msg: ToWorker): void {
-    this.worker?.postMessage(msg);
+  /**
+   * Sends a message to the worker (dropped while it is being restarted); `transfer`
+   * hands buffers or bitmaps over instead of copying them.
+   */
+  send(msg: ToWorker, transfer: Transferable[] = []): void {
+    this.worker?.postMessage(msg, transfer);
   }
 
   /** Listens to every worker message; returns the unsubscribe function. */

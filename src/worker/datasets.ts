@@ -8,7 +8,7 @@ import { makeSynthetic } from '../core/data/synthetic';
 import { sampleDataset } from '../core/data/sample';
 import type { BundledId, Dataset, DatasetChoice } from '../core/data/types';
 import { softwareRendererName } from '../core/train/backend';
-import { builtinFingerprint } from '../core/runs/fingerprint';
+import { builtinFingerprint, type DataFingerprint } from '../core/runs/fingerprint';
 import { DEFAULT_TRAINING_CONFIG } from '../core/train/types';
 import { explainError } from '../core/train/explainError';
 import type { MachineFacts } from './backendSetup';
@@ -26,6 +26,8 @@ const SYNTHETIC_DATA_SEED = 1;
 /** Loads datasets one after the other and keeps the latest for training. */
 export class DatasetHolder {
   current: Dataset | null = null;
+  /** What identifies `current` (the summary's fingerprint): examples are read only for its runs. */
+  fingerprint: DataFingerprint | null = null;
   /** Settles when the dataset requested last has loaded (or failed). */
   loaded: Promise<void> = Promise.resolve();
   private readonly bundledCache = new Map<BundledId, Dataset>();
@@ -64,8 +66,8 @@ export class DatasetHolder {
           choice,
           split ?? { ratios: DEFAULT_TRAINING_CONFIG.split, seed: DEFAULT_TRAINING_CONFIG.seed },
         );
-        this.current = loaded.dataset;
         const fingerprint = await csvChoiceFingerprint(choice);
+        this.keep(loaded.dataset, fingerprint ?? null);
         post({ type: 'datasetLoaded', requestId, summary: { ...loaded.summary, fingerprint } });
         return;
       }
@@ -76,7 +78,7 @@ export class DatasetHolder {
           realGpu: machine.hasWebGL && softwareRendererName(machine.webglRenderer) === null,
           onProgress: (p) => post({ type: 'imageProgress', ...p }),
         });
-        this.current = loaded.dataset;
+        this.keep(loaded.dataset, loaded.fingerprint);
         const summary = {
           ...summarizeDataset(loaded.dataset),
           imageInfo: loaded.info,
@@ -89,8 +91,8 @@ export class DatasetHolder {
         choice.kind === 'synthetic'
           ? makeSynthetic(choice.id, choice.size, choice.noise, SYNTHETIC_DATA_SEED)
           : sampleDataset(await this.bundled(choice.id), choice.limit);
-      this.current = ds;
       const fingerprint = builtinFingerprint(ds.name, choice);
+      this.keep(ds, fingerprint);
       post({
         type: 'datasetLoaded',
         requestId,
@@ -99,6 +101,11 @@ export class DatasetHolder {
     } catch (err) {
       post({ type: 'datasetError', requestId, message: explainError(err) });
     }
+  }
+
+  private keep(ds: Dataset, fingerprint: DataFingerprint | null): void {
+    this.current = ds;
+    this.fingerprint = fingerprint;
   }
 
   /** Fetched once per worker from the app's own origin, then kept. */

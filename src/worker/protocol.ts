@@ -10,12 +10,15 @@ import type { RunEvent } from '../core/runs/events';
 import type { StoredWeightsInfo } from '../core/runs/record';
 import type { ImageLoadProgress, ImageUploadSource } from './images/types';
 import type { ExportFromWorker, ExportToWorker } from './export/messages';
+import type { EvaluationFromWorker, EvaluationToWorker } from './evaluation/messages';
 import type { CsvFromWorker, CsvSplitConfig, CsvToWorker } from './ingest/csvMessages';
 import type { TestHook, TestHookFromWorker } from './testHookMessages';
 
 export type ToWorker =
   /** Model export, import and predictions on fixed inputs (./export/messages.ts). */
   | ExportToWorker
+  /** Examples of dataset rows and "Try the model" predictions (./evaluation/messages.ts). */
+  | EvaluationToWorker
   /** CSV uploads: parse a file for the preview (./ingest/csvMessages.ts). */
   | CsvToWorker
   /** Sent once by TrainingClient right after creating the worker. */
@@ -45,6 +48,7 @@ export type ToWorker =
 
 export type FromWorker =
   | ExportFromWorker
+  | EvaluationFromWorker
   | CsvFromWorker
   | { type: 'ready'; webglRenderer: string | null; crossOriginIsolated: boolean }
   | { type: 'heartbeat'; time: number }

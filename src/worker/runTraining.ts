@@ -56,7 +56,7 @@ export async function runTraining(msg: TrainMessage, ctx: RunContext): Promise<v
   const checkpoints = new CheckpointWriter(runId, msg.resume?.best ?? null, post);
   ctx.onControl(control);
   const { split } = prepared;
-  rememberRunStart(graph, config, split, prepared.preprocessing);
+  rememberRunStart(runId, graph, config, split, prepared.preprocessing);
   let backend: BackendName | null = null;
   let recovery: { message: string; fromEpoch: number } | null = null;
   try {

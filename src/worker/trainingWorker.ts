@@ -11,7 +11,9 @@ import type { FromWorker, ToWorker } from './protocol';
 import type { RunControl } from './runControl';
 import { registerImageUpload } from './images/loadImages';
 import { handleExportMessage } from './export/exportHandler';
-import { handleCsvMessage } from './ingest/csvIngest';
+import { csvSourceOf, handleCsvMessage } from './ingest/csvIngest';
+import { answerExamples, examplesTransfer } from './evaluation/examplesHandler';
+import { answerTryModel } from './evaluation/tryModelHandler';
 import { DatasetHolder } from './datasets';
 import { runTraining } from './runTraining';
 import { handleTestHook } from './testHookHandler';
@@ -82,6 +84,21 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
     case 'predict':
       void handleExportMessage(tf, msg, (reply, transfer) =>
         scope.postMessage(reply, transfer ?? []),
+      );
+      return;
+    case 'examples': {
+      const answer = answerExamples(datasets, msg, csvSourceOf);
+      post(answer, examplesTransfer(answer));
+      return;
+    }
+    case 'tryModel':
+      void answerTryModel(tf, msg).then((answer) =>
+        post(
+          answer,
+          answer.type === 'tryResult' && answer.seen
+            ? [answer.seen.pixels.buffer as ArrayBuffer]
+            : [],
+        ),
       );
       return;
     case 'loadDataset':

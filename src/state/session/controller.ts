@@ -114,7 +114,10 @@ export function createController(store: AppStore, options: ControllerOptions = {
       case 'csvParsed':
       case 'csvError':
       case 'fetchProbeResult':
-        // Answers to requests made through `client` (export, CSV upload, test hooks).
+      case 'examplesResult':
+      case 'tryResult':
+      case 'evaluationFailed':
+        // Answers to requests made through `client` (export, CSV upload, evaluation, test hooks).
         return;
       default: {
         const never: never = msg;

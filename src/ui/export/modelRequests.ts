@@ -2,7 +2,7 @@
  * Request/response over the training worker for model export, import and predictions.
  * Each request carries an id; the answer with the same id settles it.
  */
-import { workerClient } from '../../state/actions';
+import { requestFromWorker } from '../../state/workerRequest';
 import type { ModelGraph } from '../../core/graph/types';
 import type { ModelFile } from '../../core/export/modelFiles';
 import type { ExportFromWorker, ExportToWorker, ModelSource } from '../../worker/export/messages';
@@ -10,7 +10,6 @@ import type { ExportFromWorker, ExportToWorker, ModelSource } from '../../worker
 export type Answer<T> =
   { ok: true; value: T } | { ok: false; message: string; unsupported: string[] };
 
-let nextId = 1;
 // Export rebuilds the model and serialises it; a big model on the CPU backend takes a while.
 const TIMEOUT_MS = 120_000;
 
@@ -21,27 +20,16 @@ type Request = ExportToWorker extends infer M
   : never;
 
 function request(msg: Request): Promise<ExportFromWorker> {
-  const client = workerClient();
-  const requestId = nextId++;
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => {
-      unsubscribe();
-      resolve({
-        type: 'exportFailed',
-        requestId,
-        message: 'The training worker did not answer in time.',
-        unsupported: [],
-      });
-    }, TIMEOUT_MS);
-    const unsubscribe = client.subscribe((reply) => {
-      if (!('requestId' in reply) || reply.requestId !== requestId) return;
-      if (!['modelExported', 'modelImported', 'predicted', 'exportFailed'].includes(reply.type))
-        return;
-      clearTimeout(timer);
-      unsubscribe();
-      resolve(reply as ExportFromWorker);
-    });
-    client.send({ ...msg, requestId } as ExportToWorker);
+  return requestFromWorker<ExportFromWorker>({
+    message: (requestId) => ({ ...msg, requestId }) as ExportToWorker,
+    replies: ['modelExported', 'modelImported', 'predicted', 'exportFailed'],
+    timeoutMs: TIMEOUT_MS,
+    onTimeout: (requestId) => ({
+      type: 'exportFailed',
+      requestId,
+      message: 'The training worker did not answer in time.',
+      unsupported: [],
+    }),
   });
 }
 

@@ -44,7 +44,13 @@ describe('worker export handler', () => {
     const ds = makeSynthetic('circles', 60, 0.1, 1);
     const prepared = prepareRun(ds, graph, DEFAULT_TRAINING_CONFIG);
     if (!prepared.ok) throw new Error(prepared.message);
-    rememberRunStart(graph, DEFAULT_TRAINING_CONFIG, prepared.split, prepared.preprocessing);
+    rememberRunStart(
+      'run-1',
+      graph,
+      DEFAULT_TRAINING_CONFIG,
+      prepared.split,
+      prepared.preprocessing,
+    );
     const model = buildModel(tf, graph, 99);
     const optimizer = tf.train.adam(0.01);
     rememberCheckpoint(await captureCheckpoint(model, optimizer, 1, 5));

@@ -21,6 +21,7 @@ import type { TrainingConfig } from '../../core/train/types';
 import type { ExportFromWorker, ExportToWorker } from './messages';
 
 interface TrainedRun {
+  runId: string;
   graph: ModelGraph;
   /** Row indices of each split, exported so Python trains and tests on the same rows. */
   split: { train: number[]; validation: number[]; test: number[] };
@@ -43,6 +44,7 @@ function dropTrainedModel(): void {
  * prepared (`prepareRun`'s preprocessing, fitted on this run's training split).
  */
 export function rememberRunStart(
+  runId: string,
   graph: ModelGraph,
   config: TrainingConfig,
   split: SplitIndices,
@@ -50,6 +52,7 @@ export function rememberRunStart(
 ): void {
   dropTrainedModel();
   trained = {
+    runId,
     graph,
     split: {
       train: Array.from(split.train),
@@ -78,6 +81,17 @@ function getTrainedModel(tf: typeof tfjs): tfjs.LayersModel | string {
     trainedModel = model;
   }
   return trainedModel;
+}
+
+/**
+ * The model of run `runId` with its latest weights, if that run is the last one trained
+ * here and has finished an epoch ("Try the model" during and after training); else null.
+ * The model stays owned here: do not dispose it.
+ */
+export function trainedModelFor(tf: typeof tfjs, runId: string): tfjs.LayersModel | null {
+  if (trained?.runId !== runId || !trained.checkpoint) return null;
+  const model = getTrainedModel(tf);
+  return typeof model === 'string' ? null : model;
 }
 
 /** The files of a model upload, with any zip (by its signature, whatever its name) unpacked. */

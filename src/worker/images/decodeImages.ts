@@ -9,6 +9,7 @@ import { formatMB } from '../../core/data/zip';
 import { chooseImageSize, type ImageSize } from '../../core/data/images/size';
 import type { ImageDatasetInfo } from '../../core/data/images/types';
 import { ImageLoadError, type ImageLoadProgress } from './types';
+import { bitmapOptions, drawBitmapPixels, drawingContext, type DrawTarget } from './drawPixels';
 
 type ImageChoice = Extract<DatasetChoice, { kind: 'upload'; format: 'images' }>;
 
@@ -62,13 +63,13 @@ export async function decodeImages(
   const x = new Uint8Array(walk.images.length * pixelsPer);
   const y = new Float32Array(walk.images.length);
   const isTest = new Uint8Array(walk.images.length);
-  const canvas = new OffscreenCanvas(size.width, size.height);
-  const g = canvas.getContext('2d', { willReadFrequently: true });
-  if (!g)
-    throw new ImageLoadError(
-      'This browser cannot draw images in a worker (no 2-D OffscreenCanvas).',
-    );
-  g.imageSmoothingQuality = 'high';
+  const target: DrawTarget = { size, channels, centerCrop: choice.decode.centerCrop };
+  let g: OffscreenCanvasRenderingContext2D;
+  try {
+    g = drawingContext(size);
+  } catch (err) {
+    throw new ImageLoadError(err instanceof Error ? err.message : String(err));
+  }
 
   const started = performance.now();
   let lastPost = 0;
@@ -82,15 +83,9 @@ export async function decodeImages(
     const blob = files.get(image.path);
     // A file that does not decode is reported as skipped below, not thrown.
     // Without a crop the decoder resizes, so a large photo never sits in memory at full size.
-    const options: ImageBitmapOptions = choice.decode.centerCrop
-      ? { imageOrientation: 'from-image' }
-      : {
-          imageOrientation: 'from-image',
-          resizeWidth: size.width,
-          resizeHeight: size.height,
-          resizeQuality: 'high',
-        };
-    const bitmap = blob ? await createImageBitmap(blob, options).catch(() => null) : null;
+    const bitmap = blob
+      ? await createImageBitmap(blob, bitmapOptions(target)).catch(() => null)
+      : null;
     if (!bitmap) {
       skipped.push({
         path: image.path,
@@ -98,29 +93,8 @@ export async function decodeImages(
       });
       continue;
     }
-    // Alpha is composited on white, as the image would look on a page.
-    g.fillStyle = '#fff';
-    g.fillRect(0, 0, size.width, size.height);
-    const side = Math.min(bitmap.width, bitmap.height);
-    if (choice.decode.centerCrop) {
-      const sx = (bitmap.width - side) / 2;
-      const sy = (bitmap.height - side) / 2;
-      g.drawImage(bitmap, sx, sy, side, side, 0, 0, size.width, size.height);
-    } else {
-      g.drawImage(bitmap, 0, 0, size.width, size.height);
-    }
+    drawBitmapPixels(g, bitmap, target, x.subarray(n * pixelsPer, (n + 1) * pixelsPer));
     bitmap.close();
-    const rgba = g.getImageData(0, 0, size.width, size.height).data;
-    const out = x.subarray(n * pixelsPer, (n + 1) * pixelsPer);
-    for (let p = 0, q = 0; p < rgba.length; p += 4) {
-      if (channels === 1) {
-        out[q++] = Math.round(0.299 * rgba[p]! + 0.587 * rgba[p + 1]! + 0.114 * rgba[p + 2]!);
-      } else {
-        out[q++] = rgba[p]!;
-        out[q++] = rgba[p + 1]!;
-        out[q++] = rgba[p + 2]!;
-      }
-    }
     y[n] = image.classIndex;
     isTest[n] = image.split === 'test' ? 1 : 0;
     n += 1;

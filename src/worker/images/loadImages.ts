@@ -7,7 +7,8 @@ import type { Dataset, DatasetChoice } from '../../core/data/types';
 import { isIgnoredPath, isImagePath, type SkippedFile } from '../../core/data/images/walk';
 import { MAX_UNZIPPED_BYTES, unzipSafely } from '../../core/data/zip';
 import { cachedImagesFingerprint, type DataFingerprint } from '../../core/runs/fingerprint';
-import { IMAGENET_NORMALIZE, type ImageDatasetInfo } from '../../core/data/images/types';
+import type { ImageDatasetInfo } from '../../core/data/images/types';
+import { normalizeFor } from '../../core/data/images/pixels';
 import { ImageLoadError, type ImageLoadProgress, type ImageUploadSource } from './types';
 import {
   loadStoredUpload,
@@ -106,7 +107,7 @@ export async function loadImageDataset(
   const dataset: Dataset = {
     ...decoded.dataset,
     imagePipeline: {
-      normalize: choice.scaling === 'imagenet' ? IMAGENET_NORMALIZE : null,
+      normalize: normalizeFor(choice.scaling),
       augmentation: choice.augmentation,
     },
   };

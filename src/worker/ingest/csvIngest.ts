@@ -217,6 +217,11 @@ export async function loadCsvDataset(
   return { dataset, summary };
 }
 
+/** The rows and table behind a loaded CSV dataset (its original values); undefined for others. */
+export function csvSourceOf(ds: Dataset): CsvSource | undefined {
+  return sources.get(ds);
+}
+
 /**
  * For a CSV dataset, the features of this run: the pipeline fitted again on the run's
  * own training split; `refit` fits it on other rows (a fold's). Null for other datasets.
