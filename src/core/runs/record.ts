@@ -97,6 +97,18 @@ export interface RunRecord {
    * written before outputs were kept.
    */
   outputs?: StoredOutputsInfo | null;
+  /**
+   * A binary run's decision, chosen by the user on the validation split: the positive
+   * class and the threshold its probability must reach. Absent until chosen (the report
+   * then uses the training minority class at 0.5); exports predict with it.
+   */
+  decision?: RunDecision;
+}
+
+/** The positive class (index) and the decision threshold of a binary run. */
+export interface RunDecision {
+  positive: number;
+  threshold: number;
 }
 
 /** What a record says of its stored outputs. */
@@ -251,6 +263,12 @@ export const runRecordSchema = z.object({
   outputs: z
     .object({ validation: finite, test: finite, sampled: z.boolean() })
     .nullable()
+    .optional(),
+  decision: z
+    .object({
+      positive: z.number().int().min(0),
+      threshold: finite.refine((t) => t >= 0 && t <= 1, 'must be within 0..1'),
+    })
     .optional(),
 });
 
