@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareClassReports, reportFromConfusion } from './compareReports';
+import { compareClassReports, reportFromConfusion, runClassReport } from './compareReports';
 import { confusionMatrix } from './confusion';
 import { classificationReport } from './report';
 
@@ -26,11 +26,13 @@ describe('comparing per-class reports', () => {
     const a = {
       report: classificationReport([0, 0, 1, 1], [0, 0, 1, 0], 2),
       classNames: ['cat', 'dog'],
+      source: 'outputs' as const,
     };
     // Same classes in the other order, one more error.
     const b = {
       report: classificationReport([1, 1, 0, 0], [1, 0, 0, 1], 2),
       classNames: ['dog', 'cat'],
+      source: 'confusion' as const,
     };
     const rows = compareClassReports([a, null, b]);
     expect(rows.map((r) => r.label)).toEqual(['cat', 'dog', 'macro avg', 'weighted avg']);
@@ -47,13 +49,60 @@ describe('comparing per-class reports', () => {
   });
 
   it('a class only one run has is listed with gaps for the others', () => {
-    const two = { report: classificationReport([0, 1], [0, 1], 2), classNames: ['x', 'y'] };
+    const two = {
+      report: classificationReport([0, 1], [0, 1], 2),
+      classNames: ['x', 'y'],
+      source: 'outputs' as const,
+    };
     const three = {
       report: classificationReport([0, 1, 2], [0, 1, 2], 3),
       classNames: ['x', 'y', 'z'],
+      source: 'outputs' as const,
     };
     const z = compareClassReports([two, three]).find((r) => r.label === 'z')!;
     expect(z.runs[0]).toBeNull();
     expect(z.runs[1]!.f1).toMatchObject({ value: 1, delta: null });
+  });
+});
+
+describe("a run's per-class report", () => {
+  const dataset = { name: 'd', n: 4, featureShape: [1], classNames: ['no', 'yes'], content: null };
+  const evaluation = {
+    loss: 0.4,
+    confusion: [
+      [1, 1],
+      [0, 2],
+    ],
+  };
+  const outputs = {
+    task: 'binary' as const,
+    classNames: ['no', 'yes'],
+    trainLabels: Float32Array.from([0, 0, 1]),
+    validation: null,
+    test: {
+      rows: Int32Array.from([0, 1, 2, 3]),
+      labels: Float32Array.from([0, 0, 1, 1]),
+      outputs: Float32Array.from([0.2, 0.6, 0.7, 0.9]),
+      units: 1,
+      splitSize: 4,
+    },
+  };
+
+  it('uses the stored outputs at the kept decision', () => {
+    const at05 = runClassReport({ evaluation, dataset }, outputs)!;
+    expect(at05.source).toBe('outputs');
+    expect(at05.report.classes[0]!.recall.value).toBe(0.5);
+    const at065 = runClassReport(
+      { evaluation, dataset, decision: { positive: 1, threshold: 0.65 } },
+      outputs,
+    )!;
+    expect(at065.report.classes[0]!.recall.value).toBe(1);
+  });
+
+  it('falls back on the confusion counts of an older record, and has none for regression', () => {
+    const old = runClassReport({ evaluation, dataset }, null)!;
+    expect(old.source).toBe('confusion');
+    expect(old.report.classes[1]!.recall.value).toBe(1);
+    expect(runClassReport({ evaluation: { loss: 1, mae: 2 }, dataset }, null)).toBeNull();
   });
 });

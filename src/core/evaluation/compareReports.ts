@@ -4,7 +4,11 @@
  * view. Records written before outputs were stored still have their test confusion
  * counts, and precision, recall, F1 and support follow exactly from those.
  */
+import type { RunRecord } from '../runs/record';
+import { evaluationReport } from './evaluationReport';
+import { resolveDecision } from './examples';
 import { classificationReport, type ClassificationReport, type ReportCell } from './report';
+import type { RunOutputs } from './runOutputs';
 
 /** The per-class report that a test confusion matrix (rows actual) implies. */
 export function reportFromConfusion(
@@ -48,6 +52,38 @@ export interface ComparedClass {
 export interface RunClassReport {
   report: ClassificationReport;
   classNames: readonly string[];
+  /** Where the figures come from: the stored outputs, or the record's confusion counts. */
+  source: 'outputs' | 'confusion';
+}
+
+/**
+ * A run's per-class test report: from its stored outputs at its kept decision when it has
+ * them, else from the confusion counts its record holds; null for regression or no test.
+ */
+export function runClassReport(
+  record: Pick<RunRecord, 'evaluation' | 'dataset' | 'decision'>,
+  outputs: RunOutputs | null,
+): RunClassReport | null {
+  const test = outputs?.test;
+  if (outputs && test && outputs.task !== 'regression') {
+    const decision = resolveDecision(record.decision, outputs.trainLabels);
+    const r = evaluationReport(test, {
+      task: outputs.task,
+      numClasses: outputs.classNames.length,
+      trainLabels: outputs.trainLabels,
+      ...decision,
+    });
+    if (r.task !== 'regression') {
+      return { report: r.report, classNames: outputs.classNames, source: 'outputs' };
+    }
+  }
+  const confusion = record.evaluation?.confusion;
+  if (!confusion) return null;
+  return {
+    report: reportFromConfusion(confusion),
+    classNames: record.dataset.classNames,
+    source: 'confusion',
+  };
 }
 
 /** Rows of the side-by-side table: every class by name, then the macro and weighted averages. */

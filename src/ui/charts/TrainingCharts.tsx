@@ -14,7 +14,6 @@ import { downsampleMean } from '../../core/runs/downsample';
 import type { BatchPoint, EpochMetrics } from '../../core/train/types';
 import { MetricsStrip } from './MetricsStrip';
 import { DecisionBoundary } from './DecisionBoundary';
-import { EvaluationView } from './EvaluationView';
 
 // Live charts draw at most ~1,000 points a series and never animate (DESIGN.md).
 const MAX_POINTS = 600;
@@ -118,7 +117,7 @@ const EpochChart = memo(function EpochChart({
   );
 });
 
-/** Live loss/accuracy charts, the decision boundary of 2-D sets and the test evaluation. */
+/** Live loss/accuracy charts and the decision boundary of 2-D sets. */
 export function TrainingCharts() {
   const batches = useAppStore((s) => s.run?.record.batches ?? EMPTY_BATCHES);
   const epochs = useAppStore((s) => s.run?.record.epochs ?? EMPTY_EPOCHS);
@@ -157,7 +156,6 @@ export function TrainingCharts() {
         )}
         {isPoints && <DecisionBoundary />}
       </div>
-      <EvaluationView />
     </section>
   );
 }
