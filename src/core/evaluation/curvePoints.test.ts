@@ -6,6 +6,7 @@ import {
   MAX_CURVE_POINTS,
   curvePoints,
   evenPositions,
+  niceDomain,
   precisionRecallPoints,
   rocPoints,
   thresholdMarker,
@@ -66,5 +67,27 @@ describe('curve points', () => {
     expect(p.length).toBe(1000);
     expect(new Set(p).size).toBe(1000);
     expect(Math.max(...p)).toBeLessThan(2500);
+  });
+});
+
+describe('nice domains', () => {
+  it('covers the values with round ends', () => {
+    expect(niceDomain(332.3, 4041)).toEqual([0, 5000]);
+    expect(niceDomain(0.12, 0.87)).toEqual([0.1, 0.9]);
+    expect(niceDomain(1012, 1987)).toEqual([1000, 2000]);
+    expect(niceDomain(3, 3)).toEqual([2, 4]);
+    expect(niceDomain(NaN, 1)).toEqual([0, 1]);
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -1e8, max: 1e8 }).map((i) => i / 100),
+        fc.double({ min: 1e-3, max: 1e6, noNaN: true }),
+        (lo, width) => {
+          const [a, b] = niceDomain(lo, lo + width);
+          expect(a).toBeLessThanOrEqual(lo);
+          expect(b).toBeGreaterThanOrEqual(lo + width);
+          expect(b - a).toBeLessThanOrEqual(width * 12);
+        },
+      ),
+    );
   });
 });

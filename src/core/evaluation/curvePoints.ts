@@ -57,3 +57,20 @@ export function evenPositions(n: number, max = MAX_CURVE_POINTS): number[] {
   if (n <= max) return Array.from({ length: n }, (_, i) => i);
   return Array.from({ length: max }, (_, j) => Math.floor((j * n) / max));
 }
+
+/**
+ * A range covering [lo, hi] with round ends (multiples of a power of ten, or of half of
+ * one), so both axes of a predicted-vs-actual chart share readable ticks.
+ */
+export function niceDomain(lo: number, hi: number): [number, number] {
+  if (!Number.isFinite(lo) || !Number.isFinite(hi)) return [0, 1];
+  if (lo === hi) return [lo - 1, hi + 1];
+  const power = 10 ** Math.floor(Math.log10(hi - lo));
+  const step = (hi - lo) / power < 3 ? power / 2 : power;
+  let a = Math.floor(lo / step) * step;
+  let b = Math.ceil(hi / step) * step;
+  // A step like 0.1 is not exact in binary: the product can land an ulp inside.
+  if (a > lo) a -= step;
+  if (b < hi) b += step;
+  return [a, b];
+}

@@ -43,6 +43,8 @@ export const HeadlineMetrics = memo(function HeadlineMetrics({
   loss: number | null;
   caption: string;
 }) {
+  // An older record has no baselines: no empty columns for them.
+  const baselines = metrics.some((m) => m.baseline !== null);
   return (
     <table className="report-table headline" data-testid="test-metrics">
       <caption>{caption}</caption>
@@ -50,9 +52,13 @@ export const HeadlineMetrics = memo(function HeadlineMetrics({
         <tr>
           <th scope="col">Metric</th>
           <th scope="col">Test</th>
-          <th scope="col">Baseline</th>
-          <th scope="col">Difference</th>
-          <th scope="col">Baseline predicts</th>
+          {baselines && (
+            <>
+              <th scope="col">Baseline</th>
+              <th scope="col">Difference</th>
+              <th scope="col">Baseline predicts</th>
+            </>
+          )}
         </tr>
       </thead>
       <tbody>
@@ -60,18 +66,20 @@ export const HeadlineMetrics = memo(function HeadlineMetrics({
           <tr key={m.key}>
             <th scope="row">{m.label}</th>
             <td data-testid={VALUE_HOOKS[m.key]}>{fixed4(m.value)}</td>
-            <td data-testid={BASELINE_HOOKS[m.key]}>{fixed4(m.baseline)}</td>
-            <Difference m={m} />
-            <td className="muted">{m.baseline === null ? '' : m.baselineLabel}</td>
+            {baselines && (
+              <>
+                <td data-testid={BASELINE_HOOKS[m.key]}>{fixed4(m.baseline)}</td>
+                <Difference m={m} />
+                <td className="muted">{m.baseline === null ? '' : m.baselineLabel}</td>
+              </>
+            )}
           </tr>
         ))}
         {loss !== null && (
           <tr>
             <th scope="row">Loss (training objective)</th>
             <td data-testid="test-loss">{fixed4(loss)}</td>
-            <td />
-            <td />
-            <td />
+            {baselines && <td colSpan={3} />}
           </tr>
         )}
       </tbody>

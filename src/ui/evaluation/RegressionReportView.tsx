@@ -16,7 +16,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { evenPositions } from '../../core/evaluation/curvePoints';
+import { evenPositions, niceDomain } from '../../core/evaluation/curvePoints';
 import {
   evaluationReport,
   type RegressionEvaluation,
@@ -37,7 +37,8 @@ const PredictedVsActual = memo(function PredictedVsActual({ r }: { r: Regression
     const positions = evenPositions(r.actual.length);
     const pts = positions.map((i) => ({ x: r.actual[i]!, y: r.predicted[i]! }));
     const values = pts.flatMap((p) => [p.x, p.y]).filter(Number.isFinite);
-    return { points: pts, lo: Math.min(...values), hi: Math.max(...values) };
+    const [lo, hi] = niceDomain(Math.min(...values), Math.max(...values));
+    return { points: pts, lo, hi };
   }, [r]);
   const shown =
     points.length < r.actual.length ? ` (${points.length} of ${r.actual.length} rows)` : '';
@@ -74,14 +75,15 @@ const PredictedVsActual = memo(function PredictedVsActual({ r }: { r: Regression
             name="predicted"
             domain={[lo, hi]}
             tick={tick}
-            width={56}
+            width={64}
             tickFormatter={shortNumber}
             label={{
               value: 'Predicted',
               angle: -90,
               position: 'insideLeft',
-              offset: 8,
+              offset: 0,
               fontSize: 11,
+              style: { textAnchor: 'middle' },
             }}
           />
           <Tooltip
