@@ -40,6 +40,8 @@ test('the workspace, CSV preview, compare view and export menu have no serious a
   await trainToDone(page);
   await setSetting(page, 'Learning rate', '0.1');
   await trainToDone(page);
+  await expect(page.getByTestId('evaluation-panel').getByTestId('test-accuracy')).not.toBeEmpty();
+  expect.soft(await seriousViolations(page), 'evaluation report').toEqual([]);
   const rows = page.getByTestId('run-row');
   await expect(rows).toHaveCount(2);
   for (const row of await rows.all()) await row.getByRole('checkbox').check();

@@ -6,6 +6,7 @@ import { DataPanel } from './ui/data/DataPanel';
 import { TrainingSettings } from './ui/training/TrainingSettings';
 import { TrainingCharts } from './ui/charts/TrainingCharts';
 import { RunsPanel } from './ui/runs/RunsPanel';
+import { EvaluationPanel } from './ui/evaluation/EvaluationPanel';
 import { CompareView } from './ui/runs/CompareView';
 import { Notices } from './ui/Notices';
 import { RecoveryAlert } from './ui/training/RecoveryAlert';
@@ -48,6 +49,7 @@ export function App() {
         <section className="workspace-bottom" aria-label="Training results">
           <TrainingCharts />
           <RunsPanel />
+          <EvaluationPanel />
           <ModelSummary />
         </section>
       </div>

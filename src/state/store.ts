@@ -13,13 +13,15 @@ import { createRunsSlice, type RunsSlice } from './runsSlice';
 import { createSessionSlice, type SessionSlice } from './sessionSlice';
 import { createCsvUploadSlice, type CsvUploadSlice } from './csvUploadSlice';
 import { trainingConfigSchema } from '../core/train/settingsSchema';
+import { createEvaluationSlice, type EvaluationSlice } from './evaluationSlice';
 
 export type AppState = GraphSlice &
   DataSlice &
   TrainingSlice &
   RunsSlice &
   SessionSlice &
-  CsvUploadSlice;
+  CsvUploadSlice &
+  EvaluationSlice;
 
 /** Builds the app's store (one per page; tests build their own). */
 export const createAppStore = () =>
@@ -33,6 +35,7 @@ export const createAppStore = () =>
           ...createRunsSlice(...a),
           ...createSessionSlice(...a),
           ...createCsvUploadSlice(...a),
+          ...createEvaluationSlice(...a),
         }),
         {
           partialize: (s) => ({ graph: s.graph }),

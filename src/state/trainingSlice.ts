@@ -7,6 +7,9 @@ import type { AppState } from './store';
 
 export type { LiveRun, RunPhase } from '../core/runs/live';
 
+/** What the user may change on a run's record: its name, notes, tags, star and decision. */
+export type RunEdit = Partial<Pick<RunRecord, 'name' | 'notes' | 'tags' | 'starred' | 'decision'>>;
+
 export interface Notice {
   id: number;
   /** 'warning': something opened but needs a look (a setting outside its range). */
@@ -29,11 +32,12 @@ export interface TrainingSlice {
   /** Folds worker events into the live run (events of another run are ignored). */
   applyRunEvents: (events: readonly RunEvent[]) => void;
   startRun: (run: LiveRun) => void;
-  /** Applies a user edit (name, notes, tags, star) to the live run's record. */
-  patchLiveRecord: (
-    runId: string,
-    patch: Partial<Pick<RunRecord, 'name' | 'notes' | 'tags' | 'starred'>>,
-  ) => boolean;
+  /**
+   * Applies a user edit to the live run's record. True when that run is still training
+   * (its writer stores the edit); a finished run shown here takes the edit too, so the
+   * views agree, but false is returned: the caller must store it.
+   */
+  patchLiveRecord: (runId: string, patch: RunEdit) => boolean;
   pushNotice: (kind: Notice['kind'], text: string) => void;
   dismissNotice: (id: number) => void;
 }
@@ -52,9 +56,10 @@ export const createTrainingSlice: StateCreator<AppState, [], [], TrainingSlice> 
   startRun: (run) => set({ run }),
   patchLiveRecord: (runId, patch) => {
     const run = get().run;
-    if (!run || run.record.id !== runId || !isActive(run)) return false;
+    if (!run || run.record.id !== runId) return false;
+    // A finished run's writer has stopped following it: this set writes nothing.
     set({ run: { ...run, record: { ...run.record, ...patch } } });
-    return true;
+    return isActive(run);
   },
   pushNotice: (kind, text) =>
     set((s) => {

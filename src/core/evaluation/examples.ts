@@ -1,35 +1,43 @@
 /**
- * The examples behind a confusion-matrix cell, in the form the examples dialog takes:
- * dataset rows most confidently wrong first, each row's class probabilities, its label;
- * and the paging of a long list of them.
+ * What the examples dialog needs for a set of stored rows: their dataset row indices, the
+ * model's class probabilities and their targets, in the order given (most confident first
+ * when they come from a confusion cell), and the binary decision a run keeps.
  */
-import type { CellRows } from './confusion';
-import { rowsInCell } from './confusion';
-import { classCount, classProbability } from './outputs';
+import { defaultPositiveClass } from './binary';
+import { DEFAULT_THRESHOLD } from './evaluationReport';
+import { classCount, classProbability, type Numbers } from './outputs';
 import type { SplitOutputs } from './runOutputs';
+import type { RunDecision } from '../runs/record';
 
-/** Rows of the dataset and, per row, `numClasses` probabilities and the label. */
-export interface CellExamples {
+/** Rows of a split picked for the examples dialog. */
+export interface ExampleSelection {
+  /** Dataset row index of each example. */
   rows: Int32Array;
+  /**
+   * n × k, row-major: each example's class probabilities (k = classes; a sigmoid unit p
+   * becomes [1 − p, p]). Regression: k = 1, the predicted value in original units.
+   */
   probabilities: Float32Array;
+  /** Each example's target: class index, or the value for regression. */
   actual: number[];
 }
 
-/** The stored rows of cell (actual, predicted) of a split's matrix (`cells` from cellRows). */
-export function cellExamples(
+/** The examples at these positions of a split's stored arrays. */
+export function examplesAt(
   split: SplitOutputs,
-  cells: CellRows,
-  actual: number,
-  predicted: number,
-): CellExamples {
-  const positions = rowsInCell(cells, actual, predicted);
-  const k = Math.max(cells.numClasses, classCount(split.units));
+  positions: Numbers,
+  regression: boolean,
+): ExampleSelection {
+  const k = regression ? 1 : classCount(split.units);
   const probabilities = new Float32Array(positions.length * k);
-  positions.forEach((pos, i) => {
+  for (let i = 0; i < positions.length; i++) {
+    const pos = positions[i]!;
     for (let c = 0; c < k; c++) {
-      probabilities[i * k + c] = classProbability(split.outputs, split.units, pos, c);
+      probabilities[i * k + c] = regression
+        ? split.outputs[pos * split.units]!
+        : classProbability(split.outputs, split.units, pos, c);
     }
-  });
+  }
   return {
     rows: Int32Array.from(positions, (pos) => split.rows[pos]!),
     probabilities,
@@ -37,24 +45,10 @@ export function cellExamples(
   };
 }
 
-/** One page of a list: items [start, end), and "k–m of n" as the dialog shows it. */
-export interface Page {
-  /** 0-based page, clamped to the pages there are. */
-  page: number;
-  pages: number;
-  start: number;
-  end: number;
-  label: string;
-}
-
-/** The items of page `page` (0-based) of `total` items, `size` a page. */
-export function pageOf(total: number, size: number, page: number): Page {
-  if (!(size >= 1)) throw new RangeError(`Page size ${size}`);
-  const pages = Math.max(1, Math.ceil(total / size));
-  const p = Math.min(Math.max(0, Math.floor(page)), pages - 1);
-  const start = Math.min(p * size, total);
-  const end = Math.min(start + size, total);
-  const n = total.toLocaleString('en');
-  const label = total === 0 ? 'No examples' : `${start + 1}–${end} of ${n}`;
-  return { page: p, pages, start, end, label };
+/** The kept decision, else the default: the training minority class at 0.5. */
+export function resolveDecision(
+  kept: RunDecision | null | undefined,
+  trainLabels: Numbers,
+): RunDecision {
+  return kept ?? { positive: defaultPositiveClass(trainLabels), threshold: DEFAULT_THRESHOLD };
 }

@@ -31,6 +31,11 @@ export interface PreprocessingInfo {
   standardization: { mean: number[]; std: number[] } | null;
   /** For an uploaded CSV, the fitted column pipeline (imputing, encoding, scaling) of the run. */
   fittedPipeline?: FittedPipeline | null;
+  /**
+   * A binary model's decision, chosen on the validation split in the app: predict class
+   * `positive` when its probability is at least `threshold`. Absent: class 1 at 0.5.
+   */
+  decision?: { positive: number; positiveClass: string; threshold: number } | null;
 }
 
 const encoder = new TextEncoder();

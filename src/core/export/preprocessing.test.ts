@@ -8,7 +8,8 @@ import { defaultGraph, presetGraph } from '../graph/presets';
 import type { ModelGraph } from '../graph/types';
 import { prepareRun } from '../train/run';
 import { DEFAULT_TRAINING_CONFIG } from '../train/types';
-import { preprocessingFromSummary } from './preprocessing';
+import { preprocessingFile, type PreprocessingInfo } from './modelFiles';
+import { filesWithDecision, preprocessingFromSummary } from './preprocessing';
 
 const config = { ...DEFAULT_TRAINING_CONFIG, seed: 7 };
 
@@ -135,5 +136,24 @@ describe('the preprocessing of a loaded, untrained dataset', () => {
       standardization: null,
       fittedPipeline: undefined,
     });
+  });
+});
+
+describe('the decision in preprocessing.json', () => {
+  it('is written into the model files, the other files untouched', () => {
+    const run = prepared(tabular(40), defaultGraph());
+    const weights = { name: 'weights.bin', data: new Uint8Array([1, 2, 3]).buffer };
+    const files = filesWithDecision([preprocessingFile(run.preprocessing), weights], {
+      positive: 0,
+      threshold: 0.25,
+    });
+    expect(files[1]).toBe(weights);
+    const written = JSON.parse(new TextDecoder().decode(files[0]!.data)) as PreprocessingInfo;
+    expect(written.decision).toEqual({ positive: 0, positiveClass: 'a', threshold: 0.25 });
+    expect({ ...written, decision: undefined }).toEqual(
+      JSON.parse(JSON.stringify({ ...run.preprocessing, decision: undefined })),
+    );
+    // No decision chosen: the files as they were.
+    expect(filesWithDecision(files, undefined)).toEqual(files);
   });
 });

@@ -6,7 +6,8 @@
 import type { FittedPipeline } from '../data/pipeline/spec';
 import type { Standardization } from '../data/standardize';
 import type { Dataset, DatasetSummary } from '../data/types';
-import type { PreprocessingInfo } from './modelFiles';
+import type { RunDecision } from '../runs/record';
+import { preprocessingFile, type ModelFile, type PreprocessingInfo } from './modelFiles';
 
 type Described = Pick<
   Dataset,
@@ -53,4 +54,33 @@ export function runPreprocessing(
  */
 export function preprocessingFromSummary(summary: DatasetSummary): PreprocessingInfo {
   return describeDataset(summary, summary.inputScale);
+}
+
+/**
+ * The preprocessing with a binary run's decision (positive class and threshold chosen on
+ * validation), which preprocessing.json and the generated scripts predict with.
+ */
+export function withDecision(
+  info: PreprocessingInfo,
+  decision: RunDecision | null | undefined,
+): PreprocessingInfo {
+  if (!decision || info.task !== 'binary') return info;
+  const { positive, threshold } = decision;
+  return {
+    ...info,
+    decision: { positive, positiveClass: info.classNames[positive] ?? String(positive), threshold },
+  };
+}
+
+/** Model files whose preprocessing.json carries the run's decision (others unchanged). */
+export function filesWithDecision(
+  files: readonly ModelFile[],
+  decision: RunDecision | null | undefined,
+): ModelFile[] {
+  if (!decision) return [...files];
+  return files.map((f) => {
+    if (f.name !== 'preprocessing.json') return f;
+    const info = JSON.parse(new TextDecoder().decode(f.data)) as PreprocessingInfo;
+    return preprocessingFile(withDecision(info, decision));
+  });
 }

@@ -105,6 +105,12 @@ export interface RunRecord {
    * without cross-validation and in records written before it existed.
    */
   folds?: FoldHistory[];
+  /**
+   * A binary run's decision, chosen by the user on the validation split: the positive
+   * class and the threshold its probability must reach. Absent until chosen (the report
+   * then uses the training minority class at 0.5); exports predict with it.
+   */
+  decision?: RunDecision;
 }
 
 /**
@@ -129,6 +135,12 @@ export interface FoldHistory {
   epochs: EpochMetrics[];
   /** Null until the fold has trained all its epochs. */
   evaluation: FoldEvaluation | null;
+}
+
+/** The positive class (index) and the decision threshold of a binary run. */
+export interface RunDecision {
+  positive: number;
+  threshold: number;
 }
 
 /** What a record says of its stored outputs. */
@@ -266,6 +278,12 @@ export const runRecordSchema = z.object({
     .nullable()
     .optional(),
   folds: z.array(foldSchema).optional(),
+  decision: z
+    .object({
+      positive: z.number().int().min(0),
+      threshold: finite.refine((t) => t >= 0 && t <= 1, 'must be within 0..1'),
+    })
+    .optional(),
 });
 
 /** Whether a run may still be training in some tab (so it may need to become 'interrupted'). */

@@ -8,7 +8,7 @@ import type { UnreadableRun } from '../../core/runs/migrations';
 import { useAppStore } from '../store';
 import { deleteRunFromDb, readAllRuns } from '../../core/runs/runsDb';
 import { lockIsFree, refreshStorage, writeRecord } from './runWrites';
-import { selectRunLive } from '../trainingSlice';
+import { selectRunLive, type RunEdit } from '../trainingSlice';
 
 const isRunLive = (id: string) => selectRunLive(useAppStore.getState(), id);
 
@@ -54,11 +54,8 @@ export async function initRuns(): Promise<void> {
   await refreshStorage();
 }
 
-/** Applies a user edit (name, notes, tags, star) to a stored run and writes it. */
-export function editRun(
-  id: string,
-  patch: Partial<Pick<RunRecord, 'name' | 'notes' | 'tags' | 'starred'>>,
-): void {
+/** Applies a user edit (name, notes, tags, star, decision) to a stored run and writes it. */
+export function editRun(id: string, patch: RunEdit): void {
   // The live record is written every epoch: patch it, or the next write reverts the edit.
   if (useAppStore.getState().patchLiveRecord(id, patch)) return;
   const current = useAppStore.getState().runs.find((r) => r.id === id);

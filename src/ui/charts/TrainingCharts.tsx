@@ -15,7 +15,6 @@ import type { BatchPoint, EpochMetrics } from '../../core/train/types';
 import type { FoldHistory } from '../../core/runs/record';
 import { MetricsStrip } from './MetricsStrip';
 import { DecisionBoundary } from './DecisionBoundary';
-import { EvaluationView } from './EvaluationView';
 import { LiveCrossValidationSummary } from '../evaluation/CrossValidationSummary';
 
 // Live charts draw at most ~1,000 points a series and never animate (DESIGN.md).
@@ -168,7 +167,7 @@ const EpochChart = memo(function EpochChart({
   );
 });
 
-/** Live loss/accuracy charts, the decision boundary of 2-D sets and the test evaluation. */
+/** Live loss/accuracy charts and the decision boundary of 2-D sets. */
 export function TrainingCharts() {
   const batches = useAppStore((s) => s.run?.record.batches ?? EMPTY_BATCHES);
   const epochs = useAppStore((s) => s.run?.record.epochs ?? EMPTY_EPOCHS);
@@ -212,7 +211,6 @@ export function TrainingCharts() {
         {isPoints && <DecisionBoundary />}
       </div>
       <LiveCrossValidationSummary />
-      <EvaluationView />
     </section>
   );
 }

@@ -5,6 +5,7 @@ import { useAppStore } from '../../state/store';
 import { MAX_PROJECT_CHARS, parseProject, serializeProject } from '../../core/export/projectFile';
 import { shareFragment } from '../../core/export/shareLink';
 import type { ModelFile } from '../../core/export/modelFiles';
+import { filesWithDecision } from '../../core/export/preprocessing';
 import { downloadBlob, downloadText } from './download';
 import { requestImport, requestModelFiles, requestPrediction } from './modelRequests';
 import { applyWorkspace, currentWorkspace, openShareLinkFromLocation } from './workspaceActions';
@@ -84,7 +85,10 @@ export function ProjectMenu() {
       return;
     }
     const entries: Record<string, Uint8Array> = {};
-    for (const f of answer.value) entries[f.name] = new Uint8Array(f.data);
+    // The worker knows the run's fitting; the decision chosen since is the page's.
+    const decision = useAppStore.getState().run?.record.decision;
+    for (const f of filesWithDecision(answer.value, decision))
+      entries[f.name] = new Uint8Array(f.data);
     const zip = zipSync(entries, { level: 6 });
     downloadBlob(
       new Blob([zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' }),

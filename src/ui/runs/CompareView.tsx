@@ -5,6 +5,7 @@ import type { RunRecord } from '../../core/runs/record';
 import { CompareChart, type ChartOptions } from './CompareCharts';
 import { ConfigDiffTable, ConfusionMatrices, FinalMetricsTable } from './CompareTables';
 import { openRunInEditor } from './openInEditor';
+import { CompareClassReports } from '../evaluation/CompareClassReports';
 import './runs.css';
 
 function CompareDialog({ runs, onClose }: { runs: RunRecord[]; onClose: () => void }) {
@@ -114,6 +115,7 @@ function CompareDialog({ runs, onClose }: { runs: RunRecord[]; onClose: () => vo
         <ConfigDiffTable runs={runs} />
         <FinalMetricsTable runs={runs} colours={colours} regression={regression} />
         <ConfusionMatrices runs={runs} />
+        <CompareClassReports runs={runs} />
         <section aria-labelledby="restore-heading">
           <h3 id="restore-heading">Change one thing and run again</h3>
           <div className="restore-buttons">

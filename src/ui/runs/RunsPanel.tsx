@@ -12,6 +12,7 @@ import { keyMetrics, type RunRecord } from '../../core/runs/record';
 import { Sparkline } from './Sparkline';
 import { STATUS_LABEL, formatBytes, formatMetric } from './format';
 import { openRunInEditor } from './openInEditor';
+import { openReport } from '../evaluation/openReport';
 import { canContinue, continueFromCheckpoint } from './continueFromCheckpoint';
 import './runs.css';
 
@@ -115,6 +116,14 @@ const RunRow = memo(function RunRow({
       </span>
       <button type="button" onClick={() => openRunInEditor(run)}>
         Open in editor
+      </button>
+      <button
+        type="button"
+        onClick={() => openReport(run.id)}
+        aria-label={`Report of ${run.name}`}
+        title="Show this run's evaluation report"
+      >
+        Report
       </button>
       {canContinue(run) && (
         <button

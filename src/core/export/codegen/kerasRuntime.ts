@@ -1,4 +1,5 @@
 import { DATA_READING } from './dataReading';
+import { DECISION_PY } from './decision';
 
 /** The fixed part of the Keras script: data reading, tf.distribute strategy, training. */
 export const KERAS_RUNTIME = `
@@ -13,6 +14,9 @@ def make_strategy(name):
 
 
 ${DATA_READING}
+
+
+${DECISION_PY}
 
 
 def main():
@@ -48,6 +52,9 @@ def main():
     )
     if len(test_rows):
         print("test", model.evaluate(x[test_rows], y[test_rows], return_dict=True))
+        if PREPROCESSING["task"] == "binary":
+            predicted = predict_binary(model.predict(x[test_rows], verbose=0))
+            print(f"test accuracy {np.mean(predicted == y[test_rows]):.4f} at the app's decision {PREPROCESSING.get('decision')}")
     model.save("model.keras")
 
 

@@ -1,4 +1,5 @@
 import { DATA_READING } from './dataReading';
+import { DECISION_PY } from './decision';
 
 /** The fixed part of the PyTorch script: weight loading, data reading, the training loop. */
 export const TORCH_RUNTIME = `
@@ -50,6 +51,9 @@ def load_tfjs_weights(model, model_json_path):
 ${DATA_READING}
 
 
+${DECISION_PY}
+
+
 def evaluate(model, x, y):
     model.eval()
     with torch.no_grad():
@@ -58,7 +62,7 @@ def evaluate(model, x, y):
         if PREPROCESSING["task"] == "multiclass":
             return loss, (out.argmax(dim=-1) == y).float().mean().item()
         if PREPROCESSING["task"] == "binary":
-            return loss, ((out.reshape(-1) > 0.5).long() == y).float().mean().item()
+            return loss, float(np.mean(predict_binary(out.numpy()) == y.numpy()))
         return loss, None
 
 

@@ -1,5 +1,5 @@
 import { useId, useMemo, useState, type ReactNode } from 'react';
-import { pageOf } from '../../../core/evaluation/examples';
+import { pageOf } from '../../../core/evaluation/examplePages';
 import type { RunRecord } from '../../../core/runs/record';
 import { loadDataset } from '../../../state/actions';
 import { useAppStore } from '../../../state/store';

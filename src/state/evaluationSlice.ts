@@ -1,0 +1,43 @@
+/**
+ * The evaluation report's state: which run it shows, and the stored outputs read back for
+ * runs other than the live one (a few kept in memory; persistence/outputsStore.ts reads
+ * them). The report itself is derived from these, never stored.
+ */
+import type { StateCreator } from 'zustand';
+import type { RunOutputs } from '../core/evaluation/runOutputs';
+import type { AppState } from './store';
+
+/** Stored outputs of one run as the page has them. */
+export type OutputsState =
+  | { status: 'loading' }
+  | { status: 'ready'; outputs: RunOutputs }
+  /** The record says they were stored, but the database has none (e.g. cleared). */
+  | { status: 'missing' }
+  | { status: 'error'; message: string };
+
+export interface EvaluationSlice {
+  /** The run whose report is shown; null: the latest run. */
+  reportRunId: string | null;
+  /** By run id, oldest first (outputsStore.ts drops the oldest unused ones). */
+  runOutputs: Record<string, OutputsState>;
+  showReport: (runId: string | null) => void;
+  setRunOutputs: (runId: string, state: OutputsState) => void;
+  dropRunOutputs: (runIds: readonly string[]) => void;
+}
+
+export const createEvaluationSlice: StateCreator<AppState, [], [], EvaluationSlice> = (set) => ({
+  reportRunId: null,
+  runOutputs: {},
+  showReport: (reportRunId) => set({ reportRunId }),
+  setRunOutputs: (runId, state) =>
+    set((s) => {
+      const { [runId]: _previous, ...others } = s.runOutputs;
+      return { runOutputs: { ...others, [runId]: state } };
+    }),
+  dropRunOutputs: (runIds) =>
+    set((s) => ({
+      runOutputs: Object.fromEntries(
+        Object.entries(s.runOutputs).filter(([id]) => !runIds.includes(id)),
+      ),
+    })),
+});
