@@ -227,3 +227,35 @@ test('a CSV: the form of raw values predicts, and a cell shows its rows in origi
   ).toHaveCount(1);
   await dialog.screenshot({ path: testInfo.outputPath('examples-table.png') });
 });
+
+test('a regression CSV: R² beside its baseline, the predicted-vs-actual scatter, the largest errors’ rows', async ({
+  page,
+}) => {
+  await openFresh(page);
+  await page.getByLabel('Upload CSV').setInputFiles(join(here, 'fixtures', 'csv', 'prices.csv'));
+  const preview = page.getByRole('dialog', { name: 'prices.csv' });
+  await expect(preview.getByLabel('Task')).toHaveValue('regression');
+  await preview.getByLabel('Standardize the target (errors are reported in its own units)').check();
+  await preview.getByRole('button', { name: 'Use this dataset' }).click();
+  await expect(page.getByTestId('dataset-name')).toHaveText('prices.csv');
+  await trainToDone(page, '30');
+
+  // Plain numbers with 4 decimals; the model beats predicting the training mean.
+  const r2 = page.getByTestId('test-r2');
+  await expect(r2).toHaveText(/^-?\d+\.\d{4}$/);
+  expect(Number(await r2.textContent())).toBeGreaterThan(0.5);
+  await expect(page.getByTestId('test-rmse')).toHaveText(/^\d+\.\d{4}$/);
+  await expect(page.getByTestId('test-mae')).toHaveText(/^\d+\.\d{4}$/);
+  const baseline = Number(await page.getByTestId('baseline-rmse').textContent());
+  expect(Number(await page.getByTestId('test-rmse').textContent())).toBeLessThan(baseline);
+  await expect(
+    page.getByRole('figure', { name: 'Predicted vs actual' }).locator('svg').first(),
+  ).toBeVisible();
+
+  await page.getByRole('button', { name: /^Show these \d+ rows$/ }).click();
+  const dialog = page.getByRole('dialog', { name: /largest test errors/ });
+  await expect(dialog.getByTestId('example').first()).toBeVisible();
+  await expect(
+    dialog.getByTestId('example').first().getByRole('rowheader', { name: 'size' }),
+  ).toBeVisible();
+});
