@@ -230,7 +230,7 @@ test.describe('CSV upload', () => {
     await expect(page.getByTestId('training-status')).toContainText('Done', { timeout: 60_000 });
     // Prices are 1,500–4,300 (std ≈ 600): a standardized MAE would be below 1; in price
     // units the model is off by tens, not thousands.
-    const testMae = Number(await page.locator('dt:text-is("Test MAE") + dd').textContent());
+    const testMae = Number(await page.getByTestId('test-mae').textContent());
     expect(testMae).toBeGreaterThan(5);
     expect(testMae).toBeLessThan(250);
     const valMae = await metric(page, 'metric-val-mae');
