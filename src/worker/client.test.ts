@@ -1,23 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { FakeWorker } from './fakeWorker';
 import { TrainingClient, type WorkerFailure } from './client';
-import type { FromWorker, ToWorker } from './protocol';
-
-class FakeWorker {
-  sent: ToWorker[] = [];
-  terminated = false;
-  onmessage: ((e: MessageEvent<FromWorker>) => void) | null = null;
-  onerror: ((e: ErrorEvent) => void) | null = null;
-  onmessageerror: (() => void) | null = null;
-  postMessage(msg: ToWorker) {
-    this.sent.push(msg);
-  }
-  terminate() {
-    this.terminated = true;
-  }
-  emit(msg: FromWorker) {
-    this.onmessage?.({ data: msg } as MessageEvent<FromWorker>);
-  }
-}
+import type { FromWorker } from './protocol';
 
 describe('TrainingClient', () => {
   let workers: FakeWorker[];

@@ -1,40 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { FakeWorker } from '../../worker/fakeWorker';
 import '../memoryStorage';
 import { createAppStore } from '../store';
 import { createController, type Controller } from './controller';
 import { createRunWriter } from '../persistence/runWriter';
-import type { FromWorker, ToWorker } from '../../worker/protocol';
 import type { RunRecord } from '../../core/runs/record';
 import { makeSynthetic } from '../../core/data/synthetic';
 import { summarizeDataset } from '../../core/data/summary';
 import type { DatasetSummary } from '../../core/data/types';
 import type { RunEvent } from '../../core/runs/events';
 import { LIVE_FLUSH_MS } from './liveUpdates';
-
-class FakeWorker {
-  sent: ToWorker[] = [];
-  terminated = false;
-  onmessage: ((e: MessageEvent<FromWorker>) => void) | null = null;
-  onerror: ((e: ErrorEvent) => void) | null = null;
-  onmessageerror: (() => void) | null = null;
-  postMessage(msg: ToWorker) {
-    this.sent.push(msg);
-  }
-  terminate() {
-    this.terminated = true;
-  }
-  emit(msg: FromWorker) {
-    this.onmessage?.({ data: msg } as MessageEvent<FromWorker>);
-  }
-  crash() {
-    this.onerror?.({ message: 'boom', preventDefault: () => {} } as ErrorEvent);
-  }
-  last<T extends ToWorker['type']>(type: T): Extract<ToWorker, { type: T }> {
-    const found = [...this.sent].reverse().find((m) => m.type === type);
-    if (!found) throw new Error(`nothing of type ${type} was sent`);
-    return found as Extract<ToWorker, { type: T }>;
-  }
-}
 
 const summary: DatasetSummary = summarizeDataset(makeSynthetic('circles', 100, 0.1, 1));
 const backend = { name: 'cpu' as const, label: 'CPU', reason: 'test' };
