@@ -7,7 +7,7 @@ import {
   detectUnderfitting,
   smooth,
 } from './curves';
-import { healthyArb, healthyHistory, history } from './synthetic';
+import { NOISE, healthyArb, healthyHistory, history } from './synthetic';
 import type { DiagnosisInput } from './types';
 
 const base = (h: DiagnosisInput['history']): DiagnosisInput => ({
@@ -92,7 +92,10 @@ describe('curve detectors', () => {
   it('flags a learning rate too high when the early loss rises or oscillates', () => {
     const [up] = detectLearningRate(base(history([1, 1.1, 1.3, 1.6], [1, 1, 1, 1])));
     expect(up?.kind).toBe('lr-too-high');
+    expect(up?.explanation).toContain('3 times (threshold 2)');
     expect(up?.remedies.map((r) => r.id)).toEqual(['lr-divide-10']);
+    const [net] = detectLearningRate(base(history([1, 0.9, 1.06], [1, 1, 1])));
+    expect(net?.explanation).toContain('ending more than 5% above its start');
     const [osc] = detectLearningRate({
       ...base(history([1, 0.6, 0.9, 0.5, 0.8], [1, 1, 1, 1, 1])),
       lrFinder: true,
@@ -118,4 +121,27 @@ describe('curve detectors', () => {
     expect(f?.explanation).toContain('for 10 epochs');
     expect(detectPlateau(base(history(val.slice(0, -1), val.slice(0, -1))))).toEqual([]);
   });
+});
+
+describe('the margins exceed the 1% noise bound', () => {
+  // The worst noise patterns at the slowest healthy decay (5% per epoch): alternating
+  // −1%/+1% (the largest epoch-over-epoch rise) and a −1% minimum followed by +1% epochs.
+  const patterns = {
+    alternating: (i: number) => (i % 2 === 0 ? -NOISE : NOISE),
+    lowThenHigh: (i: number) => (i === 0 ? -NOISE : NOISE),
+    highThenLow: (i: number) => (i === 0 ? NOISE : -NOISE),
+  };
+  for (const [name, n] of Object.entries(patterns)) {
+    it(`no detector fires on ${name} noise`, () => {
+      const noise = Array.from({ length: 30 }, (_, i) => n(i));
+      const h = healthyHistory({
+        start: 1,
+        ratio: 0.95,
+        epochs: 30,
+        trainNoise: noise,
+        valNoise: noise,
+      });
+      for (const detect of Object.values(detectors)) expect(detect(base(h))).toEqual([]);
+    });
+  }
 });

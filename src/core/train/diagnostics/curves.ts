@@ -173,8 +173,10 @@ export function detectLearningRate(input: DiagnosisInput): Finding[] {
         severity: 'warning',
         explanation:
           `Over the first ${early.length} epochs the training loss went from ${fmt(first)} to ${fmt(end)}, ` +
-          `rising by more than ${pct(T.riseFraction)} ${rises} time(s) (threshold ${T.rises}, or ending ` +
-          `${pct(T.riseFraction)} above its start): the learning rate looks too high.`,
+          (rises >= T.rises
+            ? `rising by more than ${pct(T.riseFraction)} from one epoch to the next ${rises} times (threshold ${T.rises})`
+            : `ending more than ${pct(T.riseFraction)} above its start`) +
+          ': the learning rate looks too high.',
         evidence,
         remedies: lrRemedies(input, 'lr-divide-10'),
       },
