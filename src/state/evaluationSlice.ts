@@ -20,14 +20,19 @@ export interface EvaluationSlice {
   reportRunId: string | null;
   /** By run id, oldest first (outputsStore.ts drops the oldest unused ones). */
   runOutputs: Record<string, OutputsState>;
+  /** How many views show each run's outputs (those are never dropped). */
+  outputsRetained: Record<string, number>;
   showReport: (runId: string | null) => void;
   setRunOutputs: (runId: string, state: OutputsState) => void;
   dropRunOutputs: (runIds: readonly string[]) => void;
+  /** Counts one more (+1) or one fewer (−1) view showing a run's outputs. */
+  retainOutputs: (runId: string, delta: 1 | -1) => void;
 }
 
 export const createEvaluationSlice: StateCreator<AppState, [], [], EvaluationSlice> = (set) => ({
   reportRunId: null,
   runOutputs: {},
+  outputsRetained: {},
   showReport: (reportRunId) => set({ reportRunId }),
   setRunOutputs: (runId, state) =>
     set((s) => {
@@ -40,4 +45,10 @@ export const createEvaluationSlice: StateCreator<AppState, [], [], EvaluationSli
         Object.entries(s.runOutputs).filter(([id]) => !runIds.includes(id)),
       ),
     })),
+  retainOutputs: (runId, delta) =>
+    set((s) => {
+      const { [runId]: count = 0, ...others } = s.outputsRetained;
+      const next = count + delta;
+      return { outputsRetained: next > 0 ? { ...others, [runId]: next } : others };
+    }),
 });

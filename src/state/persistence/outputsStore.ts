@@ -12,8 +12,6 @@ export const MAX_CACHED_OUTPUTS = 6;
 
 type Read = (runId: string) => Promise<RunOutputs | null>;
 
-const retained = new Map<string, number>();
-
 /** Reads a run's stored outputs unless they are cached or being read. */
 export async function loadRunOutputs(runId: string, read: Read = getOutputs): Promise<void> {
   const s = useAppStore.getState();
@@ -37,15 +35,13 @@ export async function loadRunOutputs(runId: string, read: Read = getOutputs): Pr
 
 /** Keeps a run's outputs loaded until the returned release is called. */
 export function retainRunOutputs(runId: string, read: Read = getOutputs): () => void {
-  retained.set(runId, (retained.get(runId) ?? 0) + 1);
+  useAppStore.getState().retainOutputs(runId, 1);
   void loadRunOutputs(runId, read);
   let released = false;
   return () => {
     if (released) return;
     released = true;
-    const count = (retained.get(runId) ?? 1) - 1;
-    if (count > 0) retained.set(runId, count);
-    else retained.delete(runId);
+    useAppStore.getState().retainOutputs(runId, -1);
     dropUnused();
   };
 }
@@ -53,7 +49,7 @@ export function retainRunOutputs(runId: string, read: Read = getOutputs): () => 
 function dropUnused(): void {
   const s = useAppStore.getState();
   const unused = Object.entries(s.runOutputs)
-    .filter(([id, o]) => !retained.has(id) && o.status !== 'loading')
+    .filter(([id, o]) => !(id in s.outputsRetained) && o.status !== 'loading')
     .map(([id]) => id);
   const excess = unused.length - MAX_CACHED_OUTPUTS;
   if (excess > 0) s.dropRunOutputs(unused.slice(0, excess));

@@ -36,20 +36,19 @@ export function reportWriteError(
     if (warnOnce.warned) return;
     warnOnce.warned = true;
   }
-  const s = { pushNotice: notify };
   const detail = e instanceof Error ? e.message : String(e);
   if (e instanceof RunWriteError && e.quota) {
-    s.pushNotice(
+    notify(
       'error',
       `Browser storage is full: "${record.name}" could not be saved. ${warnOnce ? 'Training goes on; ' : ''}delete old runs to make room.`,
     );
   } else if (e instanceof RunWriteError && e.unavailable) {
-    s.pushNotice(
+    notify(
       'error',
       `Browser storage is unavailable: "${record.name}" could not be saved (${detail}). ${warnOnce ? 'Training goes on; ' : ''}allow site storage for this page to keep runs.`,
     );
   } else {
-    s.pushNotice('error', `"${record.name}" could not be saved (${detail}).`);
+    notify('error', `"${record.name}" could not be saved (${detail}).`);
   }
 }
 
