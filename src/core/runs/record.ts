@@ -16,6 +16,7 @@ import type { PreprocessingInfo } from '../export/modelFiles';
 import type {
   BackendName,
   BatchPoint,
+  EarlyStop,
   EpochMetrics,
   Evaluation,
   RunStatus,
@@ -111,6 +112,20 @@ export interface RunRecord {
    * then uses the training minority class at 0.5); exports predict with it.
    */
   decision?: RunDecision;
+  /** Set when early stopping ended the run: where it stopped and which epoch's weights it kept. */
+  earlyStop?: EarlyStop;
+  /**
+   * A run prepared by a diagnostics remedy: its parent run and the change the remedy made
+   * (the parent's seed and splits are kept, so the change is the only difference).
+   */
+  lineage?: RunLineage;
+}
+
+export interface RunLineage {
+  parentId: string;
+  /** The remedy's id (diagnostics remedy vocabulary) and the change in words. */
+  remedyId: string;
+  change: string;
 }
 
 /**
@@ -171,6 +186,7 @@ const epochSchema = z.object({
   mae: metricValue.optional(),
   valMae: metricValue.optional(),
   durationMs: finite,
+  lr: finite.optional(),
 });
 
 const evaluationSchema = z.object({
@@ -283,6 +299,10 @@ export const runRecordSchema = z.object({
       positive: z.number().int().min(0),
       threshold: finite.refine((t) => t >= 0 && t <= 1, 'must be within 0..1'),
     })
+    .optional(),
+  earlyStop: z.object({ stoppedEpoch: finite, keptEpoch: finite }).optional(),
+  lineage: z
+    .object({ parentId: z.string().min(1), remedyId: z.string(), change: z.string() })
     .optional(),
 });
 

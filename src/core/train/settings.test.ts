@@ -10,6 +10,8 @@ import {
   SETTING_KEYS,
   TRAINING_SETTINGS,
   settingSpec,
+  type SettingKey,
+  type TrainingConfig,
   type SettingSpec,
 } from './settings';
 import { settingProblem, trainingConfigSchema, unavailableSettings } from './settingsSchema';
@@ -100,7 +102,32 @@ describe('the settings table', () => {
       split: { train: 0.7, validation: 0.15, test: 0.15 },
       classWeights: false,
       crossValidate: false,
+      // The remedies are all off by default: a run trains as it always has.
+      earlyStopping: false,
+      earlyStoppingMonitor: 'valLoss',
+      earlyStoppingMinDelta: 0,
+      earlyStoppingPatience: 5,
+      restoreBestWeights: true,
+      lrSchedule: 'constant',
+      lrDecayEpochs: 10,
+      lrDecayFactor: 0.5,
+      lrWarmupEpochs: 0,
+      plateauFactor: 0.1,
+      plateauPatience: 10,
+      clipNorm: 0,
     });
+  });
+
+  it('shows the dependent controls only when their remedy is on', () => {
+    const shown = (key: SettingKey, config: Partial<TrainingConfig>) =>
+      settingSpec(key).form.shownWhen?.({ ...DEFAULT_TRAINING_CONFIG, ...config }) ?? true;
+    expect(shown('earlyStoppingPatience', {})).toBe(false);
+    expect(shown('earlyStoppingPatience', { earlyStopping: true })).toBe(true);
+    expect(shown('lrWarmupEpochs', { lrSchedule: 'cosine' })).toBe(true);
+    expect(shown('lrDecayFactor', { lrSchedule: 'cosine' })).toBe(false);
+    expect(shown('plateauPatience', { lrSchedule: 'plateau' })).toBe(true);
+    expect(shown('earlyStoppingMonitor', { lrSchedule: 'plateau' })).toBe(true);
+    expect(shown('clipNorm', {})).toBe(true);
   });
 });
 

@@ -24,6 +24,9 @@ export interface SettingForm {
    * reason shown, and a run with it on does not start), or null when it can.
    */
   unavailable?: (dataset: SettingDataset) => string | null;
+  /** Shown only when this holds for the current settings (e.g. patience when early stopping is on). */
+  // Typed loosely: the config type derives from this table, so naming it here would be circular.
+  shownWhen?: (config: Readonly<Record<string, unknown>>) => boolean;
 }
 
 /** What a setting's availability may depend on: facts both the dataset and its summary have. */
@@ -176,9 +179,125 @@ export const TRAINING_SETTINGS = {
     form: { panel: 'training', unavailable: crossValidationUnavailable },
     default: false,
   },
+  earlyStopping: {
+    kind: 'boolean',
+    label: 'Early stopping',
+    help: 'Stops when the monitored validation number has not improved by more than the min delta for "Patience" epochs, like Keras EarlyStopping.',
+    form: { panel: 'training' },
+    default: false,
+  },
+  earlyStoppingMonitor: choice({
+    kind: 'choice',
+    label: 'Monitor',
+    help: 'What early stopping (and reduce-on-plateau) watches: the validation loss, or the validation accuracy (MAE for regression).',
+    form: {
+      panel: 'training',
+      shownWhen: (c) => c.earlyStopping === true || c.lrSchedule === 'plateau',
+    },
+    options: [
+      { value: 'valLoss', label: 'Validation loss' },
+      { value: 'valMetric', label: 'Validation accuracy (MAE for regression)' },
+    ],
+    default: 'valLoss',
+  }),
+  earlyStoppingMinDelta: {
+    kind: 'real',
+    label: 'Min delta',
+    help: 'The smallest change of the monitored number that counts as an improvement.',
+    form: { panel: 'training', shownWhen: (c) => c.earlyStopping === true },
+    range: { min: 0, max: 1e6 },
+    default: 0,
+  },
+  earlyStoppingPatience: {
+    kind: 'int',
+    label: 'Patience',
+    help: 'Epochs without improvement before training stops.',
+    form: { panel: 'training', shownWhen: (c) => c.earlyStopping === true },
+    range: { min: 1, max: 100_000 },
+    default: 5,
+    search: { kind: 'int', scale: 'linear', defaultRange: [3, 20] },
+  },
+  restoreBestWeights: {
+    kind: 'boolean',
+    label: 'Restore best weights',
+    help: 'When early stopping ends a run, keep the weights of its best epoch instead of its last.',
+    form: { panel: 'training', shownWhen: (c) => c.earlyStopping === true },
+    default: true,
+  },
+  lrSchedule: choice({
+    kind: 'choice',
+    label: 'Learning-rate schedule',
+    help: 'How the learning rate changes during training: decays per step (with optional warm-up), or a cut by a factor when the monitored number stops improving.',
+    form: { panel: 'training' },
+    options: [
+      { value: 'constant', label: 'Constant' },
+      { value: 'step', label: 'Step decay' },
+      { value: 'exponential', label: 'Exponential decay' },
+      { value: 'cosine', label: 'Cosine decay' },
+      { value: 'plateau', label: 'Reduce on plateau' },
+    ],
+    default: 'constant',
+    search: { kind: 'choice', scale: 'linear', defaultRange: ['constant', 'cosine'] },
+  }),
+  lrDecayEpochs: {
+    kind: 'real',
+    label: 'Decay epochs',
+    help: 'Step and exponential decay: epochs per decay by the factor. Cosine: epochs from the peak to zero (after the warm-up).',
+    form: { panel: 'training', shownWhen: (c) => isDecaySchedule(c.lrSchedule) },
+    range: { min: 0, max: 100_000, minExclusive: true },
+    default: 10,
+  },
+  lrDecayFactor: {
+    kind: 'real',
+    label: 'Decay factor',
+    help: 'Step and exponential decay: the learning rate is multiplied by this every "Decay epochs".',
+    form: {
+      panel: 'training',
+      shownWhen: (c) => c.lrSchedule === 'step' || c.lrSchedule === 'exponential',
+    },
+    range: { min: 0, max: 1, minExclusive: true },
+    default: 0.5,
+  },
+  lrWarmupEpochs: {
+    kind: 'real',
+    label: 'Warm-up epochs',
+    help: 'Decay schedules: the learning rate rises linearly from almost 0 to its value over these epochs first (0 = no warm-up).',
+    form: { panel: 'training', shownWhen: (c) => isDecaySchedule(c.lrSchedule) },
+    range: { min: 0, max: 100_000 },
+    default: 0,
+  },
+  plateauFactor: {
+    kind: 'real',
+    label: 'Reduce factor',
+    help: 'Reduce on plateau: the learning rate is multiplied by this when the monitored number stalls.',
+    form: { panel: 'training', shownWhen: (c) => c.lrSchedule === 'plateau' },
+    range: { min: 0, max: 1, minExclusive: true },
+    default: 0.1,
+  },
+  plateauPatience: {
+    kind: 'int',
+    label: 'Plateau patience',
+    help: "Reduce on plateau: epochs without improvement before the learning rate is cut; keep it below early stopping's patience.",
+    form: { panel: 'training', shownWhen: (c) => c.lrSchedule === 'plateau' },
+    range: { min: 1, max: 100_000 },
+    default: 10,
+  },
+  clipNorm: {
+    kind: 'real',
+    label: 'Clip gradient norm',
+    help: "Scales each update's gradients down so their global norm is at most this (Keras global_clipnorm); 0 = off.",
+    form: { panel: 'training' },
+    range: { min: 0, max: 1e6 },
+    default: 0,
+  },
 } as const satisfies Record<string, SettingSpec>;
 
 export type SettingKey = keyof typeof TRAINING_SETTINGS;
+
+/** The schedules that decay per step (and may warm up first). */
+export function isDecaySchedule(schedule: unknown): boolean {
+  return schedule === 'step' || schedule === 'exponential' || schedule === 'cosine';
+}
 
 /** Everything that decides how a run trains; plain JSON, persisted and diffed. */
 export type TrainingConfig = {

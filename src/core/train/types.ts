@@ -39,6 +39,14 @@ export interface EpochMetrics {
   valMae?: number;
   /** Wall time of the epoch in ms. */
   durationMs: number;
+  /** The learning rate at the epoch's last step (after any schedule); absent in old records. */
+  lr?: number;
+}
+
+/** How early stopping ended a run: the epoch it stopped after and the epoch whose weights it kept. */
+export interface EarlyStop {
+  stoppedEpoch: number;
+  keptEpoch: number;
 }
 
 /** Final evaluation on the test split. */

@@ -97,7 +97,9 @@ function SettingControl(props: {
 }) {
   const { k, classification } = props;
   const spec = settingSpec(k);
+  const shown = useAppStore((s) => spec.form.shownWhen?.(s.config) ?? true);
   if (spec.form.classificationOnly && !classification) return null;
+  if (!shown) return null;
   switch (spec.kind) {
     case 'int':
     case 'real':
