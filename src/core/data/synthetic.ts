@@ -11,6 +11,12 @@ const WORLD = 5;
 const SYNTHETIC_SALT = 2;
 export const MAX_SYNTHETIC_SIZE = 100_000;
 
+/**
+ * The seed the app generates synthetic sets with. They do not depend on the run seed:
+ * changing it re-splits and re-initialises, but the points on screen stay the same.
+ */
+export const SYNTHETIC_DATA_SEED = 1;
+
 type Point = [x: number, y: number, label: 0 | 1];
 type Generator = (n: number, noise: number, rng: Rng) => Point[];
 
