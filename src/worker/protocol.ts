@@ -12,13 +12,16 @@ import type { ImageLoadProgress, ImageUploadSource } from './images/types';
 import type { ExportFromWorker, ExportToWorker } from './export/messages';
 import type { EvaluationFromWorker, EvaluationToWorker } from './evaluation/messages';
 import type { CsvFromWorker, CsvSplitConfig, CsvToWorker } from './ingest/csvMessages';
+import type { LrFinderFromWorker, LrFinderToWorker } from './lrFinder/messages';
 import type { TestHook, TestHookFromWorker } from './testHookMessages';
 
 export type ToWorker =
   /** Model export, import and predictions on fixed inputs (./export/messages.ts). */
   | ExportToWorker
-  /** Examples of dataset rows and "Try the model" predictions (./evaluation/messages.ts). */
+  /** Examples of dataset rows, "Try the model" predictions, saliency (./evaluation/messages.ts). */
   | EvaluationToWorker
+  /** The learning-rate range test (./lrFinder/messages.ts). */
+  | LrFinderToWorker
   /** CSV uploads: parse a file for the preview (./ingest/csvMessages.ts). */
   | CsvToWorker
   /** Sent once by TrainingClient right after creating the worker. */
@@ -49,6 +52,7 @@ export type ToWorker =
 export type FromWorker =
   | ExportFromWorker
   | EvaluationFromWorker
+  | LrFinderFromWorker
   | CsvFromWorker
   | { type: 'ready'; webglRenderer: string | null; crossOriginIsolated: boolean }
   | { type: 'heartbeat'; time: number }

@@ -14,6 +14,8 @@ import { handleExportMessage } from './export/exportHandler';
 import { csvSourceOf, handleCsvMessage } from './ingest/csvIngest';
 import { answerExamples, examplesTransfer } from './evaluation/examplesHandler';
 import { answerTryModel } from './evaluation/tryModelHandler';
+import { answerSaliency } from './evaluation/saliencyHandler';
+import { runLrFinder } from './lrFinder/lrFinderHandler';
 import { DatasetHolder } from './datasets';
 import { runTraining } from './runTraining';
 import { handleTestHook } from './testHookHandler';
@@ -28,6 +30,8 @@ let current: RunControl | null = null;
 /** Runs stopped while still queued behind another run. */
 const stoppedEarly = new Set<string>();
 let runQueue: Promise<void> = Promise.resolve();
+/** The learning-rate finder running or queued, by request: a run or a cancel aborts it. */
+const finders = new Map<number, AbortController>();
 
 function start(): void {
   try {
@@ -101,6 +105,26 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
         ),
       );
       return;
+    case 'saliency':
+      void answerSaliency(tf, msg).then((answer) =>
+        post(answer, answer.type === 'saliencyResult' ? [answer.map.buffer as ArrayBuffer] : []),
+      );
+      return;
+    case 'findLearningRate': {
+      const abort = new AbortController();
+      finders.set(msg.requestId, abort);
+      // Queued with the runs: a range test and a run never train at the same time.
+      runQueue = runQueue
+        .then(() => datasets.loaded)
+        .then(() =>
+          runLrFinder(msg, { tf, machine, dataset: datasets.current, post, signal: abort.signal }),
+        )
+        .finally(() => finders.delete(msg.requestId));
+      return;
+    }
+    case 'cancelLearningRateFinder':
+      finders.get(msg.requestId)?.abort();
+      return;
     case 'loadDataset':
       datasets.request(msg.requestId, msg.choice, machine, msg.split);
       return;
@@ -115,8 +139,9 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
       datasets.cancel(msg.requestId);
       return;
     case 'train':
-      // A new run stops the previous one; runs never overlap.
+      // A new run stops the previous one (and any range test); runs never overlap.
       current?.stop();
+      finders.forEach((f) => f.abort());
       runQueue = runQueue.then(() => datasets.loaded).then(() => train(msg));
       return;
     case 'pause':

@@ -116,8 +116,14 @@ export function createController(store: AppStore, options: ControllerOptions = {
       case 'fetchProbeResult':
       case 'examplesResult':
       case 'tryResult':
+      case 'saliencyResult':
       case 'evaluationFailed':
-        // Answers to requests made through `client` (export, CSV upload, evaluation, test hooks).
+      case 'lrFinderStarted':
+      case 'lrFinderProgress':
+      case 'lrFinderFinished':
+      case 'lrFinderFailed':
+        // Answers to requests made through `client` (export, CSV upload, evaluation, the
+        // learning-rate finder, test hooks).
         return;
       default: {
         const never: never = msg;

@@ -11,6 +11,7 @@ import type { DataFingerprint } from '../../core/runs/fingerprint';
 import type { PreprocessingInfo } from '../../core/export/modelFiles';
 import type { ImageInputSpec } from '../../core/predict/input';
 import type { Prediction } from '../../core/predict/prediction';
+import type { SaliencyMethod } from '../../core/predict/saliency/saliency';
 
 /** Examples of dataset rows: images as the dataset stores them, or rows of original values. */
 export type ExampleData =
@@ -44,12 +45,26 @@ export type EvaluationToWorker =
    * only if its loaded dataset is that one.
    */
   | { type: 'examples'; requestId: number; rows: Int32Array; fingerprint: DataFingerprint | null }
-  | { type: 'tryModel'; requestId: number; model: TryModelRef; input: TryInput };
+  | { type: 'tryModel'; requestId: number; model: TryModelRef; input: TryInput }
+  /**
+   * The saliency map of one image (dataset bytes at the model's size) for one class, on the
+   * run's model: the map's buffer comes back transferred.
+   */
+  | {
+      type: 'saliency';
+      requestId: number;
+      model: TryModelRef;
+      image: Pixels;
+      classIndex: number;
+      method: SaliencyMethod;
+    };
 
 export type EvaluationFromWorker =
   | { type: 'examplesResult'; requestId: number; examples: ExampleData }
   /** `seen`: for images, the pixels the model was given (the drawing at the dataset's size). */
   | { type: 'tryResult'; requestId: number; prediction: Prediction; seen: Pixels | null }
+  /** `map`: height × width values on [0, 1], row-major (core/predict/saliency/saliency.ts). */
+  | { type: 'saliencyResult'; requestId: number; width: number; height: number; map: Float32Array }
   /**
    * `datasetNotLoaded`: the worker's dataset is not the run's (the page offers to load it);
    * `error`: anything else, said in `message`.

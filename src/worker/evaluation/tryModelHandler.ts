@@ -49,7 +49,8 @@ async function storedModel(tf: typeof tfjs, ref: TryModelRef, epoch: number) {
   return model;
 }
 
-async function modelFor(tf: typeof tfjs, ref: TryModelRef): Promise<tfjs.LayersModel> {
+/** The run's model: the last trained run's in memory, or a stored run's final checkpoint. */
+export async function modelFor(tf: typeof tfjs, ref: TryModelRef): Promise<tfjs.LayersModel> {
   const live = trainedModelFor(tf, ref.runId);
   if (live) return live;
   if (ref.checkpointEpoch === null) {
