@@ -34,3 +34,11 @@ export const loadImageUpload = (
   expect?: { name: string; fingerprint: ImageChoiceFingerprint },
 ) => controller().loadImageUpload(choice, source, expect);
 export const cancelImageLoad = () => controller().cancelImageLoad();
+/**
+ * Starts the learning-rate range test of the current graph and settings; the diagnostics'
+ * `find-lr` remedy calls this too. Its state is the store's `lrFinder`.
+ */
+export const findLearningRate = () => controller().findLearningRate();
+export const cancelLearningRateFinder = () => controller().cancelLearningRateFinder();
+/** Puts the chosen rule's suggestion into the Learning rate setting. */
+export const applySuggestedRate = () => controller().applySuggestedRate();

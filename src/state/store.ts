@@ -14,6 +14,7 @@ import { createSessionSlice, type SessionSlice } from './sessionSlice';
 import { createCsvUploadSlice, type CsvUploadSlice } from './csvUploadSlice';
 import { trainingConfigSchema } from '../core/train/settingsSchema';
 import { createEvaluationSlice, type EvaluationSlice } from './evaluationSlice';
+import { createLrFinderSlice, type LrFinderSlice } from './lrFinderSlice';
 
 export type AppState = GraphSlice &
   DataSlice &
@@ -21,7 +22,8 @@ export type AppState = GraphSlice &
   RunsSlice &
   SessionSlice &
   CsvUploadSlice &
-  EvaluationSlice;
+  EvaluationSlice &
+  LrFinderSlice;
 
 /** Builds the app's store (one per page; tests build their own). */
 export const createAppStore = () =>
@@ -36,6 +38,7 @@ export const createAppStore = () =>
           ...createSessionSlice(...a),
           ...createCsvUploadSlice(...a),
           ...createEvaluationSlice(...a),
+          ...createLrFinderSlice(...a),
         }),
         {
           partialize: (s) => ({ graph: s.graph }),

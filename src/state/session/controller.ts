@@ -16,9 +16,10 @@ import { createRunWriter, type RunWriter } from '../persistence/runWriter';
 import { createCoalescer } from './liveUpdates';
 import { createDatasetLoading, type DatasetLoading } from './datasetLoading';
 import { createRunCommands, type RunCommands } from './runCommands';
+import { createLrFinder, type LrFinderCommands } from './lrFinder';
 import type { AppStore } from './types';
 
-export interface Controller extends RunCommands, DatasetLoading {
+export interface Controller extends RunCommands, DatasetLoading, LrFinderCommands {
   /** The one worker client, for request/response features (export, import, CSV ingest). */
   client: TrainingClient;
   /** Terminates the training worker, starts a fresh one and loads the dataset again. */
@@ -40,6 +41,7 @@ export function createController(store: AppStore, options: ControllerOptions = {
   const send = client.send.bind(client);
   const datasets = createDatasetLoading(store, send, { imageTestHooks: options.imageTestHooks });
   const runs = createRunCommands(store, send);
+  const lrFinder = createLrFinder(store, send);
   const writer = (options.writer ?? createRunWriter)(store);
   const live = createCoalescer<RunEvent>((events) => store.getState().applyRunEvents(events));
 
@@ -52,6 +54,7 @@ export function createController(store: AppStore, options: ControllerOptions = {
 
   const restartWorker = (clearAlert = true) => {
     failActiveRun('The training worker was restarted.');
+    lrFinder.workerLost('The training worker was restarted.');
     if (clearAlert) store.setState({ workerFailure: null });
     live.flush();
     client.restart();
@@ -62,6 +65,7 @@ export function createController(store: AppStore, options: ControllerOptions = {
   const onFailure = (failure: WorkerFailure) => {
     live.flush();
     failActiveRun(failure.message);
+    lrFinder.workerLost(failure.message);
     store.setState({ workerFailure: { kind: failure.kind, message: failure.message } });
     // A crashed worker is gone: replace it at once. A silent one may only be slow: offer.
     if (failure.kind === 'crashed') restartWorker(false);
@@ -118,12 +122,13 @@ export function createController(store: AppStore, options: ControllerOptions = {
       case 'tryResult':
       case 'saliencyResult':
       case 'evaluationFailed':
+        // Answers to requests made through `client` (export, CSV upload, evaluation, test hooks).
+        return;
       case 'lrFinderStarted':
       case 'lrFinderProgress':
       case 'lrFinderFinished':
       case 'lrFinderFailed':
-        // Answers to requests made through `client` (export, CSV upload, evaluation, the
-        // learning-rate finder, test hooks).
+        lrFinder.handle(msg);
         return;
       default: {
         const never: never = msg;
@@ -138,6 +143,9 @@ export function createController(store: AppStore, options: ControllerOptions = {
     client,
     ...datasets,
     ...runs,
+    findLearningRate: lrFinder.findLearningRate,
+    cancelLearningRateFinder: lrFinder.cancelLearningRateFinder,
+    applySuggestedRate: lrFinder.applySuggestedRate,
     restartWorker,
     idle: () => writer.idle(),
     dispose() {
