@@ -1,3 +1,4 @@
+import { Fragment } from 'react';
 import { useAppStore } from '../../state/store';
 import { parseNumberInput } from '../../core/input/numberRule';
 import {
@@ -12,6 +13,7 @@ import {
 } from '../../core/train/settings';
 import { settingRule } from '../../core/train/settingsSchema';
 import { NumberField } from '../forms/NumberField';
+import { LrFinderPanel } from './lrFinder/LrFinderPanel';
 
 // Every control is drawn from the settings table: labels, help, ranges and options.
 const set = (key: SettingKey, value: unknown) =>
@@ -126,7 +128,11 @@ export function TrainingSettings() {
     <section className="panel settings" aria-labelledby="settings-heading">
       <h2 id="settings-heading">Training settings</h2>
       {SETTING_KEYS.filter((k) => settingSpec(k).form.panel === 'training').map((k) => (
-        <SettingControl key={k} k={k} classification={classification} dataset={dataset} />
+        <Fragment key={k}>
+          <SettingControl k={k} classification={classification} dataset={dataset} />
+          {/* The range test sits right under the setting it suggests a value for. */}
+          {k === 'learningRate' && <LrFinderPanel />}
+        </Fragment>
       ))}
     </section>
   );
