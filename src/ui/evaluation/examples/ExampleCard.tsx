@@ -3,6 +3,8 @@ import type { Pixels } from '../../../core/data/images/pixels';
 import type { RawCell } from '../../../core/data/pipeline/raw';
 import { topClass } from '../../../core/predict/prediction';
 import { ImageThumbnail } from './ImageThumbnail';
+import { SaliencyImage } from '../saliency/SaliencyImage';
+import type { TryAvailability } from '../try/tryModelRef';
 import { ProbabilityBars } from './ProbabilityBars';
 
 /** What a card shows of its row: an image, original values, or nothing (data not loaded). */
@@ -54,6 +56,7 @@ export function ExampleCard({
   probabilities,
   actual,
   actions,
+  saliency,
 }: {
   row: number;
   media: ExampleMedia;
@@ -61,10 +64,13 @@ export function ExampleCard({
   probabilities: Float32Array;
   actual: number;
   actions?: ReactNode;
+  /** Image cards: the run's model for their saliency maps (or why there is none). */
+  saliency?: TryAvailability;
 }) {
   const regression = classNames.length === 0;
   const predicted = regression ? -1 : topClass(Array.from(probabilities));
   const name = (k: number) => classNames[k] ?? String(k);
+  const imageLabel = `Row ${row}: actual ${name(actual)}, predicted ${name(predicted)}`;
   return (
     <li
       className="example-card"
@@ -82,12 +88,18 @@ export function ExampleCard({
           </>
         )}
       </p>
-      {media.kind === 'image' && (
-        <ImageThumbnail
-          image={media.image}
-          label={`Row ${row}: actual ${name(actual)}, predicted ${name(predicted)}`}
-        />
-      )}
+      {media.kind === 'image' &&
+        (saliency ? (
+          <SaliencyImage
+            image={media.image}
+            label={imageLabel}
+            availability={saliency}
+            classNames={classNames}
+            defaultClass={Math.max(predicted, 0)}
+          />
+        ) : (
+          <ImageThumbnail image={media.image} label={imageLabel} />
+        ))}
       {media.kind === 'values' && <ValuesTable columns={media.columns} values={media.values} />}
       {!regression && (
         <ProbabilityBars

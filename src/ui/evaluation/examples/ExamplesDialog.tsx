@@ -10,6 +10,7 @@ import { runDataState } from './runData';
 import { useRunRecord } from './runLookup';
 import { usePageExamples, type PageExamples } from './usePageExamples';
 import { useModalDialog } from './useModalDialog';
+import { tryAvailability } from '../try/tryModelRef';
 import './examples.css';
 
 export const EXAMPLES_PER_PAGE = 24;
@@ -106,6 +107,12 @@ export function ExamplesDialog({
   const examples = usePageExamples(pageRows, fingerprint, dataState === 'loaded');
   const k = classNames.length === 0 ? 1 : classNames.length;
   const notLoaded = dataState === 'other' || (examples.status === 'failed' && examples.notLoaded);
+  // Saliency maps use the model "Try the model" uses: the run's final weights.
+  const trainedHere = useAppStore((s) => s.run?.record.id === runId);
+  const saliency = useMemo(
+    () => (record ? tryAvailability(record, trainedHere) : undefined),
+    [record, trainedHere],
+  );
 
   return (
     <div className="examples-overlay">
@@ -160,6 +167,7 @@ export function ExamplesDialog({
                 probabilities={probabilities.subarray(at * k, (at + 1) * k)}
                 actual={actual[at] ?? NaN}
                 actions={actions?.(row)}
+                saliency={saliency}
               />
             );
           })}

@@ -1,7 +1,8 @@
 import type { Pixels } from '../../../core/data/images/pixels';
 import { topClass, type Prediction } from '../../../core/predict/prediction';
-import { ImageThumbnail } from '../examples/ImageThumbnail';
 import { ProbabilityBars } from '../examples/ProbabilityBars';
+import { SaliencyImage } from '../saliency/SaliencyImage';
+import type { TryModelRef } from '../../../worker/evaluation/messages';
 
 /** The model's answer: class probabilities as bars (or the predicted value), and what it saw. */
 export function PredictionView({
@@ -9,12 +10,16 @@ export function PredictionView({
   classNames,
   targetName,
   seen,
+  modelRef,
 }: {
   prediction: Prediction | null;
   classNames: string[];
   targetName: string;
   seen: Pixels | null;
+  /** The run's model, for the saliency map of what it saw. */
+  modelRef: TryModelRef;
 }) {
+  const predicted = prediction?.kind === 'classes' ? topClass(prediction.probabilities) : 0;
   return (
     <div className="try-prediction">
       <div data-testid="prediction">
@@ -40,7 +45,13 @@ export function PredictionView({
       </div>
       {seen && (
         <figure className="try-seen">
-          <ImageThumbnail image={seen} label="What the model sees" />
+          <SaliencyImage
+            image={seen}
+            label="What the model sees"
+            availability={{ ok: true, ref: modelRef }}
+            classNames={classNames}
+            defaultClass={predicted}
+          />
           <figcaption>
             What the model sees ({seen.width}×{seen.height})
           </figcaption>

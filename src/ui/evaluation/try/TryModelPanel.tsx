@@ -170,6 +170,7 @@ export function TryModelPanel({
               classNames={pre.classNames}
               targetName={record.pipeline?.spec.target ?? 'value'}
               seen={answer?.seen ?? null}
+              modelRef={modelRef}
             />
           </div>
         </div>
