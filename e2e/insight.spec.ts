@@ -13,7 +13,7 @@ async function paintedPixels(canvas: Locator): Promise<number> {
 
 test('Find learning rate on the default data suggests a rate in [1e-4, 1]; one click sets it', async ({
   page,
-}) => {
+}, testInfo) => {
   await openFresh(page);
   await page.getByLabel('Backend').selectOption({ value: 'wasm' });
   const field = page.getByLabel('Learning rate', { exact: true });
@@ -37,13 +37,16 @@ test('Find learning rate on the default data suggests a rate in [1e-4, 1]; one c
   await page.getByLabel('Suggestion rule').selectOption({ value: 'valley' });
   await expect(suggestion).toHaveText(String(valley));
 
+  await page.locator('.lr-finder').screenshot({ path: testInfo.outputPath('lr-finder.png') });
   await page.getByRole('button', { name: 'Use suggested rate' }).click();
   await expect(field).toHaveValue(String(valley));
   // The model was not trained by the finder: no run was recorded.
   await expect(page.getByTestId('run-row')).toHaveCount(0);
 });
 
-test('a saliency map renders over an image example and in Try the model', async ({ page }) => {
+test('a saliency map renders over an image example and in Try the model', async ({
+  page,
+}, testInfo) => {
   await openFresh(page);
   await page.getByLabel('Dataset').selectOption({ value: 'bundled:fashion-mnist' });
   await expect(page.getByTestId('dataset-name')).toHaveText(/fashion/i);
@@ -51,7 +54,9 @@ test('a saliency map renders over an image example and in Try the model', async 
   await sample.fill('300');
   await sample.press('Enter');
   await expect(page.getByText('300', { exact: true }).first()).toBeVisible();
-  await page.getByLabel('Model template').selectOption({ value: 'default' });
+  // Dense 128: the small MLP's 8 ReLU units are often all off for an image after 2 epochs,
+  // and its gradient is then exactly 0 (an empty map, which the card explains).
+  await page.getByLabel('Model template').selectOption({ value: 'mlp' });
   await page.getByLabel('Backend').selectOption({ value: 'wasm' });
   await setSetting(page, 'Epochs', '2');
   await page.getByRole('button', { name: 'Train' }).click();
@@ -76,10 +81,11 @@ test('a saliency map renders over an image example and in Try the model', async 
   const over = (await map.boundingBox())!;
   expect(Math.abs(over.x - thumb.x)).toBeLessThanOrEqual(2);
   expect(over.width).toBeCloseTo(112, 0);
-  expect(await paintedPixels(map)).toBeGreaterThan(20);
+  await expect.poll(() => paintedPixels(map)).toBeGreaterThan(20);
   await card.getByLabel('Saliency method').selectOption({ value: 'smoothgrad' });
   await expect(map).toHaveAttribute('aria-label', /^Saliency map \(SmoothGrad\) for /);
-  expect(await paintedPixels(card.getByTestId('saliency'))).toBeGreaterThan(20);
+  await expect.poll(() => paintedPixels(card.getByTestId('saliency'))).toBeGreaterThan(20);
+  await card.screenshot({ path: testInfo.outputPath('saliency-card.png') });
   await page.keyboard.press('Escape');
 
   await page.getByRole('button', { name: 'Try the model' }).click();
@@ -93,5 +99,6 @@ test('a saliency map renders over an image example and in Try the model', async 
   await expect(panel.getByRole('img', { name: 'What the model sees' })).toBeVisible();
   await panel.getByRole('button', { name: 'Saliency' }).click();
   await expect(panel.getByTestId('saliency')).toBeVisible();
-  expect(await paintedPixels(panel.getByTestId('saliency'))).toBeGreaterThan(5);
+  await expect.poll(() => paintedPixels(panel.getByTestId('saliency'))).toBeGreaterThan(5);
+  await panel.screenshot({ path: testInfo.outputPath('saliency-try.png') });
 });

@@ -168,6 +168,12 @@ export function SaliencyImage({
       {on && shown?.status === 'loading' && (
         <span className="help">Computing the saliency map…</span>
       )}
+      {on && shown?.status === 'ready' && !shown.map.some((v) => v > 0) && (
+        <span className="help">
+          The gradient is zero at every pixel: nothing in this image moves the score of {className}{' '}
+          (e.g. every ReLU unit on its way is inactive).
+        </span>
+      )}
       {on && shown?.status === 'failed' && (
         <p role="alert" className="error">
           No saliency map: {shown.message}

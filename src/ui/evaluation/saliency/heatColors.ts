@@ -9,7 +9,8 @@ export function heatToRgba(map: Float32Array): Uint8ClampedArray<ArrayBuffer> {
     out[p * 4] = 255;
     out[p * 4 + 1] = Math.round(255 * t * t);
     out[p * 4 + 2] = 0;
-    out[p * 4 + 3] = Math.round(230 * Math.sqrt(t));
+    // Linear opacity: the many small gradients of a dense model leave the image visible.
+    out[p * 4 + 3] = Math.round(230 * t);
   });
   return out;
 }

@@ -81,7 +81,7 @@ export const LrFinderChart = memo(function LrFinderChart({
             x={currentRate}
             stroke="var(--muted)"
             strokeDasharray="4 3"
-            label={{ value: 'current', position: 'insideTopRight', fontSize: 10 }}
+            label={{ value: 'current', position: 'insideBottomRight', fontSize: 10 }}
           />
           <Line
             dataKey="loss"
@@ -98,9 +98,10 @@ export const LrFinderChart = memo(function LrFinderChart({
               r={r === rule ? 6 : 4}
               fill={r === rule ? 'var(--series-2)' : 'var(--panel)'}
               stroke="var(--series-2)"
+              // Valley above its dot, steepest below, so close suggestions stay readable.
               label={{
                 value: r === 'valley' ? 'valley' : 'steepest',
-                position: 'top',
+                position: r === 'valley' ? 'top' : 'bottom',
                 fontSize: 10,
               }}
             />
