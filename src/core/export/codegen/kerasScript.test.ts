@@ -71,9 +71,15 @@ function expectRecordedEqualsGraph(rec: Recorded, graph: ModelGraph): void {
     const layer = rec.layers.find((l) => l.name === node.id)!;
     expect(layer.class).toBe(node.type);
     expect(layer.inputs).toEqual(adj.incoming.get(node.id));
+    const penalty = layer.config['kernel_regularizer'] as Record<string, number> | undefined;
     for (const spec of getLayer(node.type)!.params) {
       const want = node.params[spec.name] ?? spec.default;
-      expect(layer.config[snake(spec.name)], `${node.id}.${spec.name}`).toEqual(want);
+      // L1 and L2 are one Keras argument, kernel_regularizer; absent means no penalty.
+      const got =
+        spec.name === 'l1' || spec.name === 'l2'
+          ? (penalty?.[spec.name] ?? 0)
+          : layer.config[snake(spec.name)];
+      expect(got, `${node.id}.${spec.name}`).toEqual(want);
     }
   }
 }

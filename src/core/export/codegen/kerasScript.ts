@@ -45,7 +45,7 @@ import os
 import numpy as np
 import tensorflow as tf
 from tensorflow import keras
-from tensorflow.keras import layers
+from tensorflow.keras import layers, regularizers
 
 PREPROCESSING = ${pyJson(preprocessing)}
 CONFIG = ${pyJson({ ...config, loss })}

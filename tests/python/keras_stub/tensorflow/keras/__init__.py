@@ -82,3 +82,22 @@ class _Optimizers:
 
 
 optimizers = _Optimizers()
+
+
+class _Regularizers:
+    """regularizers.l1 / l2 / l1_l2 (Keras signatures) as the penalties they stand for."""
+
+    @staticmethod
+    def l1(l1=0.01):
+        return {"l1": l1, "l2": 0.0}
+
+    @staticmethod
+    def l2(l2=0.01):
+        return {"l1": 0.0, "l2": l2}
+
+    @staticmethod
+    def l1_l2(l1=0.0, l2=0.0):
+        return {"l1": l1, "l2": l2}
+
+
+regularizers = _Regularizers()
