@@ -3,6 +3,7 @@ import type * as tfjs from '@tensorflow/tfjs';
 import type { Dataset } from '../data/types';
 import type { EvalSpec } from './evaluate';
 import { batchLoss, makeTargets } from './losses';
+import { withLayerPenalties } from './regularization';
 
 export interface StepContext {
   ds: Dataset;
@@ -39,7 +40,8 @@ export async function trainStep(
           // Kept out of the tape's cleanup so the metric needs no second forward pass.
           metric = tf.keep(batchMetricSum(tf, outputs, labels, targets, ctx));
           kept.push(metric);
-          return batchLoss(tf, ctx.spec.loss, targets, outputs, rowWeights);
+          const data = batchLoss(tf, ctx.spec.loss, targets, outputs, rowWeights);
+          return withLayerPenalties(tf, model, data);
         },
         true,
         varList,
