@@ -52,8 +52,9 @@ describe('the 1% rule', () => {
 });
 
 describe('rounding', () => {
-  it('uses two significant digits unless they hide the difference', () => {
+  it('uses two significant digits for a large change, three for a small one, more if equal', () => {
     expect(formatPair(0.6123, 0.4411)).toEqual(['0.61', '0.44']);
+    expect(formatPair(0.686, 0.683)).toEqual(['0.686', '0.683']);
     expect(formatPair(0.6123, 0.6088)).toEqual(['0.612', '0.609']);
     expect(formatPair(0.61231, 0.61234)).toEqual(['0.6123', '0.6123']);
     expect(formatPair(NaN, 0.44)).toEqual(['NaN', '0.44']);
@@ -70,7 +71,9 @@ describe('remedy verdict', () => {
     expect(remedyVerdict(parent, run([0.6, 0.45, 0.9], 2))?.text).toBe(
       'Validation loss 0.61 → 0.45 (better)',
     );
-    expect(remedyVerdict(parent, run([0.7, 0.612]))?.outcome).toBe('no clear change');
+    expect(remedyVerdict(parent, run([0.7, 0.612]))?.text).toBe(
+      'Validation loss 0.61 → 0.612 (no clear change)',
+    );
     expect(remedyVerdict(parent, run([0.7, 0.8]))?.text).toBe('Validation loss 0.61 → 0.8 (worse)');
     expect(remedyVerdict(parent, run([]))).toBeNull();
   });

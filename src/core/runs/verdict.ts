@@ -31,13 +31,15 @@ export function keptEpoch(record: Pick<RunRecord, 'epochs' | 'earlyStop'>): Epoc
 }
 
 /**
- * The two values rounded to the fewest significant digits (2 to 4) that tell them apart,
- * so "0.612 → 0.608" is not shown as "0.61 → 0.61".
+ * The two values rounded for the verdict: two significant digits for a change of 10% or
+ * more ("0.61 → 0.44"), three for a smaller one, so "0.686 → 0.683" does not read as
+ * "0.69 → 0.68"; more (up to four) while the rounded values would look equal.
  */
 export function formatPair(before: number, after: number): [string, string] {
   const round = (x: number, digits: number) =>
     Number.isFinite(x) ? String(Number(x.toPrecision(digits))) : String(x);
-  let digits = 2;
+  const relative = Math.abs(after - before) / Math.abs(before);
+  let digits = relative >= 0.1 || !Number.isFinite(relative) ? 2 : 3;
   while (digits < 4 && round(before, digits) === round(after, digits) && before !== after) digits++;
   return [round(before, digits), round(after, digits)];
 }
