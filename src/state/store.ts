@@ -1,7 +1,7 @@
 /**
- * One zustand store built from slices, one per concern. Undo/redo (zundo) tracks the
- * graph only; the workspace (graph, dataset choice, training settings) is persisted
- * to localStorage so it survives a reload.
+ * One zustand store built from slices, one per concern. Undo/redo (zundo) tracks graph
+ * edits and applied remedies (undoRules.ts); the workspace (graph, dataset choice, training
+ * settings, a pending remedy) is persisted to localStorage so it survives a reload.
  */
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
@@ -14,6 +14,8 @@ import { createSessionSlice, type SessionSlice } from './sessionSlice';
 import { createCsvUploadSlice, type CsvUploadSlice } from './csvUploadSlice';
 import { trainingConfigSchema } from '../core/train/settingsSchema';
 import { createEvaluationSlice, type EvaluationSlice } from './evaluationSlice';
+import { createRemedySlice, parseWorkspaceRemedy, type RemedySlice } from './remedySlice';
+import { changedFields, sameStep, trackedState } from './undoRules';
 
 export type AppState = GraphSlice &
   DataSlice &
@@ -21,7 +23,8 @@ export type AppState = GraphSlice &
   RunsSlice &
   SessionSlice &
   CsvUploadSlice &
-  EvaluationSlice;
+  EvaluationSlice &
+  RemedySlice;
 
 /** Builds the app's store (one per page; tests build their own). */
 export const createAppStore = () =>
@@ -36,11 +39,13 @@ export const createAppStore = () =>
           ...createSessionSlice(...a),
           ...createCsvUploadSlice(...a),
           ...createEvaluationSlice(...a),
+          ...createRemedySlice(...a),
         }),
         {
-          partialize: (s) => ({ graph: s.graph }),
+          partialize: trackedState,
           limit: 200,
-          equality: (a, b) => a.graph === b.graph,
+          equality: sameStep,
+          diff: changedFields,
         },
       ),
       {
@@ -50,13 +55,19 @@ export const createAppStore = () =>
           graph: s.graph,
           datasetChoice: s.datasetChoice,
           config: s.config,
+          pendingRemedy: s.pendingRemedy,
         }),
         // Settings saved before a setting existed get its default (the schema fills it in);
         // settings this build cannot read fall back to the defaults.
         merge: (persisted, current) => {
           const saved = (persisted ?? {}) as Partial<AppState>;
           const config = trainingConfigSchema.safeParse(saved.config);
-          return { ...current, ...saved, config: config.success ? config.data : current.config };
+          return {
+            ...current,
+            ...saved,
+            config: config.success ? config.data : current.config,
+            pendingRemedy: parseWorkspaceRemedy(saved.pendingRemedy),
+          };
         },
       },
     ),
@@ -64,5 +75,5 @@ export const createAppStore = () =>
 
 export const useAppStore = createAppStore();
 
-/** Undo/redo of graph edits. */
+/** Undo/redo of graph edits and remedies. */
 export const useGraphHistory = () => useAppStore.temporal.getState();

@@ -19,6 +19,7 @@ import {
   MAX_STORED_BATCH_POINTS,
   RUN_SCHEMA_VERSION,
   type FoldHistory,
+  type RunLineage,
   type RunRecord,
   type StoredOutputsInfo,
   type StoredWeightsInfo,
@@ -56,6 +57,8 @@ export function newRunRecord(run: {
   config: TrainingConfig;
   datasetChoice: DatasetChoice;
   dataset: DatasetSummary;
+  /** Set when a diagnostics remedy prepared this run from a parent. */
+  lineage?: RunLineage | null;
 }): RunRecord {
   return {
     schemaVersion: RUN_SCHEMA_VERSION,
@@ -89,6 +92,7 @@ export function newRunRecord(run: {
       run.datasetChoice.kind === 'upload' && run.datasetChoice.format === 'csv'
         ? { spec: run.datasetChoice.spec, fitted: null }
         : null,
+    ...(run.lineage ? { lineage: run.lineage } : {}),
   };
 }
 

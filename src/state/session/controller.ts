@@ -16,6 +16,7 @@ import { createRunWriter, type RunWriter } from '../persistence/runWriter';
 import { createCoalescer } from './liveUpdates';
 import { createDatasetLoading, type DatasetLoading } from './datasetLoading';
 import { createRunCommands, type RunCommands } from './runCommands';
+import { watchChildRuns } from './childRuns';
 import type { AppStore } from './types';
 
 export interface Controller extends RunCommands, DatasetLoading {
@@ -126,7 +127,11 @@ export function createController(store: AppStore, options: ControllerOptions = {
     }
   };
 
-  const unsubscribers = [client.subscribe(handle), client.onFailure(onFailure)];
+  const unsubscribers = [
+    client.subscribe(handle),
+    client.onFailure(onFailure),
+    watchChildRuns(store),
+  ];
   if (options.onMessage) unsubscribers.push(client.subscribe(options.onMessage));
   return {
     client,
