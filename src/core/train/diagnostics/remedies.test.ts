@@ -161,7 +161,8 @@ describe('model remedies', () => {
   it('deeper repeats the last hidden Dense after it', () => {
     const r = edit('deeper');
     expect(r.change).toBe('Dense dense_4 (8 units, relu) added after dense_2');
-    expect(node(r.graph, 'dense_4')?.params).toEqual(node(r.graph, 'dense_2')?.params);
+    // The copy also carries the schema's defaults for params the original leaves unset.
+    expect(node(r.graph, 'dense_4')?.params).toMatchObject(node(r.graph, 'dense_2')!.params);
     expect(r.graph.edges.some((e) => e.source === 'dense_4' && e.target === 'dense_3')).toBe(true);
     expect(refusal('deeper', ctx({ graph: presetGraph('cnn'), target: tenClasses }))).toMatch(
       /no hidden layer with units/,
