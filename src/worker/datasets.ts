@@ -4,7 +4,7 @@
  */
 import { BUNDLED_FILES, parseBundled } from '../core/data/bundled';
 import { summarizeDataset } from '../core/data/summary';
-import { makeSynthetic } from '../core/data/synthetic';
+import { makeSynthetic, SYNTHETIC_DATA_SEED } from '../core/data/synthetic';
 import { sampleDataset } from '../core/data/sample';
 import type { BundledId, Dataset, DatasetChoice } from '../core/data/types';
 import { softwareRendererName } from '../core/train/backend';
@@ -18,10 +18,6 @@ import type { CsvSplitConfig } from './ingest/csvMessages';
 import { csvChoiceFingerprint } from './ingest/csvFingerprint';
 import type { FromWorker } from './protocol';
 import { CancellableRequests } from './cancellableRequests';
-
-// Synthetic sets do not depend on the run seed: changing the seed re-splits and
-// re-initialises, but the points on screen stay the same.
-const SYNTHETIC_DATA_SEED = 1;
 
 /** Loads datasets one after the other and keeps the latest for training. */
 export class DatasetHolder {

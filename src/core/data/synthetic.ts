@@ -10,6 +10,11 @@ const WORLD = 5;
 // Separates the synthetic stream from the split and batch streams of the same seed.
 const SYNTHETIC_SALT = 2;
 export const MAX_SYNTHETIC_SIZE = 100_000;
+/**
+ * The seed the app generates synthetic sets with. They do not depend on the run seed:
+ * changing the seed re-splits and re-initialises, but the points on screen stay the same.
+ */
+export const SYNTHETIC_DATA_SEED = 1;
 
 type Point = [x: number, y: number, label: 0 | 1];
 type Generator = (n: number, noise: number, rng: Rng) => Point[];
