@@ -101,8 +101,9 @@ export function newRunRecord(run: {
  * after it are dropped (the worker trains them again) and it is 'running' again.
  */
 export function resumeRecord(record: RunRecord, fromEpoch: number): RunRecord {
+  // An early-stopped run continues for its remaining epochs: it has not stopped early (yet).
   return {
-    ...record,
+    ...withoutEarlyStop(record),
     status: 'running',
     epochs: record.epochs.filter((e) => e.epoch <= fromEpoch),
     batches: record.batches.filter((b) => b.epoch <= fromEpoch),
@@ -292,10 +293,11 @@ export function applyRunEvent(run: LiveRun, event: RunEvent): LiveRun {
           event.status === 'stopped' ? (run.progress?.epoch ?? r.epochs.length) : null,
         outputs: event.outputs,
         record: {
-          ...r,
+          ...withoutEarlyStop(r),
           status: event.status,
           evaluation: event.evaluation,
           outputs: event.outputs ? storedOutputsInfo(event.outputs) : null,
+          ...(event.earlyStop ? { earlyStop: event.earlyStop } : {}),
         },
       };
     case 'failed':
@@ -305,6 +307,11 @@ export function applyRunEvent(run: LiveRun, event: RunEvent): LiveRun {
       throw new Error(`Unknown run event ${JSON.stringify(never)}`);
     }
   }
+}
+
+function withoutEarlyStop(record: RunRecord): RunRecord {
+  const { earlyStop: _none, ...rest } = record;
+  return rest;
 }
 
 /** The run with one fold changed (and other record fields set); unknown folds are ignored. */

@@ -57,7 +57,7 @@ const spec = {
   batchSize: 2,
 };
 const batch = { x: Float32Array.from(X.flat()), y: Float32Array.from(Y), size: 2 };
-const ctx = { ds, spec, units: 1, classWeights: null };
+const ctx = { ds, spec, units: 1, classWeights: null, clipNorm: 0 };
 
 /** By hand: out = Σ_j (x·W + b)_j; MSE and its gradient with respect to W (data part only). */
 function handDataLoss(): { loss: number; gradW: number[][] } {

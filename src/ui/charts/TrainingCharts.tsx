@@ -187,13 +187,64 @@ const EpochChart = memo(function EpochChart({
   );
 });
 
-/** Live loss/accuracy charts and the decision boundary of 2-D sets; `markers`: diagnostics evidence. */
+/** The learning rate of each epoch's last step, as the run's schedule set it. */
+const LearningRateChart = memo(function LearningRateChart({ epochs }: { epochs: EpochMetrics[] }) {
+  const data = useMemo(
+    () => epochs.flatMap((e) => (e.lr === undefined ? [] : [{ epoch: e.epoch, lr: e.lr }])),
+    [epochs],
+  );
+  return (
+    <figure
+      className="chart"
+      data-testid="epoch-lr-chart"
+      data-points={data.length}
+      aria-label="Learning rate per epoch"
+    >
+      <figcaption>Learning rate</figcaption>
+      <ResponsiveContainer width="100%" height={150}>
+        <LineChart data={data} margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>
+          <CartesianGrid strokeDasharray="3 3" stroke="var(--grid)" />
+          <XAxis
+            dataKey="epoch"
+            type="number"
+            domain={[1, 'dataMax']}
+            allowDecimals={false}
+            tick={{ fontSize: 11 }}
+          />
+          <YAxis tick={{ fontSize: 11 }} width={56} tickFormatter={formatRate} />
+          <Tooltip formatter={(v) => formatRate(Number(v))} />
+          <Line
+            type="stepAfter"
+            dataKey="lr"
+            name="learning rate"
+            stroke="var(--series-1)"
+            dot={data.length <= MAX_DOTS}
+            isAnimationActive={false}
+          />
+        </LineChart>
+      </ResponsiveContainer>
+    </figure>
+  );
+});
+
+function formatRate(v: number): string {
+  return v === 0 ? '0' : v.toPrecision(2);
+}
+
+/**
+ * Live loss/accuracy charts, the learning rate when the run's schedule changes it (a flat
+ * line for a constant rate would take a chart's room to say nothing), and the decision
+ * boundary of 2-D sets; `markers`: diagnostics evidence.
+ */
 export function TrainingCharts({ markers = NO_MARKERS }: { markers?: readonly ChartMarker[] }) {
   const batches = useAppStore((s) => s.run?.record.batches ?? EMPTY_BATCHES);
   const epochs = useAppStore((s) => s.run?.record.epochs ?? EMPTY_EPOCHS);
   const folds = useAppStore((s) => s.run?.record.folds ?? EMPTY_FOLDS);
   const task = useAppStore((s) => s.dataset?.task);
   const isPoints = useAppStore((s) => s.dataset?.kind === 'points2d');
+  const scheduled = useAppStore(
+    (s) => (s.run?.record.config.lrSchedule ?? 'constant') !== 'constant',
+  );
   const regression = task === 'regression';
   // Stable per chart, so a new batch does not redraw the memoised epoch charts.
   const marked = useMemo(
@@ -219,6 +270,7 @@ export function TrainingCharts({ markers = NO_MARKERS }: { markers?: readonly Ch
           val="valLoss"
           markers={marked.loss}
         />
+        {scheduled && <LearningRateChart epochs={epochs} />}
         {regression ? (
           <EpochChart
             epochs={epochs}

@@ -130,6 +130,7 @@ async function compareStep(graph: ModelGraph, featureShape: number[]): Promise<v
       spec,
       units: CLASSES,
       classWeights: null,
+      clipNorm: 0,
     },
   );
   optimizer.dispose();
