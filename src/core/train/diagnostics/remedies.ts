@@ -7,6 +7,7 @@
  *   const plan = applyRemedy('lr-divide-10', { graph, config, datasetChoice, target });
  *   if (plan.kind === 'edit') workspace = plan;   // plan.change: "Learning rate 0.1 → 0.01"
  */
+import { withSettingRules } from '../configRules';
 import { isAugmenting } from '../../data/images/augment';
 import type { AugmentationSpec } from '../../data/images/types';
 import type { DatasetChoice } from '../../data/types';
@@ -159,7 +160,8 @@ function setting<K extends keyof TrainingConfig>(
   patch: Pick<TrainingConfig, K>,
   change: string,
 ): Change {
-  return { config: { ...ctx.config, ...patch }, change };
+  // The same rules as the form (e.g. plateau patience following early stopping's).
+  return { config: { ...ctx.config, ...withSettingRules(ctx.config, patch) }, change };
 }
 
 function scheduleLabel(value: TrainingConfig['lrSchedule']): string {
