@@ -25,7 +25,7 @@ test('over-fitting: the finding, its early-stopping remedy, a linked run that do
   await openFresh(page);
   await openProject(page, fixture('projects', 'overfitting.json'));
   // 200 noisy points instead of the default 400 (the project's dataset, regenerated).
-  await expect(page.getByLabel('Points')).toHaveValue('200');
+  await expect(page.getByRole('spinbutton', { name: 'Points' })).toHaveValue('200');
   await page.getByLabel('Backend').selectOption({ value: 'wasm' });
   await trainToDone(page);
 
