@@ -20,3 +20,12 @@ export async function metric(page: Page, testId: string): Promise<number> {
   const text = (await page.getByTestId(testId).textContent()) ?? '';
   return text.trim() === '' ? NaN : Number(text);
 }
+
+/** Opens a project file through the Project menu and waits for its dataset to load. */
+export async function openProject(page: Page, path: string): Promise<void> {
+  const menu = page.locator('details.project-menu');
+  if ((await menu.getAttribute('open')) === null)
+    await page.locator('summary', { hasText: 'Project' }).click();
+  await page.getByLabel('Project file').setInputFiles(path);
+  await expect(page.getByTestId('dataset-name')).toBeVisible();
+}

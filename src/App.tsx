@@ -4,8 +4,9 @@ import { ModelCanvas, Palette, Inspector, ModelSummary } from './ui/editor';
 import { TopBar } from './ui/training/TopBar';
 import { DataPanel } from './ui/data/DataPanel';
 import { TrainingSettings } from './ui/training/TrainingSettings';
-import { TrainingCharts } from './ui/charts/TrainingCharts';
 import { RunsPanel } from './ui/runs/RunsPanel';
+import { ChartsWithFindings } from './ui/diagnostics/ChartsWithFindings';
+import { DiagnosticsPanel } from './ui/diagnostics/DiagnosticsPanel';
 import { EvaluationPanel } from './ui/evaluation/EvaluationPanel';
 import { CompareView } from './ui/runs/CompareView';
 import { Notices } from './ui/Notices';
@@ -47,8 +48,9 @@ export function App() {
           </aside>
         </div>
         <section className="workspace-bottom" aria-label="Training results">
-          <TrainingCharts />
+          <ChartsWithFindings />
           <RunsPanel />
+          <DiagnosticsPanel />
           <EvaluationPanel />
           <ModelSummary />
         </section>

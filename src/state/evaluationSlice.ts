@@ -4,6 +4,7 @@
  * them). The report itself is derived from these, never stored.
  */
 import type { StateCreator } from 'zustand';
+import type { HeadlineKey } from '../core/evaluation/headline';
 import type { RunOutputs } from '../core/evaluation/runOutputs';
 import type { AppState } from './store';
 
@@ -22,7 +23,10 @@ export interface EvaluationSlice {
   runOutputs: Record<string, OutputsState>;
   /** How many views show each run's outputs (those are never dropped). */
   outputsRetained: Record<string, number>;
+  /** The metric the report's headline leads with (the "report balanced accuracy" remedy); null: the usual order. */
+  headlineLead: HeadlineKey | null;
   showReport: (runId: string | null) => void;
+  setHeadlineLead: (key: HeadlineKey | null) => void;
   setRunOutputs: (runId: string, state: OutputsState) => void;
   dropRunOutputs: (runIds: readonly string[]) => void;
   /** Counts one more (+1) or one fewer (−1) view showing a run's outputs. */
@@ -33,7 +37,9 @@ export const createEvaluationSlice: StateCreator<AppState, [], [], EvaluationSli
   reportRunId: null,
   runOutputs: {},
   outputsRetained: {},
+  headlineLead: null,
   showReport: (reportRunId) => set({ reportRunId }),
+  setHeadlineLead: (headlineLead) => set({ headlineLead }),
   setRunOutputs: (runId, state) =>
     set((s) => {
       const { [runId]: _previous, ...others } = s.runOutputs;

@@ -1,7 +1,7 @@
 /**
- * One zustand store built from slices, one per concern. Undo/redo (zundo) tracks the
- * graph only; the workspace (graph, dataset choice, training settings) is persisted
- * to localStorage so it survives a reload.
+ * One zustand store built from slices, one per concern. Undo/redo (zundo) tracks graph
+ * edits and applied remedies (undoRules.ts); the workspace (graph, dataset choice, training
+ * settings, a pending remedy) is persisted to localStorage so it survives a reload.
  */
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
@@ -15,6 +15,8 @@ import { createCsvUploadSlice, type CsvUploadSlice } from './csvUploadSlice';
 import { trainingConfigSchema } from '../core/train/settingsSchema';
 import { createEvaluationSlice, type EvaluationSlice } from './evaluationSlice';
 import { createLrFinderSlice, type LrFinderSlice } from './lrFinderSlice';
+import { createRemedySlice, parseWorkspaceRemedy, type RemedySlice } from './remedySlice';
+import { changedFields, sameStep, trackedState } from './undoRules';
 
 export type AppState = GraphSlice &
   DataSlice &
@@ -23,7 +25,8 @@ export type AppState = GraphSlice &
   SessionSlice &
   CsvUploadSlice &
   EvaluationSlice &
-  LrFinderSlice;
+  LrFinderSlice &
+  RemedySlice;
 
 /** Builds the app's store (one per page; tests build their own). */
 export const createAppStore = () =>
@@ -39,11 +42,13 @@ export const createAppStore = () =>
           ...createCsvUploadSlice(...a),
           ...createEvaluationSlice(...a),
           ...createLrFinderSlice(...a),
+          ...createRemedySlice(...a),
         }),
         {
-          partialize: (s) => ({ graph: s.graph }),
+          partialize: trackedState,
           limit: 200,
-          equality: (a, b) => a.graph === b.graph,
+          equality: sameStep,
+          diff: changedFields,
         },
       ),
       {
@@ -53,13 +58,19 @@ export const createAppStore = () =>
           graph: s.graph,
           datasetChoice: s.datasetChoice,
           config: s.config,
+          pendingRemedy: s.pendingRemedy,
         }),
         // Settings saved before a setting existed get its default (the schema fills it in);
         // settings this build cannot read fall back to the defaults.
         merge: (persisted, current) => {
           const saved = (persisted ?? {}) as Partial<AppState>;
           const config = trainingConfigSchema.safeParse(saved.config);
-          return { ...current, ...saved, config: config.success ? config.data : current.config };
+          return {
+            ...current,
+            ...saved,
+            config: config.success ? config.data : current.config,
+            pendingRemedy: parseWorkspaceRemedy(saved.pendingRemedy),
+          };
         },
       },
     ),
@@ -67,5 +78,5 @@ export const createAppStore = () =>
 
 export const useAppStore = createAppStore();
 
-/** Undo/redo of graph edits. */
+/** Undo/redo of graph edits and remedies. */
 export const useGraphHistory = () => useAppStore.temporal.getState();

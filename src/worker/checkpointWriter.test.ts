@@ -57,6 +57,25 @@ describe('CheckpointWriter', () => {
     expect(events).toMatchObject([{ type: 'checkpoint', kinds: ['final'] }]);
   });
 
+  it('with early stopping, the best is early stopping’s best, not the lowest loss', async () => {
+    const events: RunEvent[] = [];
+    const writer = new CheckpointWriter(
+      'r',
+      null,
+      (e) => events.push(e),
+      () => Promise.resolve(),
+    );
+    writer.take(checkpoint(1), 0.5, true);
+    await writer.flush();
+    // Lower validation loss, but not by early stopping's min delta (or another monitor).
+    writer.take(checkpoint(2), 0.4, false);
+    await writer.flush();
+    expect(events).toMatchObject([
+      { type: 'checkpoint', info: { epoch: 1 }, kinds: ['final', 'best'] },
+      { type: 'checkpoint', info: { epoch: 2 }, kinds: ['final'] },
+    ]);
+  });
+
   it('a failed write is reported once and later checkpoints are not stored', async () => {
     const events: RunEvent[] = [];
     let calls = 0;

@@ -29,12 +29,22 @@ export class CheckpointWriter {
     private readonly put: PutCheckpoints = putCheckpoints,
   ) {}
 
-  /** Takes an epoch's checkpoint as the final one, and as the best when its validation loss is lowest. */
-  take(checkpoint: Checkpoint, valLoss: number): void {
+  /**
+   * Takes an epoch's checkpoint as the final one, and as the best when its validation loss
+   * is lowest — or, with early stopping (`isBest` given), when it is early stopping's best,
+   * so the stored best weights are the ones it restores.
+   */
+  take(checkpoint: Checkpoint, valLoss: number, isBest?: boolean): void {
     if (this.off) return;
     const info = { epoch: checkpoint.epoch, valLoss, bytes: checkpointBytes(checkpoint) };
     const taken: Pending = { checkpoint, info };
-    for (const kind of checkpointKinds(this.best, info)) this.pending[kind] = taken;
+    const kinds: WeightsKind[] =
+      isBest === undefined
+        ? checkpointKinds(this.best, info)
+        : isBest
+          ? ['final', 'best']
+          : ['final'];
+    for (const kind of kinds) this.pending[kind] = taken;
     if (this.pending.best === taken) this.best = info;
     if (this.flushing) return;
     this.flushing = true;

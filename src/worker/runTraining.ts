@@ -28,11 +28,22 @@ export interface RunContext {
   onControl: (control: RunControl) => void;
 }
 
-/** The final checkpoint a continued run starts from, read from IndexedDB; or why not. */
-async function resumeCheckpoint(msg: TrainMessage): Promise<Checkpoint | string | null> {
-  if (!msg.resume) return null;
-  const stored = await getCheckpoint(msg.runId, msg.resume.fromEpoch).catch(() => null);
-  return stored ?? 'The weights of this run are no longer stored; it cannot continue.';
+/**
+ * The final checkpoint a continued run starts from, read from IndexedDB, and with early
+ * stopping its best one (whose weights it may restore); or why it cannot continue.
+ */
+async function resumeCheckpoints(
+  msg: TrainMessage,
+): Promise<{ from?: Checkpoint; best?: Checkpoint } | string> {
+  if (!msg.resume) return {};
+  const read = (epoch: number) => getCheckpoint(msg.runId, epoch).catch(() => null);
+  const from = await read(msg.resume.fromEpoch);
+  if (!from) return 'The weights of this run are no longer stored; it cannot continue.';
+  const bestEpoch = msg.resume.best?.epoch;
+  const wanted = msg.config.earlyStopping && bestEpoch !== undefined && bestEpoch !== from.epoch;
+  // Without them early stopping keeps the last weights (and says so in the run's record).
+  const best = wanted ? ((await read(bestEpoch)) ?? undefined) : undefined;
+  return { from, ...(best ? { best } : {}) };
 }
 
 /** Trains one run to its end; every outcome is reported as run events, never thrown. */
@@ -48,8 +59,8 @@ export async function runTraining(msg: TrainMessage, ctx: RunContext): Promise<v
   const raw = csvRun ? csvRun.dataset : ctx.dataset;
   const prepared = prepareRun(raw, graph, config, csvRun?.fitted ?? null, csvRun?.refit ?? null);
   if (!prepared.ok) return fail(prepared.message);
-  const startFrom = await resumeCheckpoint(msg);
-  if (typeof startFrom === 'string') return fail(startFrom);
+  const resumed = await resumeCheckpoints(msg);
+  if (typeof resumed === 'string') return fail(resumed);
 
   const control = new RunControl(runId, post);
   const progress = new ProgressBatcher(runId, post);
@@ -66,7 +77,8 @@ export async function runTraining(msg: TrainMessage, ctx: RunContext): Promise<v
       dataset: prepared.dataset,
       split,
       config,
-      startFrom: startFrom ?? undefined,
+      startFrom: resumed.from,
+      startBest: resumed.best,
       crossValidation: prepared.crossValidation,
       hooks: {
         onFoldStart: ({ fold, of, rows }) => {
@@ -87,11 +99,11 @@ export async function runTraining(msg: TrainMessage, ctx: RunContext): Promise<v
         onFoldEnd: (fold, evaluation) => post({ type: 'foldFinished', runId, fold, evaluation }),
         onBatch: (point) => progress.addPoint(point),
         onProgress: (p) => progress.setProgress(p),
-        onEpoch: (metrics, checkpoint) => {
+        onEpoch: (metrics, checkpoint, isBest) => {
           rememberCheckpoint(checkpoint);
           progress.flush();
           post({ type: 'epoch', runId, metrics });
-          checkpoints.take(checkpoint, metrics.valLoss);
+          checkpoints.take(checkpoint, metrics.valLoss, isBest);
         },
         shouldStop: () => control.isStopped,
         waitIfPaused: async () => {
@@ -143,9 +155,18 @@ export async function runTraining(msg: TrainMessage, ctx: RunContext): Promise<v
     await checkpoints.flush();
     if (outcome.status === 'failed') fail(outcome.message);
     else {
-      const { status, evaluation, outputs } = outcome;
+      const { status, evaluation, outputs, earlyStop } = outcome;
+      // Export and "Try the model" use the weights the run keeps (early stopping's best).
+      if (outcome.kept) rememberCheckpoint(outcome.kept);
       post(
-        { type: 'finished', runId, status, evaluation, outputs },
+        {
+          type: 'finished',
+          runId,
+          status,
+          evaluation,
+          outputs,
+          ...(earlyStop ? { earlyStop } : {}),
+        },
         outputs ? outputBuffers(outputs) : [],
       );
     }

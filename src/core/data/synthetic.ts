@@ -13,7 +13,7 @@ export const MAX_SYNTHETIC_SIZE = 100_000;
 
 /**
  * The seed the app generates synthetic sets with. They do not depend on the run seed:
- * changing it re-splits and re-initialises, but the points on screen stay the same.
+ * changing the seed re-splits and re-initialises, but the points on screen stay the same.
  */
 export const SYNTHETIC_DATA_SEED = 1;
 

@@ -57,14 +57,30 @@ describe('topologyToGraph', () => {
     });
     const topology = {
       class_name: 'Sequential',
-      config: { layers: [dense('d1', { batch_input_shape: [null, 5] }), dense('d2', {})] },
+      config: {
+        layers: [
+          dense('d1', { batch_input_shape: [null, 5] }),
+          // Keras 3 writes the regularizer's module; L2 alone has no l1 entry.
+          dense('d2', {
+            kernel_regularizer: {
+              module: 'keras.regularizers',
+              class_name: 'L2',
+              config: { l2: 0.01 },
+            },
+          }),
+        ],
+      },
     };
     const outcome = topologyToGraph(topology);
     expect(outcome.ok && nodesAndEdges(outcome.graph)).toEqual({
       nodes: [
         { id: 'input', type: 'Input', params: { shape: [5] } },
         { id: 'd1', type: 'Dense', params: { units: 3, activation: 'relu', useBias: true } },
-        { id: 'd2', type: 'Dense', params: { units: 3, activation: 'relu', useBias: true } },
+        {
+          id: 'd2',
+          type: 'Dense',
+          params: { units: 3, activation: 'relu', useBias: true, l1: 0, l2: 0.01 },
+        },
       ],
       edges: ['input->d1', 'd1->d2'],
     });

@@ -31,10 +31,26 @@ const BY_KERAS_CLASS = new Map<string, LayerSpec<LayerType>>(
   LAYERS.map((spec) => [spec.kerasClassName ?? spec.type, spec]),
 );
 
+/**
+ * The `l1`/`l2` params from a saved `kernel_regularizer` ({class_name: "L1L2" | "L1" | "L2",
+ * config: {l1?, l2?}}, in TF.js and Keras 3 alike); null means 0: the layer had none.
+ */
+function kernelPenaltyFromConfig(config: Record<string, unknown>, name: string): ParamValue {
+  const reg = config['kernel_regularizer'];
+  const values = isRecord(reg) && isRecord(reg['config']) ? reg['config'] : {};
+  const v = values[name];
+  return typeof v === 'number' ? v : 0;
+}
+
 function paramsFromConfig(layer: LayerSpec, config: Record<string, unknown>): LayerParams {
   if (layer.fromKeras) return layer.fromKeras(config);
   const params: LayerParams = {};
   for (const spec of layer.params) {
+    if (spec.name === 'l1' || spec.name === 'l2') {
+      if ('kernel_regularizer' in config)
+        params[spec.name] = kernelPenaltyFromConfig(config, spec.name);
+      continue;
+    }
     const value = config[snake(spec.name)];
     if (value === undefined || value === null) continue;
     // TF.js writes activations as names; Keras may write {class_name, config}.

@@ -4,6 +4,9 @@ import {
   activationParam,
   applyLayer,
   kerasCall,
+  kerasKernelRegularizer,
+  kernelRegularizerArgs,
+  kernelRegularizerParams,
   paddingParam,
   pyBool,
   pyStr,
@@ -11,7 +14,7 @@ import {
   useBiasParam,
 } from './shared';
 import { slideWindow } from './spatial';
-import { staticDim, torchActivation } from '../export/codegen/torchHelpers';
+import { staticDim, torchActivation, torchKernelPenalty } from '../export/codegen/torchHelpers';
 import { toChannelsFirst, toChannelsLast, torchPadding } from '../export/codegen/torchLayout';
 
 /** 2-D convolution over images (channels last). */
@@ -52,6 +55,7 @@ export const Conv2D = defineLayer({
     paddingParam,
     activationParam('relu'),
     useBiasParam,
+    ...kernelRegularizerParams,
   ],
   arity: { min: 1, max: 1 },
   inferShape(inputs, p) {
@@ -76,6 +80,7 @@ export const Conv2D = defineLayer({
       useBias: p.useBias,
       kernelInitializer: tf.initializers.glorotUniform({ seed: ctx.seed }),
       biasInitializer: 'zeros',
+      ...kernelRegularizerArgs(tf, p),
       name: ctx.name,
     });
     return applyLayer(layer, inputs);
@@ -90,6 +95,7 @@ export const Conv2D = defineLayer({
         `padding=${pyStr(p.padding)}`,
         `activation=${pyStr(p.activation)}`,
         p.useBias ? null : `use_bias=${pyBool(p.useBias)}`,
+        kerasKernelRegularizer(p),
       ],
       ctx.name,
     ),
@@ -104,5 +110,6 @@ export const Conv2D = defineLayer({
       const conv = `self.${c.py}(${pad ? `F.pad(${x}, ${pyTuple(pad)})` : x})`;
       return torchActivation(c.params.activation, toChannelsLast(conv, 4));
     },
+    penalty: (c) => torchKernelPenalty(`self.${c.py}.weight`, c.params),
   },
 });

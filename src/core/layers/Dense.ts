@@ -1,8 +1,18 @@
 import type { Shape } from '../graph/types';
 import { lastDim } from '../graph/shape';
 import { defineLayer } from './define';
-import { activationParam, applyLayer, kerasCall, pyBool, pyStr, useBiasParam } from './shared';
-import { staticDim, torchActivation } from '../export/codegen/torchHelpers';
+import {
+  activationParam,
+  applyLayer,
+  kerasCall,
+  kerasKernelRegularizer,
+  kernelRegularizerArgs,
+  kernelRegularizerParams,
+  pyBool,
+  pyStr,
+  useBiasParam,
+} from './shared';
+import { staticDim, torchActivation, torchKernelPenalty } from '../export/codegen/torchHelpers';
 
 function inDim(inputs: readonly Shape[]): number {
   const input = inputs[0];
@@ -27,6 +37,7 @@ export const Dense = defineLayer({
     },
     activationParam('relu'),
     useBiasParam,
+    ...kernelRegularizerParams,
   ],
   arity: { min: 1, max: 1 },
   inferShape(inputs, p) {
@@ -42,6 +53,7 @@ export const Dense = defineLayer({
       useBias: p.useBias,
       kernelInitializer: tf.initializers.glorotUniform({ seed: ctx.seed }),
       biasInitializer: 'zeros',
+      ...kernelRegularizerArgs(tf, p),
       name: ctx.name,
     });
     return applyLayer(layer, inputs);
@@ -53,6 +65,7 @@ export const Dense = defineLayer({
         String(p.units),
         `activation=${pyStr(p.activation)}`,
         p.useBias ? null : `use_bias=${pyBool(p.useBias)}`,
+        kerasKernelRegularizer(p),
       ],
       ctx.name,
     ),
@@ -61,5 +74,6 @@ export const Dense = defineLayer({
       `self.${c.py} = nn.Linear(${staticDim(c.inShapes[0], -1)}, ${c.params.units}, bias=${pyBool(c.params.useBias)})`,
     ],
     forward: (c) => torchActivation(c.params.activation, `self.${c.py}(${c.inputs[0]})`),
+    penalty: (c) => torchKernelPenalty(`self.${c.py}.weight`, c.params),
   },
 });

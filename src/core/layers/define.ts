@@ -62,9 +62,11 @@ export function defineLayer<const T extends string, const P extends readonly Par
 ): LayerSpec<T> {
   const typed = (raw: LayerParams) => resolveParams(def.params, raw);
   const torch = def.toPyTorch;
+  const penalty = torch?.penalty;
   const toPyTorch: TorchEmitter | undefined = torch && {
     init: (c) => torch.init({ ...c, params: typed(c.params) }),
     forward: (c) => torch.forward({ ...c, params: typed(c.params) }),
+    ...(penalty && { penalty: (c) => penalty({ ...c, params: typed(c.params) }) }),
   };
   const nonTrainable = def.nonTrainableParams;
   const fromKeras = def.fromKeras;

@@ -65,6 +65,8 @@ describe('layer registry', () => {
       padding: 'valid',
       activation: 'relu',
       useBias: true,
+      l1: 0,
+      l2: 0,
     });
     (a['kernelSize'] as number[])[0] = 5;
     expect(defaultParams('Conv2D')['kernelSize']).toEqual([3, 3]);

@@ -39,6 +39,58 @@ export const useBiasParam = {
   help: 'Adds a learned offset to each output; turn off only when a BatchNormalization follows.',
 } as const satisfies ParamSpec;
 
+const regularizationSearch = { kind: 'real', scale: 'log', defaultRange: [1e-6, 1e-2] } as const;
+
+export const l1Param = {
+  name: 'l1',
+  label: 'L1',
+  kind: 'float',
+  default: 0,
+  min: 0,
+  max: 1,
+  help: "Adds λ·Σ|w| over this layer's weights (not its biases) to the loss, like Keras kernel_regularizer l1: pushes unhelpful weights to exactly zero. 0 = off; try 1e-5 to 1e-3.",
+  search: regularizationSearch,
+} as const satisfies ParamSpec;
+
+export const l2Param = {
+  name: 'l2',
+  label: 'L2',
+  kind: 'float',
+  default: 0,
+  min: 0,
+  max: 1,
+  help: "Adds λ·Σw² over this layer's weights (not its biases) to the loss, like Keras kernel_regularizer l2 (no ½): keeps weights small, which curbs over-fitting. 0 = off; try 1e-4.",
+  search: regularizationSearch,
+} as const satisfies ParamSpec;
+
+/** The kernel penalty params of every layer with a kernel (Dense, Conv2D). */
+export const kernelRegularizerParams = [l1Param, l2Param] as const;
+
+/** A layer's kernel penalty strengths, read from its `l1` and `l2` params. */
+export interface KernelPenalty {
+  l1: number;
+  l2: number;
+}
+
+/** TF.js layer args for a layer's L1/L2: a kernel regularizer, or none when both are 0. */
+export function kernelRegularizerArgs(
+  tf: typeof tfjs,
+  p: KernelPenalty,
+): { kernelRegularizer?: ReturnType<typeof tfjs.regularizers.l1l2> } {
+  if (!(p.l1 > 0 || p.l2 > 0)) return {};
+  // Both strengths are passed: l1l2 defaults a missing one to 0.01, not 0.
+  return { kernelRegularizer: tf.regularizers.l1l2({ l1: p.l1, l2: p.l2 }) };
+}
+
+/** The Keras `kernel_regularizer=` argument of a layer's L1/L2, or null when both are 0. */
+export function kerasKernelRegularizer(p: KernelPenalty): string | null {
+  // A number's JS text (0.0001, 1e-7) is also a Python float literal.
+  if (p.l1 > 0 && p.l2 > 0) return `kernel_regularizer=regularizers.l1_l2(l1=${p.l1}, l2=${p.l2})`;
+  if (p.l1 > 0) return `kernel_regularizer=regularizers.l1(${p.l1})`;
+  if (p.l2 > 0) return `kernel_regularizer=regularizers.l2(${p.l2})`;
+  return null;
+}
+
 export const paddingParam = {
   name: 'padding',
   label: 'Padding',

@@ -137,4 +137,9 @@ export interface TorchEmitter<Params = LayerParams> {
   init(ctx: TorchContext<Params>): string[];
   /** Python expression of the output, given the input variables. */
   forward(ctx: TorchContext<Params>): string;
+  /**
+   * Python expression of the layer's term of the loss (its L1/L2 kernel penalty, over
+   * `self.<py>`), or null when it adds none; absent for layers without a kernel.
+   */
+  penalty?(ctx: TorchContext<Params>): string | null;
 }

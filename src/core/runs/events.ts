@@ -8,7 +8,14 @@ import type { FittedPipeline } from '../data/pipeline/spec';
 import type { PreprocessingInfo } from '../export/modelFiles';
 import type { RunOutputs } from '../evaluation/runOutputs';
 import type { DecisionGrid } from '../train/evaluate';
-import type { BackendInfo, BatchPoint, EpochMetrics, Evaluation, Progress } from '../train/types';
+import type {
+  BackendInfo,
+  BatchPoint,
+  EarlyStop,
+  EpochMetrics,
+  Evaluation,
+  Progress,
+} from '../train/types';
 import type { FoldEvaluation, StoredWeightsInfo } from './record';
 
 /** Which stored weights of a run a checkpoint replaced. */
@@ -52,7 +59,10 @@ export type RunEvent =
     }
   /** One epoch of a fold's model; `val*` metrics are on the fold's held-out rows. */
   | { type: 'foldEpoch'; runId: string; fold: number; metrics: EpochMetrics }
-  /** A fold trained all its epochs; `evaluation` is its last epoch's held-out metrics. */
+  /**
+   * A fold trained all its epochs (or early stopping ended it); `evaluation` is its last
+   * epoch's held-out metrics, or those of the epoch early stopping kept.
+   */
   | { type: 'foldFinished'; runId: string; fold: number; evaluation: FoldEvaluation }
   /**
    * The worker stored this epoch's weights (and optimizer state) in IndexedDB as the run's
@@ -79,6 +89,11 @@ export type RunEvent =
       evaluation: Evaluation | null;
       /** The final model's outputs on the validation and test rows (transferred, not copied). */
       outputs: RunOutputs | null;
+      /**
+       * Set when early stopping ended the run: the evaluation and outputs are of the kept
+       * epoch's weights.
+       */
+      earlyStop?: EarlyStop;
     }
   | { type: 'failed'; runId: string; message: string };
 

@@ -232,6 +232,26 @@ describe('applyRunEvent: scripted runs', () => {
     expect(first.record.checkpoints.best?.epoch).toBe(3);
   });
 
+  it('an early-stopped run keeps where it stopped; continuing it clears that', () => {
+    const earlyStop = { stoppedEpoch: 2, keptEpoch: 1 };
+    const done = applyRunEvents(start(), [
+      started,
+      ...epochEvents(1, 0.5, true),
+      ...epochEvents(2, 0.6, false),
+      { type: 'finished', runId, status: 'completed', evaluation: null, outputs: null, earlyStop },
+    ]);
+    expect(done.record).toMatchObject({ status: 'completed', earlyStop });
+    expect(runRecordSchema.parse(recordSnapshot(done.record, 2000)).earlyStop).toEqual(earlyStop);
+    const resumed = resumeRecord(done.record, 2);
+    expect('earlyStop' in resumed).toBe(false);
+    expect(resumed.epochs.map((e) => e.epoch)).toEqual([1, 2]);
+    // A continued run that then completes all its epochs did not stop early.
+    const finished = applyRunEvents(newLiveRun({ ...resumed, earlyStop }), [
+      { type: 'finished', runId, status: 'completed', evaluation: null, outputs: null },
+    ]);
+    expect('earlyStop' in finished.record).toBe(false);
+  });
+
   it('a reload mid-run: the stored record is marked interrupted and can continue', () => {
     const live = applyRunEvents(start(), [started, ...epochEvents(1, 0.5, true)]);
     const stored = recordSnapshot(live.record, 5000);

@@ -19,6 +19,7 @@ import {
   MAX_STORED_BATCH_POINTS,
   RUN_SCHEMA_VERSION,
   type FoldHistory,
+  type RunLineage,
   type RunRecord,
   type StoredOutputsInfo,
   type StoredWeightsInfo,
@@ -56,6 +57,8 @@ export function newRunRecord(run: {
   config: TrainingConfig;
   datasetChoice: DatasetChoice;
   dataset: DatasetSummary;
+  /** Set when a diagnostics remedy prepared this run from a parent. */
+  lineage?: RunLineage | null;
 }): RunRecord {
   return {
     schemaVersion: RUN_SCHEMA_VERSION,
@@ -89,6 +92,7 @@ export function newRunRecord(run: {
       run.datasetChoice.kind === 'upload' && run.datasetChoice.format === 'csv'
         ? { spec: run.datasetChoice.spec, fitted: null }
         : null,
+    ...(run.lineage ? { lineage: run.lineage } : {}),
   };
 }
 
@@ -97,8 +101,9 @@ export function newRunRecord(run: {
  * after it are dropped (the worker trains them again) and it is 'running' again.
  */
 export function resumeRecord(record: RunRecord, fromEpoch: number): RunRecord {
+  // An early-stopped run continues for its remaining epochs: it has not stopped early (yet).
   return {
-    ...record,
+    ...withoutEarlyStop(record),
     status: 'running',
     epochs: record.epochs.filter((e) => e.epoch <= fromEpoch),
     batches: record.batches.filter((b) => b.epoch <= fromEpoch),
@@ -288,10 +293,11 @@ export function applyRunEvent(run: LiveRun, event: RunEvent): LiveRun {
           event.status === 'stopped' ? (run.progress?.epoch ?? r.epochs.length) : null,
         outputs: event.outputs,
         record: {
-          ...r,
+          ...withoutEarlyStop(r),
           status: event.status,
           evaluation: event.evaluation,
           outputs: event.outputs ? storedOutputsInfo(event.outputs) : null,
+          ...(event.earlyStop ? { earlyStop: event.earlyStop } : {}),
         },
       };
     case 'failed':
@@ -301,6 +307,11 @@ export function applyRunEvent(run: LiveRun, event: RunEvent): LiveRun {
       throw new Error(`Unknown run event ${JSON.stringify(never)}`);
     }
   }
+}
+
+function withoutEarlyStop(record: RunRecord): RunRecord {
+  const { earlyStop: _none, ...rest } = record;
+  return rest;
 }
 
 /** The run with one fold changed (and other record fields set); unknown folds are ignored. */

@@ -84,7 +84,8 @@ export interface RunRecord {
   starred: boolean;
   /**
    * Since schema 2: the final weights (last finished epoch; a run continues from them)
-   * and the best ones (lowest validation loss). Kept for the latest runs and starred runs.
+   * and the best ones (lowest validation loss; with early stopping, its best epoch, the
+   * one it restores). Kept for the latest runs and starred runs.
    */
   checkpoints: { final: StoredWeightsInfo | null; best: StoredWeightsInfo | null };
   /** Since schema 3: the data pipeline of a CSV run (null for other datasets). */

@@ -8,9 +8,12 @@
  * is a function of (seed, epoch, step), not a generator advanced by earlier calls —
  * batch order and image augmentation are seeded per epoch (batches.ts), dropout masks
  * per layer and global step (tfjsWorkarounds.ts setDropoutSeeds) — and checkpoints are
- * taken at epoch boundaries, so epoch and step restore every stream.
+ * taken at epoch boundaries, so epoch and step restore every stream. The learning-rate
+ * schedule is a function of the step too, except reduce-on-plateau, whose state is kept
+ * with early stopping's in `loop`.
  */
 import type * as tfjs from '@tensorflow/tfjs';
+import type { LoopState } from './loopState';
 import { privateOptimizerState } from './tfjsWorkarounds';
 
 /** One tensor's values, copied to CPU memory. */
@@ -34,6 +37,11 @@ export interface Checkpoint {
   optimizer: StoredTensor[];
   /** Optimizer state TF.js's setWeights cannot restore exactly (Adam's accBeta1/accBeta2). */
   optimizerPrivate: StoredTensor[];
+  /**
+   * Reduce-on-plateau's and early stopping's state after this epoch; absent in
+   * checkpoints taken before they existed (a run continued from one starts them afresh).
+   */
+  loop?: LoopState;
 }
 
 /** Copies the model's weights and the optimizer's state to CPU memory, in one read-back. */
@@ -42,6 +50,7 @@ export async function captureCheckpoint(
   optimizer: tfjs.Optimizer,
   epoch: number,
   step: number,
+  loop?: LoopState,
 ): Promise<Checkpoint> {
   const optimizerWeights = await optimizer.getWeights();
   // getWeights returns the optimizer's live slot variables plus a new 'iter' scalar
@@ -68,6 +77,7 @@ export async function captureCheckpoint(
       weights: weights!,
       optimizer: optimizerState!,
       optimizerPrivate: optimizerPrivate!,
+      ...(loop ? { loop } : {}),
     };
   } finally {
     created.forEach((t) => t.dispose());

@@ -185,6 +185,7 @@ describe('executeRun with cross-validation', () => {
       evaluation: null,
       outputs: null,
       epochsDone: 0,
+      kept: null,
     });
     expect(run.results.length).toBeLessThan(5);
     expect(run.finalEpochs).toEqual([]);

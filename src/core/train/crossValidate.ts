@@ -61,7 +61,7 @@ export function crossValidationPlan(
   return { ok: true, plan: { folds: stratifiedKFold(ds.y, ds.task, rows, k, seed), refit } };
 }
 
-/** A fold's held-out metrics: those of its last epoch. */
+/** A fold's held-out metrics: those of its last epoch (or early stopping's kept one). */
 export function foldEvaluation(last: EpochMetrics): FoldEvaluation {
   const out: FoldEvaluation = { valLoss: last.valLoss };
   if (last.valAccuracy !== undefined) out.valAccuracy = last.valAccuracy;
@@ -112,6 +112,8 @@ export async function trainFolds(opts: {
     hooks.onFoldStart?.({ fold, of, rows, features });
     const split = { train: rows.train, validation: rows.heldOut, test: new Int32Array(0) };
     let checkpoint: Checkpoint | null = null;
+    let best: Checkpoint | null = null;
+    let keptEpoch: number | null = null;
     const epochs: EpochMetrics[] = [];
     for (;;) {
       await backends.use();
@@ -126,6 +128,7 @@ export async function trainFolds(opts: {
           config,
           now: opts.now,
           resumeFrom: checkpoint ?? undefined,
+          resumeBest: best ?? undefined,
           hooks: {
             shouldStop: hooks.shouldStop,
             waitIfPaused: hooks.waitIfPaused,
@@ -138,6 +141,7 @@ export async function trainFolds(opts: {
           },
         });
         checkpoint = result.checkpoint;
+        best = result.best;
         if (result.status === 'interrupted') {
           backendLost = true;
           if (!backends.lose(result.message, checkpoint?.epoch ?? 0, fold)) {
@@ -149,13 +153,15 @@ export async function trainFolds(opts: {
           return { status: 'failed', message: `Fold ${fold}/${of}: ${result.message}` };
         }
         if (result.status === 'stopped') return { status: 'stopped' };
+        keptEpoch = result.earlyStop?.keptEpoch ?? null;
         break;
       } finally {
         disposeModel(model, backendLost);
       }
     }
-    const last = epochs.at(-1);
-    if (last) hooks.onFoldEnd?.(fold, foldEvaluation(last));
+    // Early stopping that restored its best epoch: that epoch's model is the fold's.
+    const kept = epochs.find((e) => e.epoch === keptEpoch) ?? epochs.at(-1);
+    if (kept) hooks.onFoldEnd?.(fold, foldEvaluation(kept));
   }
   return { status: 'completed' };
 }

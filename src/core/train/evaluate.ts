@@ -7,6 +7,7 @@ import type { TaskKind } from '../graph/types';
 import type { Dataset } from '../data/types';
 import { orderedBatches } from './batches';
 import { makeTargets, perExampleLoss } from './losses';
+import { layerPenaltyValue } from './regularization';
 import {
   accuracy,
   confusionMatrix,
@@ -25,7 +26,10 @@ export interface EvalSpec {
 
 /** Model outputs for some rows, read back to the CPU, with their mean loss. */
 export interface Predictions {
-  /** Mean per-row loss (unweighted); NaN for no rows. */
+  /**
+   * Mean per-row loss (unweighted) plus the layer penalties, as Keras's val_loss and
+   * `evaluate` (see regularization.ts); NaN for no rows.
+   */
   loss: number;
   /** Row-major outputs, `units` values per row. */
   outputs: Float32Array;
@@ -68,7 +72,13 @@ export async function predictRows(
     toOriginalUnits(outputs, ds.targetScale);
     toOriginalUnits(labels, ds.targetScale);
   }
-  return { loss: rows.length > 0 ? lossSum / rows.length : NaN, outputs, units, labels };
+  const penalty = rows.length > 0 ? await layerPenaltyValue(tf, model) : 0;
+  return {
+    loss: rows.length > 0 ? lossSum / rows.length + penalty : NaN,
+    outputs,
+    units,
+    labels,
+  };
 }
 
 /**

@@ -89,7 +89,7 @@ describe('trainModel', () => {
     });
     expect(result.status).toBe('failed');
     expect(result.status === 'failed' && result.message).toBe(
-      'Loss became NaN at epoch 1, batch 1: try a lower learning rate.',
+      'Loss became NaN at epoch 1, batch 1 (step 0): try learning rate ÷ 10 or clip gradients.',
     );
     expect(tf.memory().numTensors).toBe(start);
     model.dispose();

@@ -1,14 +1,19 @@
 /**
  * The training loop core owns (not model.fit): seeded batches over the split, one
- * optimizer step per batch, validation each epoch, CPU checkpoints, NaN detection and
- * honest speed figures. The caller builds the model and owns its weights.
+ * optimizer step per batch at the schedule's learning rate, a divergence check per batch,
+ * validation, reduce-on-plateau, early stopping and a CPU checkpoint per epoch
+ * (epochEnd.ts), and honest speed figures. The caller builds the model and owns its weights.
  */
 import { explainError } from './explainError';
 import type * as tfjs from '@tensorflow/tfjs';
 import type { Dataset, SplitIndices } from '../data/types';
 import { batchCount, trainingBatches } from './batches';
-import { captureCheckpoint, restoreCheckpoint, type Checkpoint } from './checkpoint';
-import { headlineMetric, outputUnits, predictRows, type EvalSpec } from './evaluate';
+import { restoreCheckpoint, restoreWeights, type Checkpoint } from './checkpoint';
+import { createDivergenceMonitor } from './diagnostics/divergence';
+import { divergedMessage, nonFiniteLossMessage } from './divergenceStop';
+import { endEpoch } from './epochEnd';
+import { outputUnits, type EvalSpec } from './evaluate';
+import { learningRateOf, loopRules, startLoopState } from './loopState';
 import { classWeightsFor, lossProblem, resolveLoss } from './losses';
 import { makeOptimizer } from './optimizers';
 import {
@@ -16,18 +21,23 @@ import {
   dropoutLayersOf,
   releaseFailedTape,
   setDropoutSeeds,
+  setLearningRate,
   unlessInterrupted,
 } from './tfjsWorkarounds';
 import { trainStep } from './trainStep';
-import type { BatchPoint, EpochMetrics, Progress, TrainingConfig } from './types';
+import type { BatchPoint, EarlyStop, EpochMetrics, Progress, TrainingConfig } from './types';
 
 /** Batches at the start of a run that compile shaders: left out of speed and ETA. */
 export const WARMUP_BATCHES = 3;
 
 export interface TrainHooks {
   onBatch?(point: BatchPoint): void;
-  /** After each epoch, with the CPU copy of the weights and optimizer state at that point. */
-  onEpoch?(metrics: EpochMetrics, checkpoint: Checkpoint): void;
+  /**
+   * After each epoch, with the CPU copy of the weights and optimizer state at that point.
+   * `isBest` (set only with early stopping on): these are early stopping's best weights so
+   * far, the ones "restore best weights" would keep.
+   */
+  onEpoch?(metrics: EpochMetrics, checkpoint: Checkpoint, isBest?: boolean): void;
   onProgress?(progress: Progress): void;
   /** Checked before every batch; true ends the run as 'stopped'. */
   shouldStop?(): boolean;
@@ -50,9 +60,15 @@ export interface TrainOptions {
   hooks?: TrainHooks;
   /**
    * Continue from this checkpoint: its weights are loaded into the model and its state
-   * into the optimizer, so the run goes on exactly as the one that took it would have.
+   * into the optimizer (and the schedule and early stopping), so the run goes on exactly
+   * as the one that took it would have.
    */
   resumeFrom?: Checkpoint;
+  /**
+   * With early stopping, the checkpoint of its best epoch so far when that is not
+   * `resumeFrom` (its weights are restored if it stops); ignored if it is not that epoch's.
+   */
+  resumeBest?: Checkpoint;
   /** Clock in ms; injectable for tests. */
   now?: () => number;
 }
@@ -62,11 +78,15 @@ interface RunPosition {
   step: number;
   /** CPU copy of the run's state after the last completed epoch (or the one resumed from). */
   checkpoint: Checkpoint | null;
+  /** Early stopping's best epoch so far, whose weights it restores; null without. */
+  best: Checkpoint | null;
 }
 
 export type TrainResult =
-  | ({ status: 'completed' | 'stopped' } & RunPosition)
-  /** A problem the user can act on (NaN loss, wrong loss, missing kernel). */
+  /** `earlyStop`: early stopping ended the run; the model holds the kept epoch's weights. */
+  | ({ status: 'completed'; earlyStop?: EarlyStop } & RunPosition)
+  | ({ status: 'stopped' } & RunPosition)
+  /** A problem the user can act on (divergence, wrong loss, missing kernel). */
   | ({ status: 'failed'; message: string } & RunPosition)
   /** The backend went away (lost WebGL context): continue from the checkpoint elsewhere. */
   | ({ status: 'interrupted'; message: string } & RunPosition);
@@ -76,10 +96,15 @@ export async function trainModel(opts: TrainOptions): Promise<TrainResult> {
   const { tf, model, dataset: ds, split, config, hooks = {} } = opts;
   const now = opts.now ?? (() => performance.now());
   const lossName = resolveLoss(ds.task, config.loss);
+  const batchesPerEpoch = batchCount(split.train.length, config.batchSize);
+  const rules = loopRules(config, ds.task, batchesPerEpoch);
+  let state = startLoopState(rules, opts.resumeFrom?.loop);
+  const bestEpoch = state.earlyStopping?.bestEpoch;
   const pos: RunPosition = {
     epochsDone: opts.resumeFrom?.epoch ?? 0,
     step: opts.resumeFrom?.step ?? 0,
     checkpoint: opts.resumeFrom ?? null,
+    best: [opts.resumeBest, opts.resumeFrom].find((cp) => cp && cp.epoch === bestEpoch) ?? null,
   };
   const problem =
     lossProblem(ds.task, lossName) ??
@@ -93,39 +118,40 @@ export async function trainModel(opts: TrainOptions): Promise<TrainResult> {
     batchSize: config.batchSize,
   };
   const units = outputUnits(model);
-  const batchesPerEpoch = batchCount(split.train.length, config.batchSize);
   const varList = model.trainableWeights.map((w) => w.read() as tfjs.Variable);
   const dropoutLayers = dropoutLayersOf(model);
   const optimizer = makeOptimizer(tf, config.optimizer, config.learningRate);
+  let optimizerLr = config.learningRate;
   const classWeights =
     config.classWeights && ds.task !== 'regression'
       ? tf.tensor1d(classWeightsFor(gatherLabels(ds, split.train), spec.numClasses))
       : null;
+  const context = { ds, spec, units, classWeights, clipNorm: config.clipNorm };
+  const diverged = createDivergenceMonitor(lossName);
   const speed = { batches: 0, samples: 0, ms: 0 };
   const runStart = now();
+  const firstEpoch = pos.epochsDone + 1;
 
   try {
     // Before the first step: TF.js creates an optimizer slot only for a variable that has
     // none at its first update, so the restored slots are the ones used.
     if (opts.resumeFrom) await restoreCheckpoint(tf, model, optimizer, opts.resumeFrom);
-    for (let epoch = pos.epochsDone + 1; epoch <= config.epochs; epoch++) {
-      const epochStart = now();
-      let lossSum = 0;
-      let metricSum = 0;
-      let seen = 0;
-      let batchIndex = 0;
+    for (let epoch = firstEpoch; epoch <= config.epochs; epoch++) {
+      const totals = { lossSum: 0, metricSum: 0, seen: 0, startedAt: now() };
+      let at = { epoch, batch: 0, step: pos.step };
       for (const batch of trainingBatches(ds, split.train, config.batchSize, config.seed, epoch)) {
         await hooks.waitIfPaused?.();
         if (hooks.shouldStop?.()) return { status: 'stopped', ...pos };
         const interruption = hooks.interruption?.();
         if (interruption) return { status: 'interrupted', message: interruption, ...pos };
-        batchIndex += 1;
+        at = { epoch, batch: at.batch + 1, step: pos.step };
 
         setDropoutSeeds(dropoutLayers, config.seed, pos.step);
+        const lr = learningRateOf(rules, state, pos.step);
+        if (lr !== optimizerLr) setLearningRate(optimizer, (optimizerLr = lr));
         const t0 = now();
         let step: Awaited<ReturnType<typeof unlessInterrupted<[number, number]>>>;
         try {
-          const context = { ds, spec, units, classWeights };
           step = await unlessInterrupted(
             trainStep(tf, model, optimizer, varList, batch, context),
             hooks.interruption,
@@ -137,7 +163,7 @@ export async function trainModel(opts: TrainOptions): Promise<TrainResult> {
           const reason = explainError(err);
           return {
             status: 'failed',
-            message: `Training step failed at epoch ${epoch}, batch ${batchIndex}: ${reason}`,
+            message: `Training step failed at epoch ${epoch}, batch ${at.batch}: ${reason}`,
             ...pos,
           };
         }
@@ -145,77 +171,79 @@ export async function trainModel(opts: TrainOptions): Promise<TrainResult> {
           return { status: 'interrupted', message: step.interrupted, ...pos };
         const [lossValue, metricValue] = step.value;
         const elapsed = now() - t0;
-        if (!Number.isFinite(lossValue)) {
+        const point = { step: pos.step, epoch, loss: lossValue, t: now() - runStart };
+        // A lost context reads back garbage: that is an interruption, not a divergence.
+        const divergence = Number.isFinite(lossValue) ? diverged(point) : null;
+        if (!Number.isFinite(lossValue) || divergence) {
           const lost = hooks.interruption?.();
           if (lost) return { status: 'interrupted', message: lost, ...pos };
-          const what = Number.isNaN(lossValue) ? 'NaN' : 'infinite';
-          return {
-            status: 'failed',
-            message: `Loss became ${what} at epoch ${epoch}, batch ${batchIndex}: try a lower learning rate.`,
-            ...pos,
-          };
+          // The batches that show a divergence are its evidence: they stay on the chart.
+          if (divergence) hooks.onBatch?.(point);
+          const message = divergence
+            ? divergedMessage(divergence, at)
+            : nonFiniteLossMessage(lossValue, at);
+          return { status: 'failed', message, ...pos };
         }
         speed.batches += 1;
         if (speed.batches > WARMUP_BATCHES) {
           speed.samples += batch.size;
           speed.ms += elapsed;
         }
-        lossSum += lossValue * batch.size;
-        metricSum += metricValue;
-        seen += batch.size;
-        hooks.onBatch?.({ step: pos.step, epoch, loss: lossValue, t: now() - runStart });
+        totals.lossSum += lossValue * batch.size;
+        totals.metricSum += metricValue;
+        totals.seen += batch.size;
+        hooks.onBatch?.(point);
         pos.step += 1;
         hooks.onProgress?.(
           progressOf(speed, {
             epoch,
             epochs: config.epochs,
-            batch: batchIndex,
+            batch: at.batch,
             batches: batchesPerEpoch,
-            samplesLeft: (config.epochs - epoch) * split.train.length + split.train.length - seen,
+            samplesLeft:
+              (config.epochs - epoch) * split.train.length + split.train.length - totals.seen,
           }),
         );
       }
 
-      const validated = await unlessInterrupted(
-        predictRows(tf, model, ds, split.validation, spec),
-        hooks.interruption,
+      const end = await endEpoch(
+        { tf, model, optimizer, ds, split, spec, rules, now, interruption: hooks.interruption },
+        { epoch, step: pos.step },
+        { ...totals, lr: optimizerLr, last: at },
+        state,
+        epoch === 1,
       );
-      if ('interrupted' in validated) {
-        return { status: 'interrupted', message: validated.interrupted, ...pos };
-      }
-      const val = validated.value;
-      const train = metricSum / seen;
-      const valMetric = headlineMetric(val, ds.task);
-      const metrics: EpochMetrics = {
-        epoch,
-        loss: lossSum / seen,
-        valLoss: val.loss,
-        ...(ds.task === 'regression'
-          ? // The batch metric is in standardized units when the target is; MAE scales by std.
-            { mae: train * (ds.targetScale?.std ?? 1), valMae: valMetric.mae }
-          : { accuracy: train, valAccuracy: valMetric.accuracy }),
-        durationMs: now() - epochStart,
-      };
-      const captured = await unlessInterrupted(
-        captureCheckpoint(model, optimizer, epoch, pos.step),
-        hooks.interruption,
-      );
-      if ('interrupted' in captured) {
-        return { status: 'interrupted', message: captured.interrupted, ...pos };
-      }
-      // A context lost during the copy reads back garbage: keep the previous checkpoint.
-      const lost = hooks.interruption?.();
-      if (lost) return { status: 'interrupted', message: lost, ...pos };
-      const checkpoint = captured.value;
+      if (end.kind === 'interrupted')
+        return { status: 'interrupted', message: end.message, ...pos };
+      if (end.kind === 'failed') return { status: 'failed', message: end.message, ...pos };
+      state = end.state;
       pos.epochsDone = epoch;
-      pos.checkpoint = checkpoint;
-      hooks.onEpoch?.(metrics, checkpoint);
+      pos.checkpoint = end.checkpoint;
+      if (end.isBest) pos.best = end.checkpoint;
+      hooks.onEpoch?.(end.metrics, end.checkpoint, state.earlyStopping ? end.isBest : undefined);
+      if (end.stop)
+        return { status: 'completed', earlyStop: stopEarly(tf, model, config, pos), ...pos };
     }
     return { status: 'completed', ...pos };
   } finally {
     disposeOptimizer(optimizer);
     classWeights?.dispose();
   }
+}
+
+/** Early stopping ends the run: the model takes its best epoch's weights when it restores them. */
+function stopEarly(
+  tf: typeof tfjs,
+  model: tfjs.LayersModel,
+  config: TrainingConfig,
+  pos: RunPosition,
+): EarlyStop {
+  const stoppedEpoch = pos.epochsDone;
+  if (!config.restoreBestWeights || !pos.best || pos.best.epoch === stoppedEpoch) {
+    return { stoppedEpoch, keptEpoch: stoppedEpoch };
+  }
+  restoreWeights(tf, model, pos.best);
+  return { stoppedEpoch, keptEpoch: pos.best.epoch };
 }
 
 function gatherLabels(ds: Dataset, rows: Int32Array): Float32Array {

@@ -17,8 +17,9 @@ import type { PreprocessingInfo } from '../export/modelFiles';
 import { predefinedSplit } from '../data/images/split';
 import { targetForDataset } from '../data/target';
 import type { Dataset, SplitIndices } from '../data/types';
-import type { Checkpoint } from './checkpoint';
-import { gridBounds, predictGrid } from './evaluate';
+import { boundaryReporter } from './boundary';
+import { restoreWeights, type Checkpoint } from './checkpoint';
+import { validationProblem } from './configRules';
 import { resolveLoss } from './losses';
 import { trainingConfigProblems, unavailableSettings } from './settingsSchema';
 import { trainModel, type TrainHooks } from './loop';
@@ -33,12 +34,9 @@ import {
   type FoldHooks,
 } from './crossValidate';
 import { BackendTracker, disposeModel, type RunEnvironment } from './recovery';
-import type { Evaluation, TrainingConfig } from './types';
+import type { EarlyStop, Evaluation, TrainingConfig } from './types';
 
 export type { RunEnvironment };
-
-export const BOUNDARY_GRID_SIZE = 40;
-export const BOUNDARY_INTERVAL_MS = 500;
 
 /**
  * A run ready to train, or the human reason it cannot start. `preprocessing` says how
@@ -84,6 +82,8 @@ export function prepareRun(
       message: 'The training split has no rows: use a larger dataset or training share.',
     };
   }
+  const noValidation = validationProblem(config, split.validation.length);
+  if (noValidation) return { ok: false, message: noValidation };
   const { dataset, standardization } = prepareFeatures(ds, split.train);
   let crossValidation: CrossValidationPlan | null = null;
   if (config.crossValidate) {
@@ -112,14 +112,25 @@ function refit(ds: Dataset, trainRows: Int32Array, refitCsv: CsvRefit | null): F
   return { dataset, preprocessing: runPreprocessing(ds, standardization, null) };
 }
 
+/** How a run's training ended, before its final evaluation. */
+interface Trained {
+  status: 'completed' | 'stopped';
+  epochsDone: number;
+  /** Set when early stopping ended the run. */
+  earlyStop?: EarlyStop;
+  /**
+   * The checkpoint of the weights the run keeps and was evaluated with: early stopping's
+   * restored best, else the last epoch's; null if it finished none.
+   */
+  kept: Checkpoint | null;
+}
+
 export type RunOutcome =
-  | {
-      status: 'completed' | 'stopped';
+  | (Trained & {
       evaluation: Evaluation | null;
       /** The final model's outputs on the validation and test rows; null if it never trained. */
       outputs: RunOutputs | null;
-      epochsDone: number;
-    }
+    })
   | { status: 'failed'; message: string; epochsDone: number };
 
 /**
@@ -138,56 +149,74 @@ export async function executeRun(opts: {
   env: RunEnvironment;
   /** Continue a stored run from this checkpoint (its weights and optimizer state). */
   startFrom?: Checkpoint;
+  /** With early stopping: the stored run's best checkpoint, whose weights it may restore. */
+  startBest?: Checkpoint;
   crossValidation?: CrossValidationPlan | null;
 }): Promise<RunOutcome> {
   const { tf, graph, dataset: ds, split, config, env } = opts;
   const now = env.now ?? (() => performance.now());
   const backends = new BackendTracker(env);
   let checkpoint: Checkpoint | null = opts.startFrom ?? null;
+  let best: Checkpoint | null = opts.startBest ?? null;
   if (opts.crossValidation && !opts.startFrom) {
     const plan = opts.crossValidation;
     const folds = await trainFolds({ tf, graph, config, plan, backends, hooks: opts.hooks, now });
     if (folds.status === 'failed') return { ...folds, epochsDone: 0 };
     if (folds.status === 'stopped') {
-      return { status: 'stopped', evaluation: null, outputs: null, epochsDone: 0 };
+      return { status: 'stopped', evaluation: null, outputs: null, epochsDone: 0, kept: null };
     }
   }
+  // Set once the loop has ended: a backend lost after that only restores and evaluates.
+  let trained: Trained | null = null;
   for (;;) {
     await backends.use();
     const model = buildModel(tf, graph, config.seed);
     let backendLost = false;
     try {
       const boundary = boundaryReporter(tf, model, ds, env, now, opts.hooks?.interruption);
-      const result = await trainModel({
-        tf,
-        model,
-        dataset: ds,
-        split,
-        config,
-        now,
-        resumeFrom: checkpoint ?? undefined,
-        hooks: {
-          ...opts.hooks,
-          onBatch: (p) => {
-            opts.hooks?.onBatch?.(p);
-            boundary?.maybe();
+      if (trained?.kept) restoreWeights(tf, model, trained.kept);
+      if (!trained) {
+        const result = await trainModel({
+          tf,
+          model,
+          dataset: ds,
+          split,
+          config,
+          now,
+          resumeFrom: checkpoint ?? undefined,
+          resumeBest: best ?? undefined,
+          hooks: {
+            ...opts.hooks,
+            onBatch: (p) => {
+              opts.hooks?.onBatch?.(p);
+              boundary?.maybe();
+            },
+            onEpoch: (m, cp, isBest) => {
+              opts.hooks?.onEpoch?.(m, cp, isBest);
+              boundary?.maybe();
+            },
           },
-          onEpoch: (m, cp) => {
-            opts.hooks?.onEpoch?.(m, cp);
-            boundary?.maybe();
-          },
-        },
-      });
-      checkpoint = result.checkpoint;
-      if (result.status === 'interrupted') {
-        backendLost = true;
-        if (!backends.lose(result.message, checkpoint?.epoch ?? 0)) {
+        });
+        checkpoint = result.checkpoint;
+        best = result.best;
+        if (result.status === 'interrupted') {
+          backendLost = true;
+          if (!backends.lose(result.message, checkpoint?.epoch ?? 0)) {
+            return { status: 'failed', message: result.message, epochsDone: result.epochsDone };
+          }
+          continue;
+        }
+        if (result.status === 'failed') {
           return { status: 'failed', message: result.message, epochsDone: result.epochsDone };
         }
-        continue;
-      }
-      if (result.status === 'failed') {
-        return { status: 'failed', message: result.message, epochsDone: result.epochsDone };
+        const earlyStop = result.status === 'completed' ? result.earlyStop : undefined;
+        const restored = earlyStop && earlyStop.keptEpoch !== earlyStop.stoppedEpoch;
+        trained = {
+          status: result.status,
+          epochsDone: result.epochsDone,
+          ...(earlyStop ? { earlyStop } : {}),
+          kept: restored ? best : checkpoint,
+        };
       }
       boundary?.now();
       const spec = {
@@ -201,18 +230,18 @@ export async function executeRun(opts: {
         opts.hooks?.interruption,
       );
       if ('interrupted' in evaluated) {
-        // Lost after the last epoch: the next backend restores it and only evaluates.
+        // Lost after the last epoch: the next backend restores the kept weights and evaluates.
         backendLost = true;
         if (!backends.lose(evaluated.interrupted, checkpoint?.epoch ?? 0)) {
           return {
             status: 'failed',
             message: evaluated.interrupted,
-            epochsDone: result.epochsDone,
+            epochsDone: trained.epochsDone,
           };
         }
         continue;
       }
-      return { status: result.status, ...evaluated.value, epochsDone: result.epochsDone };
+      return { ...trained, ...evaluated.value };
     } finally {
       disposeModel(model, backendLost);
     }
@@ -239,7 +268,13 @@ export async function probeTraining(
       model,
       dataset: ds,
       split: { train: rows, validation: new Int32Array(0), test: new Int32Array(0) },
-      config: { ...config, epochs: 1, batchSize: rows.length, classWeights: false },
+      config: {
+        ...config,
+        epochs: 1,
+        batchSize: rows.length,
+        classWeights: false,
+        earlyStopping: false,
+      },
     });
     return result.status === 'failed' ? result.message : null;
   } catch (err) {
@@ -247,31 +282,4 @@ export async function probeTraining(
   } finally {
     model?.dispose();
   }
-}
-
-/** Decision-boundary grids of a 2-D point set, at most every BOUNDARY_INTERVAL_MS. */
-function boundaryReporter(
-  tf: typeof tfjs,
-  model: tfjs.LayersModel,
-  ds: Dataset,
-  env: RunEnvironment,
-  now: () => number,
-  interruption: (() => string | null) | undefined,
-): { maybe(): void; now(): void } | null {
-  const onBoundary = env.onBoundary;
-  if (!onBoundary || ds.kind !== 'points2d') return null;
-  const bounds = gridBounds(ds);
-  let last = -Infinity;
-  const send = () => {
-    last = now();
-    // A lost backend cannot be read; the loop notices and recovers before the next grid.
-    if (interruption?.()) return;
-    onBoundary(predictGrid(tf, model, bounds, BOUNDARY_GRID_SIZE));
-  };
-  return {
-    maybe: () => {
-      if (now() - last >= BOUNDARY_INTERVAL_MS) send();
-    },
-    now: send,
-  };
 }

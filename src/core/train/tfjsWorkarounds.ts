@@ -80,6 +80,42 @@ export function privateOptimizerState(
 }
 
 /**
+ * How each optimizer class takes a new learning rate (tfjs-core 4.22 optimizers/*.js):
+ * SGD and Momentum step with a scalar tensor `c` = −rate made once, which only their
+ * setLearningRate remakes; Adam, RMSProp and Adagrad read the plain `learningRate` field
+ * at every step. A class missing here throws rather than silently keep its old rate.
+ */
+const LEARNING_RATE_SETTERS: Readonly<Record<string, (o: tfjs.Optimizer, lr: number) => void>> = {
+  SGD: setWithMethod,
+  Momentum: setWithMethod,
+  Adam: setField,
+  RMSProp: setField,
+  Adagrad: setField,
+};
+
+function setWithMethod(optimizer: tfjs.Optimizer, lr: number): void {
+  const method: unknown = Reflect.get(optimizer, 'setLearningRate');
+  if (typeof method !== 'function') throw new Error('This SGD optimizer has no setLearningRate.');
+  (method as (lr: number) => void).call(optimizer, lr);
+}
+
+function setField(optimizer: tfjs.Optimizer, lr: number): void {
+  // `learningRate` is protected in the typings but a plain field read by applyGradients.
+  Reflect.set(optimizer, 'learningRate', lr);
+}
+
+/** Sets the rate the optimizer's next step uses (see LEARNING_RATE_SETTERS). */
+export function setLearningRate(optimizer: tfjs.Optimizer, lr: number): void {
+  const className = optimizer.getClassName();
+  const setter = LEARNING_RATE_SETTERS[className];
+  if (!setter) throw new Error(`Cannot set the learning rate of the ${className} optimizer.`);
+  setter(optimizer, lr);
+  if (Reflect.get(optimizer, 'learningRate') !== lr) {
+    throw new Error(`The ${className} optimizer did not take the learning rate ${lr}.`);
+  }
+}
+
+/**
  * Disposes an optimizer and everything it holds. TF.js's MomentumOptimizer.dispose
  * overrides SGDOptimizer.dispose without calling it, so the learning-rate scalar `c`
  * SGD made would leak one tensor per momentum run (tfjs-core momentum_optimizer.js).

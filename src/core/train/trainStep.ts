@@ -1,19 +1,25 @@
 /** One optimizer step of the training loop, on one batch. */
 import type * as tfjs from '@tensorflow/tfjs';
 import type { Dataset } from '../data/types';
+import { clipByGlobalNorm } from './clipGradients';
 import type { EvalSpec } from './evaluate';
 import { batchLoss, makeTargets } from './losses';
+import { withLayerPenalties } from './regularization';
 
 export interface StepContext {
   ds: Dataset;
   spec: EvalSpec;
   units: number;
   classWeights: tfjs.Tensor1D | null;
+  /** Clip the gradients to this global norm before the update; 0 = off. */
+  clipNorm: number;
 }
 
 /**
- * One optimizer step; returns the batch loss and the batch's metric sum (correct
- * predictions, or summed absolute error for regression), read back in one transfer.
+ * One optimizer step: gradients, clipping by global norm when asked, the update (the same
+ * ops as optimizer.minimize when clipping is off). Returns the batch loss and the batch's
+ * metric sum (correct predictions, or summed absolute error for regression), read back in
+ * one transfer.
  */
 export async function trainStep(
   tf: typeof tfjs,
@@ -33,18 +39,18 @@ export async function trainStep(
         ? (tf.gather(ctx.classWeights, tf.cast(labels, 'int32')) as tfjs.Tensor1D)
         : null;
       let metric: tfjs.Tensor | null = null;
-      const cost = optimizer.minimize(
-        () => {
-          const outputs = model.apply(x, { training: true }) as tfjs.Tensor;
-          // Kept out of the tape's cleanup so the metric needs no second forward pass.
-          metric = tf.keep(batchMetricSum(tf, outputs, labels, targets, ctx));
-          kept.push(metric);
-          return batchLoss(tf, ctx.spec.loss, targets, outputs, rowWeights);
-        },
-        true,
-        varList,
-      );
-      if (!cost || !metric) throw new Error('The optimizer returned no loss.');
+      const { value: cost, grads } = optimizer.computeGradients(() => {
+        const outputs = model.apply(x, { training: true }) as tfjs.Tensor;
+        // Kept out of the tape's cleanup so the metric needs no second forward pass.
+        metric = tf.keep(batchMetricSum(tf, outputs, labels, targets, ctx));
+        kept.push(metric);
+        const data = batchLoss(tf, ctx.spec.loss, targets, outputs, rowWeights);
+        return withLayerPenalties(tf, model, data);
+      }, varList);
+      if (!metric) throw new Error('The loss was computed without its metric.');
+      const applied = ctx.clipNorm > 0 ? clipByGlobalNorm(tf, grads, ctx.clipNorm) : grads;
+      // In varList order, as minimize passes them: optimizer slots are matched by position.
+      optimizer.applyGradients(varList.map((v) => ({ name: v.name, tensor: applied[v.name]! })));
       return tf.stack([tf.reshape(cost, []), tf.reshape(metric, [])]);
     });
     try {

@@ -17,6 +17,7 @@ import { createCoalescer } from './liveUpdates';
 import { createDatasetLoading, type DatasetLoading } from './datasetLoading';
 import { createRunCommands, type RunCommands } from './runCommands';
 import { createLrFinder, type LrFinderCommands } from './lrFinder';
+import { watchChildRuns } from './childRuns';
 import type { AppStore } from './types';
 
 export interface Controller extends RunCommands, DatasetLoading, LrFinderCommands {
@@ -137,7 +138,11 @@ export function createController(store: AppStore, options: ControllerOptions = {
     }
   };
 
-  const unsubscribers = [client.subscribe(handle), client.onFailure(onFailure)];
+  const unsubscribers = [
+    client.subscribe(handle),
+    client.onFailure(onFailure),
+    watchChildRuns(store),
+  ];
   if (options.onMessage) unsubscribers.push(client.subscribe(options.onMessage));
   return {
     client,

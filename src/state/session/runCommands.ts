@@ -7,10 +7,14 @@ import {
   resumeRecord,
 } from '../../core/runs/live';
 import type { RunRecord } from '../../core/runs/record';
+import { changesSinceRemedy, lineageFor } from '../../core/runs/lineage';
 import type { AppStore, Send } from './types';
 
 export interface RunCommands {
-  /** Starts a run of the current graph and settings on the loaded dataset. */
+  /**
+   * Starts a run of the current graph and settings on the loaded dataset; after a remedy
+   * (and no other change) the run is the child of the remedy's parent.
+   */
   train(): void;
   /**
    * Continues a stored run from its final checkpoint (weights and optimizer state, which
@@ -40,16 +44,32 @@ export function createRunCommands(
       if (isActive(s.run) || !s.dataset) return;
       const runId = newId();
       const names = [...s.runs.map((r) => r.name), ...(s.run ? [s.run.record.name] : [])];
+      const workspace = { graph: s.graph, config: s.config, datasetChoice: s.datasetChoice };
+      const pending = s.pendingRemedy;
+      const lineage = lineageFor(pending, workspace);
       const record = newRunRecord({
         runId,
         name: nextRunName(names),
         now: now(),
-        graph: s.graph,
-        config: s.config,
-        datasetChoice: s.datasetChoice,
+        ...workspace,
         dataset: s.dataset,
+        lineage,
       });
       s.startRun(newLiveRun(record));
+      if (pending) {
+        // Used up by this run, linked or not (undoRules: not an undo step).
+        store.setState({ pendingRemedy: null });
+        const changes = changesSinceRemedy(pending, workspace);
+        if (!lineage) {
+          s.pushNotice(
+            'info',
+            `${record.name} is not linked to ${pending.parentName}: besides the remedy, ${changes
+              .slice(0, 3)
+              .map((c) => c.text)
+              .join('; ')} changed.`,
+          );
+        }
+      }
       send({ type: 'train', runId, graph: s.graph, config: s.config });
     },
     continueRun(record) {

@@ -16,6 +16,7 @@ import type { FoldHistory } from '../../core/runs/record';
 import { MetricsStrip } from './MetricsStrip';
 import { DecisionBoundary } from './DecisionBoundary';
 import { LiveCrossValidationSummary } from '../evaluation/CrossValidationSummary';
+import { markerElements, markersOn, type ChartMarker } from './findingMarkers';
 
 // Live charts draw at most ~1,000 points a series and never animate (DESIGN.md).
 const MAX_POINTS = 600;
@@ -25,8 +26,16 @@ const EMPTY_EPOCHS: EpochMetrics[] = [];
 const EMPTY_FOLDS: FoldHistory[] = [];
 // Fold curves sit behind the final model's: visible, but not to be read as the result.
 const FOLD_OPACITY = 0.3;
+const NO_MARKERS: ChartMarker[] = [];
+const markerKinds = (markers: readonly ChartMarker[]) => markers.map((m) => m.kind).join(' ');
 
-const BatchLossChart = memo(function BatchLossChart({ batches }: { batches: BatchPoint[] }) {
+const BatchLossChart = memo(function BatchLossChart({
+  batches,
+  markers,
+}: {
+  batches: BatchPoint[];
+  markers: readonly ChartMarker[];
+}) {
   const data = useMemo(
     () =>
       downsampleMean(
@@ -36,7 +45,12 @@ const BatchLossChart = memo(function BatchLossChart({ batches }: { batches: Batc
     [batches],
   );
   return (
-    <figure className="chart" data-testid="batch-loss-chart" aria-label="Loss per batch">
+    <figure
+      className="chart"
+      data-testid="batch-loss-chart"
+      data-finding-markers={markerKinds(markers)}
+      aria-label="Loss per batch"
+    >
       <figcaption>Loss per batch</figcaption>
       <ResponsiveContainer width="100%" height={150}>
         <LineChart data={data} margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>
@@ -57,6 +71,7 @@ const BatchLossChart = memo(function BatchLossChart({ batches }: { batches: Batc
             dot={false}
             isAnimationActive={false}
           />
+          {markerElements(markers)}
         </LineChart>
       </ResponsiveContainer>
     </figure>
@@ -71,6 +86,8 @@ interface EpochChartProps {
   testId: string;
   train: keyof EpochMetrics;
   val: keyof EpochMetrics;
+  /** Diagnostics evidence on this chart. */
+  markers: readonly ChartMarker[];
 }
 
 type EpochRow = { epoch: number } & Record<string, number | undefined>;
@@ -102,6 +119,7 @@ const EpochChart = memo(function EpochChart({
   testId,
   train,
   val,
+  markers,
 }: EpochChartProps) {
   const data = useMemo(() => epochRows(epochs, folds, train, val), [epochs, folds, train, val]);
   // One SVG circle per epoch is costly on long runs; dots help only while they are few.
@@ -112,6 +130,7 @@ const EpochChart = memo(function EpochChart({
       data-testid={testId}
       data-points={epochs.length}
       data-fold-series={folds.length}
+      data-finding-markers={markerKinds(markers)}
       aria-label={title}
     >
       <figcaption>{title}</figcaption>
@@ -161,26 +180,87 @@ const EpochChart = memo(function EpochChart({
             dot={showDots}
             isAnimationActive={false}
           />
+          {markerElements(markers)}
         </LineChart>
       </ResponsiveContainer>
     </figure>
   );
 });
 
-/** Live loss/accuracy charts and the decision boundary of 2-D sets. */
-export function TrainingCharts() {
+/** The learning rate of each epoch's last step, as the run's schedule set it. */
+const LearningRateChart = memo(function LearningRateChart({ epochs }: { epochs: EpochMetrics[] }) {
+  const data = useMemo(
+    () => epochs.flatMap((e) => (e.lr === undefined ? [] : [{ epoch: e.epoch, lr: e.lr }])),
+    [epochs],
+  );
+  return (
+    <figure
+      className="chart"
+      data-testid="epoch-lr-chart"
+      data-points={data.length}
+      aria-label="Learning rate per epoch"
+    >
+      <figcaption>Learning rate</figcaption>
+      <ResponsiveContainer width="100%" height={150}>
+        <LineChart data={data} margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>
+          <CartesianGrid strokeDasharray="3 3" stroke="var(--grid)" />
+          <XAxis
+            dataKey="epoch"
+            type="number"
+            domain={[1, 'dataMax']}
+            allowDecimals={false}
+            tick={{ fontSize: 11 }}
+          />
+          <YAxis tick={{ fontSize: 11 }} width={56} tickFormatter={formatRate} />
+          <Tooltip formatter={(v) => formatRate(Number(v))} />
+          <Line
+            type="stepAfter"
+            dataKey="lr"
+            name="learning rate"
+            stroke="var(--series-1)"
+            dot={data.length <= MAX_DOTS}
+            isAnimationActive={false}
+          />
+        </LineChart>
+      </ResponsiveContainer>
+    </figure>
+  );
+});
+
+function formatRate(v: number): string {
+  return v === 0 ? '0' : v.toPrecision(2);
+}
+
+/**
+ * Live loss/accuracy charts, the learning rate when the run's schedule changes it (a flat
+ * line for a constant rate would take a chart's room to say nothing), and the decision
+ * boundary of 2-D sets; `markers`: diagnostics evidence.
+ */
+export function TrainingCharts({ markers = NO_MARKERS }: { markers?: readonly ChartMarker[] }) {
   const batches = useAppStore((s) => s.run?.record.batches ?? EMPTY_BATCHES);
   const epochs = useAppStore((s) => s.run?.record.epochs ?? EMPTY_EPOCHS);
   const folds = useAppStore((s) => s.run?.record.folds ?? EMPTY_FOLDS);
   const task = useAppStore((s) => s.dataset?.task);
   const isPoints = useAppStore((s) => s.dataset?.kind === 'points2d');
+  const scheduled = useAppStore(
+    (s) => (s.run?.record.config.lrSchedule ?? 'constant') !== 'constant',
+  );
   const regression = task === 'regression';
+  // Stable per chart, so a new batch does not redraw the memoised epoch charts.
+  const marked = useMemo(
+    () => ({
+      batch: markersOn(markers, 'batch-loss'),
+      loss: markersOn(markers, 'loss'),
+      metric: markersOn(markers, 'metric'),
+    }),
+    [markers],
+  );
   return (
     <section className="panel charts" aria-labelledby="charts-heading">
       <h2 id="charts-heading">Training</h2>
       <MetricsStrip />
       <div className="chart-grid">
-        <BatchLossChart batches={batches} />
+        <BatchLossChart batches={batches} markers={marked.batch} />
         <EpochChart
           epochs={epochs}
           folds={folds}
@@ -188,7 +268,9 @@ export function TrainingCharts() {
           testId="epoch-loss-chart"
           train="loss"
           val="valLoss"
+          markers={marked.loss}
         />
+        {scheduled && <LearningRateChart epochs={epochs} />}
         {regression ? (
           <EpochChart
             epochs={epochs}
@@ -197,6 +279,7 @@ export function TrainingCharts() {
             testId="epoch-metric-chart"
             train="mae"
             val="valMae"
+            markers={marked.metric}
           />
         ) : (
           <EpochChart
@@ -206,6 +289,7 @@ export function TrainingCharts() {
             testId="epoch-metric-chart"
             train="accuracy"
             val="valAccuracy"
+            markers={marked.metric}
           />
         )}
         {isPoints && <DecisionBoundary />}

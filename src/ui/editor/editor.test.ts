@@ -29,6 +29,12 @@ describe('flow model', () => {
       '16 units, relu',
     );
     expect(paramSummary(getLayer('Dropout'), { rate: 0.2 })).toBe('rate 0.2');
+    // Penalties show only when on.
+    const dense = { units: 16, activation: 'relu', useBias: true, l1: 0, l2: 0 };
+    expect(paramSummary(getLayer('Dense'), dense)).toBe('16 units, relu');
+    expect(paramSummary(getLayer('Dense'), { ...dense, l2: 1e-4 })).toBe(
+      '16 units, relu, l2 0.0001',
+    );
     expect(paramSummary(undefined, { units: 3 })).toBe('');
   });
 

@@ -51,6 +51,8 @@ function summaryPart(spec: ParamSpec, value: ParamValue | undefined): string | n
       return `${n.toLocaleString('en')} ${noun}`;
     }
     case 'float':
+      // A float whose default is 0 is off at 0 (the L1/L2 penalties): noise on every node.
+      if (value === 0 && spec.default === 0) return null;
       return `${name} ${String(value)}`;
     case 'enum':
       return String(value);

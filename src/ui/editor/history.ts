@@ -1,5 +1,5 @@
 /**
- * Undo history of graph edits (zundo tracks only `graph`). UI code goes through here so
+ * Undo history of graph edits and applied remedies (src/state/undoRules.ts). UI code goes through here so
  * that the temporal store is touched in one place.
  */
 import { useStore } from 'zustand';

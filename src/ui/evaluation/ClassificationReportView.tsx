@@ -22,8 +22,12 @@ import { HeadlineMetrics } from './HeadlineMetrics';
 import { OneVsRest } from './OneVsRest';
 import { ThresholdPanel } from './ThresholdPanel';
 import { useDecision } from './useDecision';
+import { useAppStore } from '../../state/store';
 
 type Opened = ExampleSelection & { title: string };
+
+const BALANCED_NOTE =
+  ', led by balanced accuracy: the mean recall over the classes, which always predicting the largest class cannot raise';
 
 function classify(split: SplitOutputs, ctx: ReportContext): ClassificationEvaluation {
   const r = evaluationReport(split, ctx);
@@ -60,6 +64,7 @@ export function ClassificationReportView({
     [report, test, outputs.trainLabels, names],
   );
   const [opened, setOpened] = useState<Opened | null>(null);
+  const lead = useAppStore((s) => s.headlineLead);
   const name = useCallback((c: number) => names[c] ?? String(c), [names]);
   const openTestCell = useCallback(
     (a: number, p: number) =>
@@ -89,7 +94,8 @@ export function ClassificationReportView({
       <HeadlineMetrics
         metrics={headline}
         loss={record.evaluation?.loss ?? null}
-        caption={`Test metrics${thresholdNote}`}
+        caption={`Test metrics${thresholdNote}${lead === 'balancedAccuracy' ? BALANCED_NOTE : ''}`}
+        lead={lead}
       />
       {binaryTask && report.binary ? (
         <ThresholdPanel

@@ -13,19 +13,8 @@ import { ClassificationReportView } from './ClassificationReportView';
 import { LegacyReport } from './LegacyReport';
 import { EVALUATION_HEADING_ID, openReport } from './openReport';
 import { RegressionReportView } from './RegressionReportView';
+import { ChosenRunHeader, useChosenRun } from '../runs/chosenRun';
 import './evaluation.css';
-
-/** The run the panel shows: the chosen one, else the latest (the live run, else the newest). */
-function useShownRun(): { record: RunRecord | null; chosen: boolean } {
-  const chosenId = useAppStore((s) => s.reportRunId);
-  const live = useAppStore((s) => s.run?.record ?? null);
-  const runs = useAppStore((s) => s.runs);
-  if (chosenId !== null) {
-    const chosen = live?.id === chosenId ? live : runs.find((r) => r.id === chosenId);
-    if (chosen) return { record: chosen, chosen: true };
-  }
-  return { record: live ?? runs[0] ?? null, chosen: false };
-}
 
 const OLD_RECORD =
   'This run was saved before runs kept their outputs: only the figures its record holds are shown. The baselines, curves, per-row examples and a decision threshold need a new run.';
@@ -114,30 +103,24 @@ function ReportOf({ record }: { record: RunRecord }) {
 
 /** The report panel below the training charts. */
 export function EvaluationPanel() {
-  const { record, chosen } = useShownRun();
+  const { record, chosen } = useChosenRun(useAppStore((s) => s.reportRunId));
   return (
     <section
       className="panel evaluation-panel"
       aria-labelledby={EVALUATION_HEADING_ID}
       data-testid="evaluation-panel"
     >
-      <div className="eval-header">
-        <h2 id={EVALUATION_HEADING_ID} tabIndex={-1}>
-          Evaluation
-        </h2>
-        {record && (
-          <span className="eval-run" data-testid="report-run" data-run-id={record.id}>
-            {record.name}
-            {chosen ? '' : ' (latest run)'}
-          </span>
-        )}
-        {chosen && (
-          <button type="button" onClick={() => openReport(null)}>
-            Show the latest run
-          </button>
-        )}
+      <ChosenRunHeader
+        headingId={EVALUATION_HEADING_ID}
+        title="Evaluation"
+        record={record}
+        chosen={chosen}
+        runTestId="report-run"
+        backLabel="Show the latest run"
+        onBack={() => openReport(null)}
+      >
         {record && <TryModelButton runId={record.id} />}
-      </div>
+      </ChosenRunHeader>
       {record ? (
         <ReportOf record={record} />
       ) : (

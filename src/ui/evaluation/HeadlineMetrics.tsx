@@ -37,14 +37,20 @@ export const HeadlineMetrics = memo(function HeadlineMetrics({
   metrics,
   loss,
   caption,
+  lead = null,
 }: {
   metrics: readonly HeadlineMetric[];
+  /** A metric to put first, marked as the headline (the "report balanced accuracy" remedy). */
+  lead?: HeadlineKey | null;
   /** The model's own loss on the test split (its training objective). */
   loss: number | null;
   caption: string;
 }) {
   // An older record has no baselines: no empty columns for them.
   const baselines = metrics.some((m) => m.baseline !== null);
+  const rows = lead
+    ? [...metrics].sort((a, b) => Number(b.key === lead) - Number(a.key === lead))
+    : metrics;
   return (
     <table className="report-table headline" data-testid="test-metrics">
       <caption>{caption}</caption>
@@ -62,9 +68,12 @@ export const HeadlineMetrics = memo(function HeadlineMetrics({
         </tr>
       </thead>
       <tbody>
-        {metrics.map((m) => (
-          <tr key={m.key}>
-            <th scope="row">{m.label}</th>
+        {rows.map((m) => (
+          <tr key={m.key} className={m.key === lead ? 'lead' : undefined}>
+            <th scope="row">
+              {m.label}
+              {m.key === lead ? ' (headline)' : ''}
+            </th>
             <td data-testid={VALUE_HOOKS[m.key]}>{fixed4(m.value)}</td>
             {baselines && (
               <>

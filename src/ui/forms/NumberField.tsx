@@ -34,6 +34,8 @@ export interface NumberFieldProps<T> {
   invalidBlur?: FieldBehaviour<T>['invalidBlur'];
   same?: FieldBehaviour<T>['same'];
   help?: string;
+  /** A warning about the committed value (it is still accepted), shown below the field. */
+  warning?: string | null;
   look?: keyof typeof LOOKS;
   /** The input's id; the help is `${id}-help`. Generated when absent. */
   id?: string;
@@ -50,6 +52,7 @@ export function NumberField<T>(props: NumberFieldProps<T>) {
   const id = props.id ?? generated;
   const helpId = `${id}-help`;
   const errorId = `${id}-error`;
+  const warningId = `${id}-warning`;
   const [state, setState] = useState<FieldDraft<T>>(EMPTY_FIELD_DRAFT);
   const behaviour: FieldBehaviour<T> = {
     parse: props.parse,
@@ -67,7 +70,11 @@ export function NumberField<T>(props: NumberFieldProps<T>) {
     if (step.commit) props.onCommit(step.commit.value);
   };
 
-  const describedBy = [props.help ? helpId : null, error ? errorId : null].filter(Boolean);
+  const describedBy = [
+    props.help ? helpId : null,
+    props.warning ? warningId : null,
+    error ? errorId : null,
+  ].filter(Boolean);
   const HelpTag = look.help === 'help' ? 'small' : 'p';
   return (
     <div className={look.field}>
@@ -93,6 +100,11 @@ export function NumberField<T>(props: NumberFieldProps<T>) {
         <HelpTag id={helpId} className={look.help}>
           {props.help}
         </HelpTag>
+      )}
+      {props.warning && (
+        <p id={warningId} className="field-warning" data-testid="field-warning">
+          {props.warning}
+        </p>
       )}
       {error && (
         <p id={errorId} role="alert" className={look.error}>

@@ -6,6 +6,7 @@ import { CompareChart, type ChartOptions } from './CompareCharts';
 import { ConfigDiffTable, ConfusionMatrices, FinalMetricsTable } from './CompareTables';
 import { openRunInEditor } from './openInEditor';
 import { CompareClassReports } from '../evaluation/CompareClassReports';
+import { RemedyVerdicts } from './RemedyVerdicts';
 import './runs.css';
 
 function CompareDialog({ runs, onClose }: { runs: RunRecord[]; onClose: () => void }) {
@@ -82,6 +83,7 @@ function CompareDialog({ runs, onClose }: { runs: RunRecord[]; onClose: () => vo
             {warning}
           </p>
         )}
+        <RemedyVerdicts runs={runs} />
         <div className="chart-grid">
           <CompareChart
             runs={runs}

@@ -14,6 +14,8 @@ import { STATUS_LABEL, formatBytes, formatMetric } from './format';
 import { openRunInEditor } from './openInEditor';
 import { openReport } from '../evaluation/openReport';
 import { canContinue, continueFromCheckpoint } from './continueFromCheckpoint';
+import { RunParent } from './RunParent';
+import { openDiagnosis } from '../diagnostics/openDiagnosis';
 import './runs.css';
 
 /** Size of a run as stored, approximately: JSON of the record plus its kept weights. */
@@ -37,10 +39,13 @@ const RunRow = memo(function RunRow({
   run,
   selected,
   bytes,
+  parentName,
 }: {
   run: RunRecord;
   selected: boolean;
   bytes: number;
+  /** A child run's parent name; null when the parent was deleted (or there is none). */
+  parentName: string | null;
 }) {
   const toggle = useAppStore((s) => s.toggleRunSelected);
   const live = useAppStore((s) => s.run?.record.id === run.id && selectTrainingActive(s));
@@ -111,6 +116,7 @@ const RunRow = memo(function RunRow({
         </span>
       </span>
       <Sparkline values={valLosses} label={`Validation loss of ${run.name} per epoch`} />
+      {run.lineage && <RunParent lineage={run.lineage} parentName={parentName} />}
       <span className="muted run-size" title="Storage used by this run">
         {formatBytes(bytes)}
       </span>
@@ -124,6 +130,14 @@ const RunRow = memo(function RunRow({
         title="Show this run's evaluation report"
       >
         Report
+      </button>
+      <button
+        type="button"
+        onClick={() => openDiagnosis(run.id)}
+        aria-label={`Diagnose ${run.name}`}
+        title="Show what the diagnostics find in this run"
+      >
+        Diagnose
       </button>
       {canContinue(run) && (
         <button
@@ -185,6 +199,7 @@ export function RunsPanel() {
   const runsLoaded = useAppStore((s) => s.runsLoaded);
   const setCompareOpen = useAppStore((s) => s.setCompareOpen);
   const sizes = useMemo(() => new Map(runs.map((r) => [r.id, recordBytes(r)])), [runs]);
+  const names = useMemo(() => new Map(runs.map((r) => [r.id, r.name])), [runs]);
   const total = [...sizes.values()].reduce((a, b) => a + b, 0);
   const selectedCount = runs.filter((r) => selected.includes(r.id)).length;
   return (
@@ -231,6 +246,7 @@ export function RunsPanel() {
             run={r}
             selected={selected.includes(r.id)}
             bytes={sizes.get(r.id) ?? 0}
+            parentName={names.get(r.lineage?.parentId ?? '') ?? null}
           />
         ))}
         {unreadable.map((u) => (

@@ -4,10 +4,16 @@ import { selectTrainingActive } from '../../state/trainingSlice';
 import { continueRun } from '../../state/actions';
 import { sameRunData } from '../../core/runs/compare';
 
-/** Whether a run can be continued: interrupted or stopped, with final weights kept. */
+/**
+ * Whether a run can be continued: interrupted, stopped, or ended by early stopping (it
+ * then trains its remaining epochs from its last weights, with a fresh patience), with
+ * final weights kept.
+ */
 export function canContinue(run: RunRecord): boolean {
   return (
-    (run.status === 'interrupted' || run.status === 'stopped') &&
+    (run.status === 'interrupted' ||
+      run.status === 'stopped' ||
+      (run.status === 'completed' && run.earlyStop !== undefined)) &&
     run.checkpoints.final !== null &&
     run.checkpoints.final.epoch < run.config.epochs
   );

@@ -12,21 +12,27 @@ import {
   type TrainingConfig,
 } from '../../core/train/settings';
 import { settingRule } from '../../core/train/settingsSchema';
+import { settingWarning, withSettingRules } from '../../core/train/configRules';
 import { NumberField } from '../forms/NumberField';
 import { LrFinderPanel } from './lrFinder/LrFinderPanel';
 
-// Every control is drawn from the settings table: labels, help, ranges and options.
-const set = (key: SettingKey, value: unknown) =>
-  useAppStore.getState().setConfig({ [key]: value } as Partial<TrainingConfig>);
+// Every control is drawn from the settings table: labels, help, ranges and options. A
+// change goes through the rules between settings (plateau patience beside early stopping).
+const set = (key: SettingKey, value: unknown) => {
+  const s = useAppStore.getState();
+  s.setConfig(withSettingRules(s.config, { [key]: value } as Partial<TrainingConfig>));
+};
 
 function NumberSettingField({ k, spec }: { k: SettingKey; spec: NumberSetting }) {
   const value = useAppStore((s) => s.config[k]) as number;
+  const warning = useAppStore((s) => settingWarning(k, s.config));
   const rule = settingRule(spec);
   return (
     <NumberField
       id={`setting-${k}`}
       label={spec.label}
       help={spec.help}
+      warning={warning}
       value={value}
       parse={(raw) => parseNumberInput(raw, rule)}
       onCommit={(v) => set(k, v)}

@@ -94,3 +94,23 @@ describe('statusText during cross-validation', () => {
     );
   });
 });
+
+describe('statusText of a finished run', () => {
+  it('says where early stopping stopped and which epoch it kept', () => {
+    const done = (earlyStop?: { stoppedEpoch: number; keptEpoch: number }) =>
+      applyRunEvents(run([]), [
+        {
+          type: 'finished',
+          runId,
+          status: 'completed',
+          evaluation: null,
+          outputs: null,
+          ...(earlyStop ? { earlyStop } : {}),
+        },
+      ]);
+    expect(statusText(done({ stoppedEpoch: 12, keptEpoch: 7 }), null)).toBe(
+      'Done (stopped early at epoch 12/2, kept epoch 7)',
+    );
+    expect(statusText(done(), null)).toBe('Done: 0/2 epochs');
+  });
+});

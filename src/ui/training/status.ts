@@ -8,7 +8,8 @@ function seconds(s: number): string {
 
 /**
  * The status line. Its wording is part of the automation contract (DESIGN.md):
- * `Epoch N/M`, `Paused`, `Stopped at epoch N/M`, `Failed: <reason>`, `Done`; during
+ * `Epoch N/M`, `Paused`, `Stopped at epoch N/M`, `Failed: <reason>`, `Done` (for a run
+ * early stopping ended, `Done (stopped early at epoch N/M, kept epoch K)`); during
  * cross-validation they start with `Fold k/K · `.
  */
 export function statusText(run: LiveRun | null, blocker: string | null): string {
@@ -32,8 +33,13 @@ export function statusText(run: LiveRun | null, blocker: string | null): string 
     }
     case 'paused':
       return `${fold}Paused at epoch ${p?.epoch ?? 1}/${epochs}`;
-    case 'completed':
+    case 'completed': {
+      const early = record.earlyStop;
+      if (early) {
+        return `Done (stopped early at epoch ${early.stoppedEpoch}/${epochs}, kept epoch ${early.keptEpoch})`;
+      }
       return `Done: ${record.epochs.length}/${epochs} epochs`;
+    }
     case 'stopped':
       return `${fold}Stopped at epoch ${run.stoppedAtEpoch ?? record.epochs.length}/${epochs}`;
     case 'failed':

@@ -1,7 +1,12 @@
 import { DATA_READING } from './dataReading';
 import { DECISION_PY } from './decision';
+import { KERAS_TRAINING } from './kerasTraining';
 
-/** The fixed part of the Keras script: data reading, tf.distribute strategy, training. */
+/**
+ * The fixed part of the Keras script: data reading, tf.distribute strategy, training.
+ * The loss Keras reports, val_loss included, has the layers' kernel penalties in it, as
+ * the app's does (src/core/train/regularization.ts).
+ */
 export const KERAS_RUNTIME = `
 
 def make_strategy(name):
@@ -17,6 +22,9 @@ ${DATA_READING}
 
 
 ${DECISION_PY}
+
+
+${KERAS_TRAINING}
 
 
 def main():
@@ -36,19 +44,22 @@ def main():
     train_rows, val_rows, test_rows = split_rows(len(x), CONFIG["seed"], args.split)
     x = standardize(x, train_rows).reshape(len(x), *PREPROCESSING["featureShape"])
     strategy = make_strategy(args.strategy)
+    batch_size = CONFIG["batchSize"] * strategy.num_replicas_in_sync
+    steps_per_epoch = max(1, math.ceil(len(train_rows) / batch_size))
     with strategy.scope():
         model = build_model()
-        model.compile(optimizer=make_optimizer(), loss=LOSS, metrics=METRICS)
+        model.compile(optimizer=make_optimizer(steps_per_epoch), loss=LOSS, metrics=METRICS)
     class_weight = None
     if CONFIG["classWeights"] and PREPROCESSING["task"] != "regression":
         counts = np.bincount(y[train_rows])
         class_weight = {i: len(train_rows) / (len(counts) * max(c, 1)) for i, c in enumerate(counts)}
     model.fit(
         x[train_rows], y[train_rows],
-        batch_size=CONFIG["batchSize"] * strategy.num_replicas_in_sync,
+        batch_size=batch_size,
         epochs=args.epochs,
         validation_data=(x[val_rows], y[val_rows]) if len(val_rows) else None,
         class_weight=class_weight,
+        callbacks=make_callbacks(),
     )
     if len(test_rows):
         print("test", model.evaluate(x[test_rows], y[test_rows], return_dict=True))

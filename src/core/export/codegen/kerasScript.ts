@@ -1,14 +1,16 @@
 /**
  * A standalone Keras script rebuilding the model with the layers' own `toKeras` emitters,
- * with the app's training settings and a `--strategy mirrored|multiworker` switch
- * (tf.distribute) for training on several GPUs or machines.
+ * with the app's training settings (schedules, early stopping and clipping in
+ * kerasTraining.ts) and a `--strategy mirrored|multiworker` switch (tf.distribute) for
+ * training on several GPUs or machines.
  */
 import { getLayer } from '../../layers/registry';
 import { LOSSES } from '../../train/losses';
 import { optimizerEntry } from '../../train/optimizers';
-import { lossOf, orderGraph, pyJson, pyNumber, type CodegenInput } from './common';
+import { lossOf, orderGraph, pyJson, type CodegenInput } from './common';
 import type { CodegenOutcome } from './pytorchScript';
 import { KERAS_RUNTIME } from './kerasRuntime';
+import { kerasOptimizerArgs, withKeywordArgs } from './kerasTraining';
 
 /** The Keras script of a valid graph, or why it cannot be generated. */
 export function kerasScript(input: CodegenInput): CodegenOutcome {
@@ -40,12 +42,13 @@ the app; Adam's epsilon is 1e-7 in both.
 """
 import argparse
 import json
+import math
 import os
 
 import numpy as np
 import tensorflow as tf
 from tensorflow import keras
-from tensorflow.keras import layers
+from tensorflow.keras import layers, regularizers
 
 PREPROCESSING = ${pyJson(preprocessing)}
 CONFIG = ${pyJson({ ...config, loss })}
@@ -56,8 +59,8 @@ ${lines.map((l) => `    ${l}`).join('\n')}
     return keras.Model(inputs=${ordered.input.py}, outputs=${ordered.output.py}, name="train_smarter")
 
 
-def make_optimizer():
-    return ${optimizerEntry(config.optimizer).keras(pyNumber(config.learningRate))}
+def make_optimizer(steps_per_epoch):
+    return ${withKeywordArgs(optimizerEntry(config.optimizer).keras('make_learning_rate(steps_per_epoch)'), kerasOptimizerArgs(config))}
 
 
 LOSS = "${LOSSES[loss].keras}"

@@ -1,7 +1,8 @@
 import { DATA_READING } from './dataReading';
 import { DECISION_PY } from './decision';
+import { TORCH_TRAINING } from './torchTraining';
 
-/** The fixed part of the PyTorch script: weight loading, data reading, the training loop. */
+/** The fixed part of the PyTorch script: weight loading, data reading, remedies, the training loop. */
 export const TORCH_RUNTIME = `
 
 def load_tfjs_weights(model, model_json_path):
@@ -54,16 +55,23 @@ ${DATA_READING}
 ${DECISION_PY}
 
 
+${TORCH_TRAINING}
+
+
 def evaluate(model, x, y):
     model.eval()
     with torch.no_grad():
         out = model(x)
-        loss = compute_loss(out, y).item()
+        # With the kernel penalties, as Keras's val_loss and evaluate() (and the app).
+        loss = compute_loss(out, y).item() + float(model.regularization())
         if PREPROCESSING["task"] == "multiclass":
             return loss, (out.argmax(dim=-1) == y).float().mean().item()
         if PREPROCESSING["task"] == "binary":
             return loss, float(np.mean(predict_binary(out.numpy()) == y.numpy()))
-        return loss, None
+        return loss, (out.reshape(-1) - y.float()).abs().mean().item()
+
+
+METRIC = "mae" if PREPROCESSING["task"] == "regression" else "accuracy"
 
 
 def main():
@@ -86,6 +94,8 @@ def main():
     if args.weights:
         load_tfjs_weights(model, args.weights)
     optimizer = make_optimizer(model)
+    schedule = LearningRate(optimizer, max(1, math.ceil(len(train_rows) / CONFIG["batchSize"])))
+    stopper = EarlyStopping() if CONFIG["earlyStopping"] and len(val_rows) else None
     class_weight = None
     if CONFIG["classWeights"] and PREPROCESSING["task"] == "multiclass":
         counts = torch.bincount(y[train_rows], minlength=len(PREPROCESSING["classNames"])).float()
@@ -98,18 +108,30 @@ def main():
         for start in range(0, len(order), CONFIG["batchSize"]):
             rows = order[start:start + CONFIG["batchSize"]]
             optimizer.zero_grad()
-            loss = compute_loss(model(x[rows]), y[rows], class_weight)
+            loss = training_loss(model, x[rows], y[rows], class_weight)
             loss.backward()
+            if CONFIG["clipNorm"] > 0:
+                # Global norm over every gradient, as Keras global_clipnorm.
+                torch.nn.utils.clip_grad_norm_(model.parameters(), CONFIG["clipNorm"])
             optimizer.step()
+            schedule.after_batch()
             total += loss.item() * len(rows)
         line = f"epoch {epoch}/{args.epochs} loss {total / max(len(order), 1):.4f}"
+        monitored = None
         if len(val_rows):
-            val_loss, val_acc = evaluate(model, x[val_rows], y[val_rows])
-            line += f" val_loss {val_loss:.4f}" + (f" val_accuracy {val_acc:.4f}" if val_acc is not None else "")
+            val_loss, val_metric = evaluate(model, x[val_rows], y[val_rows])
+            line += f" val_loss {val_loss:.4f} val_{METRIC} {val_metric:.4f}"
+            monitored = val_loss if monitor()[0] == "val_loss" else val_metric
+        if CONFIG["lrSchedule"] != "constant":
+            line += f" lr {schedule.current():.3g}"
         print(line)
+        schedule.after_epoch(monitored)
+        if stopper is not None and stopper.update(monitored, model, epoch):
+            print(f"stopped early at epoch {epoch}/{args.epochs}, kept epoch {stopper.restore(model)}")
+            break
     if len(test_rows):
-        test_loss, test_acc = evaluate(model, x[test_rows], y[test_rows])
-        print(f"test loss {test_loss:.4f}" + (f" accuracy {test_acc:.4f}" if test_acc is not None else ""))
+        test_loss, test_metric = evaluate(model, x[test_rows], y[test_rows])
+        print(f"test loss {test_loss:.4f} {METRIC} {test_metric:.4f}")
     torch.save(model.state_dict(), "model.pt")
 
 

@@ -14,6 +14,7 @@ export function pytorchScript(input: CodegenInput): CodegenOutcome {
   const init: string[] = [];
   const forward: string[] = [];
   const names: Record<string, string> = {};
+  const penalties: string[] = [];
   for (const n of ordered.nodes) {
     const emitter = getLayer(n.node.type)?.toPyTorch;
     if (!emitter) return { ok: false, message: `No PyTorch code for ${n.node.type} layers yet.` };
@@ -26,6 +27,8 @@ export function pytorchScript(input: CodegenInput): CodegenOutcome {
     };
     init.push(...emitter.init(ctx));
     forward.push(`${n.py} = ${emitter.forward(ctx)}`);
+    const penalty = emitter.penalty?.(ctx);
+    if (penalty) penalties.push(penalty);
     names[n.py] = n.node.id;
   }
   const { config, preprocessing } = input;
@@ -47,9 +50,15 @@ Parity with the TF.js / Keras model:
 - BatchNorm: PyTorch momentum = 1 - Keras momentum (0.99 -> 0.01); the same epsilon.
 - Adam epsilon is 1e-7 as in Keras/TF.js (PyTorch's default is 1e-8).
 - Kernels start Glorot-uniform and biases at zero, the Keras defaults.
+- L1/L2 kernel penalties are added to the loss (Model.regularization), the reported and
+  validation losses included, as Keras does; Keras's L2 is l2 * sum(w ** 2), with no 1/2.
+- Learning-rate schedules, early stopping and gradient clipping follow the app's settings
+  in CONFIG (LearningRate, EarlyStopping, clip_grad_norm_ on the global norm).
 """
 import argparse
+import copy
 import json
+import math
 import os
 
 import numpy as np
@@ -88,6 +97,11 @@ ${indent(init.length > 0 ? init : ['pass'], 8)}
 ${indent(forward, 8)}
         return ${ordered.output.py}
 
+    def regularization(self):
+        """The layers' L1/L2 kernel penalties (Keras kernel_regularizer), added to the loss
+        explicitly: weight_decay= would also decay biases, and is another optimizer for Adam."""
+        return ${penalties.length > 0 ? penalties.join(' + ') : '0.0'}
+
 
 def make_optimizer(model):
     return ${optimizerEntry(config.optimizer).torch(pyNumber(config.learningRate))}
@@ -95,6 +109,11 @@ def make_optimizer(model):
 
 def compute_loss(out, y, class_weight=None):
     return ${LOSSES[loss].torch}
+
+
+def training_loss(model, x, y, class_weight=None):
+    """The batch loss with the kernel penalties, as Keras and the app train and report it."""
+    return compute_loss(model(x), y, class_weight) + model.regularization()
 ${TORCH_RUNTIME}`;
   return { ok: true, code };
 }

@@ -1,6 +1,7 @@
 /**
  * The generated PyTorch script trains end to end: it reads an image folder with PIL, uses
- * the exported split and starts from the app's weights. Needs python3-torch (fails without).
+ * the exported split and starts from the app's weights, with or without the remedies
+ * (penalties, clipping, schedules, early stopping). Needs python3-torch (fails without).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,7 +11,7 @@ import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildModel } from '../../graph/build';
 import { chainOf } from '../../graph/testGraphs';
-import { DEFAULT_TRAINING_CONFIG } from '../../train/types';
+import { DEFAULT_TRAINING_CONFIG, type TrainingConfig } from '../../train/types';
 import { saveModelFiles, splitFile, type PreprocessingInfo } from '../modelFiles';
 import { pytorchScript } from './pytorchScript';
 
@@ -20,6 +21,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'torch-train-'));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+beforeAll(writeFixture);
 
 /** A small 24-bit BMP (PIL reads it without any encoder on our side). */
 function bmp(size: number, value: number): Buffer {
@@ -41,20 +43,23 @@ function bmp(size: number, value: number): Buffer {
   return buf;
 }
 
-it('trains on an image folder with the exported split and weights', async () => {
-  const graph = chainOf([
+const graph = (l2 = 0) =>
+  chainOf([
     ['input_1', 'Input', { shape: [6, 6, 1] }],
     ['conv_1', 'Conv2D', { filters: 2, strides: [2, 2], padding: 'same' }],
     ['flatten_1', 'Flatten'],
-    ['dense_1', 'Dense', { units: 2, activation: 'softmax' }],
+    ['dense_1', 'Dense', { units: 2, activation: 'softmax', l2 }],
   ]);
-  const names = ['dark', 'light'];
+const names = ['dark', 'light'];
+
+/** Twelve images in two class folders, the app's weights and a split, written once. */
+async function writeFixture(): Promise<void> {
   names.forEach((name, label) => {
     mkdirSync(join(dir, 'images', name), { recursive: true });
     for (let i = 0; i < 6; i++)
       writeFileSync(join(dir, 'images', name, `${i}.bmp`), bmp(6, label * 150 + i * 10));
   });
-  const model = buildModel(tf, graph, 1);
+  const model = buildModel(tf, graph(), 1);
   for (const f of [
     ...(await saveModelFiles(tf, model)),
     splitFile({ train: [0, 1, 2, 6, 7, 8], validation: [3, 9], test: [4, 5, 10, 11] }),
@@ -62,6 +67,10 @@ it('trains on an image folder with the exported split and weights', async () => 
     writeFileSync(join(dir, f.name), new Uint8Array(f.data));
   }
   model.dispose();
+}
+
+/** Writes the script for the config and trains it on the fixture; returns its output. */
+function train(config: TrainingConfig, l2 = 0, epochs = 2): string {
   const preprocessing: PreprocessingInfo = {
     format: 'train-smarter-preprocessing',
     version: 1,
@@ -74,14 +83,10 @@ it('trains on an image folder with the exported split and weights', async () => 
     inputScale: 1 / 255,
     standardization: null,
   };
-  const script = pytorchScript({
-    graph,
-    config: { ...DEFAULT_TRAINING_CONFIG, batchSize: 4 },
-    preprocessing,
-  });
+  const script = pytorchScript({ graph: graph(l2), config, preprocessing });
   if (!script.ok) throw new Error(script.message);
   writeFileSync(join(dir, 'model_pytorch.py'), script.code);
-  const out = execFileSync(
+  return execFileSync(
     '/usr/bin/python3',
     [
       'model_pytorch.py',
@@ -92,11 +97,34 @@ it('trains on an image folder with the exported split and weights', async () => 
       '--weights',
       'model.json',
       '--epochs',
-      '2',
+      String(epochs),
     ],
     { cwd: dir, encoding: 'utf8' },
   );
+}
+
+it('trains on an image folder with the exported split and weights', () => {
+  const out = train({ ...DEFAULT_TRAINING_CONFIG, batchSize: 4 });
   expect(out).toMatch(/^epoch 1\/2 loss [\d.]+ val_loss [\d.]+ val_accuracy [\d.]+$/m);
   expect(out).toMatch(/^epoch 2\/2 /m);
   expect(out).toMatch(/^test loss [\d.]+ accuracy (0|0\.25|0\.5|0\.75|1)\.?\d*$/m);
+}, 60_000);
+
+it('trains with L2, clipping and a warm-up cosine schedule, and stops early keeping the best epoch', () => {
+  const config: TrainingConfig = {
+    ...DEFAULT_TRAINING_CONFIG,
+    batchSize: 4,
+    clipNorm: 0.5,
+    lrSchedule: 'cosine',
+    lrWarmupEpochs: 1,
+    lrDecayEpochs: 2,
+    earlyStopping: true,
+    // Nothing improves by a million: epoch 1 is the best, epoch 2 ends the patience of 1.
+    earlyStoppingMinDelta: 1e6,
+    earlyStoppingPatience: 1,
+  };
+  const out = train(config, 0.01, 5);
+  expect(out).toMatch(/^epoch 1\/5 loss [\d.]+ val_loss [\d.]+ val_accuracy [\d.]+ lr [\d.e-]+$/m);
+  expect(out).toMatch(/^stopped early at epoch 2\/5, kept epoch 1$/m);
+  expect(out).not.toMatch(/^epoch 3\/5/m);
 }, 60_000);

@@ -26,6 +26,13 @@ export const CASES: Record<LayerType, ModelGraph[]> = {
       ['in', 'Input', { shape: [3, 5] }],
       ['d', 'Dense', { units: 2, activation: 'gelu', useBias: false }],
     ]),
+    // Each kernel penalty alone and both together.
+    chainOf([
+      ['in', 'Input', { shape: [4] }],
+      ['d1', 'Dense', { units: 3, activation: 'tanh', l2: 0.001 }],
+      ['d2', 'Dense', { units: 2, activation: 'softmax', l1: 1e-5 }],
+      ['d3', 'Dense', { units: 2, activation: 'linear', l1: 0.01, l2: 0.02 }],
+    ]),
   ],
   // Every activation but linear, which the Input case covers.
   Activation: ACTIVATION_NAMES.filter((a) => a !== 'linear').map((a) =>
@@ -61,7 +68,11 @@ export const CASES: Record<LayerType, ModelGraph[]> = {
     ]),
     chainOf([
       [...img('in', [6, 6, 1])],
-      ['c', 'Conv2D', { filters: 2, kernelSize: [3, 3], strides: [1, 1], padding: 'same' }],
+      [
+        'c',
+        'Conv2D',
+        { filters: 2, kernelSize: [3, 3], strides: [1, 1], padding: 'same', l1: 0.001, l2: 1e-4 },
+      ],
     ]),
   ],
   MaxPooling2D: [

@@ -18,3 +18,16 @@ export function torchActivation(name: string, expr: string): string {
   // A function replacement: `expr` is Python, and `$` patterns must not be expanded.
   return ACTIVATIONS[name].torch.replaceAll('{x}', () => expr);
 }
+
+/**
+ * The L1/L2 penalty of one kernel as a PyTorch expression (λ1·Σ|W| + λ2·ΣW², Keras's
+ * kernel_regularizer: no ½ on L2), or null when both are 0. The sums do not depend on
+ * the kernel's layout, so torch's transposed weight gives the same number.
+ */
+export function torchKernelPenalty(weight: string, p: { l1: number; l2: number }): string | null {
+  const terms = [
+    p.l1 > 0 ? `${p.l1} * ${weight}.abs().sum()` : null,
+    p.l2 > 0 ? `${p.l2} * ${weight}.pow(2).sum()` : null,
+  ].filter((t): t is string => t !== null);
+  return terms.length > 0 ? terms.join(' + ') : null;
+}

@@ -78,8 +78,10 @@ function flat(values: readonly number[], n: number, perEpoch: number): boolean {
   return tail.slice(1).every((v, i) => Math.abs(v - tail[i]!) < perEpoch * Math.abs(tail[i]!));
 }
 
+// No remedy label may contain "train": the automation contract's Train button is found by
+// that name, and a second button matching it would make it ambiguous (see remedies.test.ts).
 const UNDERFIT_REMEDIES: Remedy[] = [
-  { id: 'train-longer', label: 'Train longer' },
+  { id: 'train-longer', label: 'More epochs (× 2)' },
   { id: 'wider', label: 'Wider layers' },
   { id: 'deeper', label: 'Deeper model' },
   { id: 'raise-lr', label: 'Raise the learning rate' },

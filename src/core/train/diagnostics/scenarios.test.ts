@@ -13,7 +13,9 @@ import type { ModelGraph } from '../../graph/types';
 import type { Dataset } from '../../data/types';
 import { executeRun, prepareRun } from '../run';
 import type { EpochMetrics, TrainingConfig } from '../types';
+import { remedyVerdict } from '../../runs/verdict';
 import { diagnose } from './diagnose';
+import { applyRemedy } from './remedies';
 import { IMBALANCED_CSV, OVERFITTING_WORKSPACE } from './testScenarios';
 
 const root = resolve(__dirname, '../../../..');
@@ -72,6 +74,43 @@ describe('the over-fitting scenario', () => {
     const best = Math.min(...history.map((m) => m.valLoss));
     // The margin the early-stopping remedy's "better" verdict rests on.
     expect(history.at(-1)!.valLoss).toBeGreaterThan(best * 1.3);
+  }, 60_000);
+
+  it('its "Early stopping" remedy gives a child whose kept weights do better', async () => {
+    const ws = OVERFITTING_WORKSPACE;
+    if (ws.datasetChoice.kind !== 'synthetic') throw new Error('synthetic expected');
+    const { id, size, noise } = ws.datasetChoice;
+    const ds = makeSynthetic(id, size, noise, SYNTHETIC_DATA_SEED);
+    const parent = await train(ds, ws.graph, ws.config);
+    const finding = diagnose({
+      task: ds.task,
+      loss: 'binaryCrossentropy',
+      history: parent.history,
+    }).find((f) => f.kind === 'overfitting')!;
+    expect(finding.remedies[0]).toEqual({ id: 'early-stopping', label: 'Early stopping' });
+    const plan = applyRemedy('early-stopping', {
+      graph: ws.graph,
+      config: ws.config,
+      datasetChoice: ws.datasetChoice,
+      target: null,
+    });
+    if (plan.kind !== 'edit') throw new Error(`remedy not applied: ${JSON.stringify(plan)}`);
+    // The remedy is the only difference: same seed, split, graph.
+    expect({ ...plan.config, earlyStopping: false }).toEqual(ws.config);
+    expect(plan.graph).toEqual(ws.graph);
+
+    const child = await train(ds, plan.graph, plan.config);
+    const earlyStop = child.outcome.status === 'completed' ? child.outcome.earlyStop : undefined;
+    expect(earlyStop).toBeDefined();
+    expect(earlyStop!.stoppedEpoch).toBeLessThan(ws.config.epochs);
+    // Same seed, same run until it stops: the kept epoch is the parent's best so far.
+    const best = parent.history
+      .slice(0, earlyStop!.stoppedEpoch)
+      .reduce((a, b) => (b.valLoss < a.valLoss ? b : a));
+    expect(earlyStop!.keptEpoch).toBe(best.epoch);
+    const verdict = remedyVerdict({ epochs: parent.history }, { epochs: child.history, earlyStop });
+    expect(verdict?.outcome).toBe('better');
+    expect(verdict?.text).toMatch(/^Validation loss \d\.\d+ → \d\.\d+ \(better\)$/);
   }, 60_000);
 });
 

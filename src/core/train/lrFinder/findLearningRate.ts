@@ -2,7 +2,7 @@
  * The learning-rate range test on a copy of the model: a fresh model built from the graph
  * with the run seed (the weights a run would start from), the configured optimizer and
  * loss, and the app's own batches and training step, with the rate changed before every
- * batch. Its batch order and dropout masks come from their own seed, derived from the run
+ * batch (tfjsWorkarounds.ts setLearningRate, which the loop's schedules use too). Its batch order and dropout masks come from their own seed, derived from the run
  * seed, and no random stream of the app is a generator it could advance (random.ts), so
  * a run started afterwards with the same seed trains exactly as without it.
  */
@@ -22,10 +22,10 @@ import {
   dropoutLayersOf,
   releaseFailedTape,
   setDropoutSeeds,
+  setLearningRate,
 } from '../tfjsWorkarounds';
 import { trainStep } from '../trainStep';
 import type { TrainingConfig } from '../types';
-import { setOptimizerLearningRate } from './optimizerRate';
 import {
   LR_FINDER_DEFAULTS,
   RangeTest,
@@ -94,14 +94,22 @@ export async function findLearningRate(opts: {
   try {
     const varList = model.trainableWeights.map((w) => w.read() as tfjs.Variable);
     const dropoutLayers = dropoutLayersOf(model);
-    const context = { ds, spec, units: outputUnits(model), classWeights };
+    // The run's own step: its class weights, L1/L2 penalties and gradient clipping; only
+    // the rate is the test's (a learning-rate schedule does not apply).
+    const context = {
+      ds,
+      spec,
+      units: outputUnits(model),
+      classWeights,
+      clipNorm: config.clipNorm,
+    };
     // fast.ai runs num_it // len(train batches) + 1 epochs: as many passes as the test needs.
     for (let epoch = 1; ; epoch++) {
       for (const batch of trainingBatches(ds, split.train, config.batchSize, seed, epoch)) {
         await hooks.beforeBatch?.();
         if (hooks.shouldStop?.()) return { status: 'cancelled', points: test.points };
         const index = test.points.length;
-        setOptimizerLearningRate(optimizer, test.nextRate!);
+        setLearningRate(optimizer, test.nextRate!);
         setDropoutSeeds(dropoutLayers, seed, index);
         let loss: number;
         try {

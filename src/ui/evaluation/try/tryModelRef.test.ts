@@ -44,6 +44,17 @@ describe('tryAvailability', () => {
     });
   });
 
+  it('loads the epoch early stopping kept when it restored an earlier one', () => {
+    const early = record({
+      checkpoints: {
+        final: { epoch: 9, valLoss: 0.6, bytes: 10 },
+        best: { epoch: 4, valLoss: 0.4, bytes: 10 },
+      },
+      earlyStop: { stoppedEpoch: 9, keptEpoch: 4 },
+    });
+    expect(tryAvailability(early, false)).toMatchObject({ ok: true, ref: { checkpointEpoch: 4 } });
+  });
+
   it("uses this tab's in-memory weights when none were stored", () => {
     const unstored = record({ checkpoints: { final: null, best: null } });
     expect(tryAvailability(unstored, false)).toMatchObject({ ok: false, reason: /an epoch/ });

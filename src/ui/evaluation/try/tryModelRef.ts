@@ -1,8 +1,9 @@
 /**
  * Whether a run can be tried, and the model reference the worker needs to answer: its
- * graph, seed, final stored checkpoint and preprocessing, all from the run record.
+ * graph, seed, kept stored checkpoint and preprocessing, all from the run record.
  */
 import { imageInputSpec } from '../../../core/predict/input';
+import { keptWeights } from '../../../core/runs/keptWeights';
 import type { RunRecord } from '../../../core/runs/record';
 import type { TryModelRef } from '../../../worker/evaluation/messages';
 
@@ -20,7 +21,8 @@ export function tryAvailability(record: RunRecord, trainedHere: boolean): TryAva
       reason: 'This run was recorded before its preprocessing was kept: train it again to try it.',
     };
   }
-  const epoch = record.checkpoints.final?.epoch ?? null;
+  // Early stopping that restored its best epoch keeps that epoch's weights.
+  const epoch = keptWeights(record)?.epoch ?? null;
   if (epoch === null && !(trainedHere && record.epochs.length > 0)) {
     return {
       ok: false,

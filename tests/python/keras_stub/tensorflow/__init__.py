@@ -2,6 +2,21 @@
 where TensorFlow for Python is not installable. It records what the script builds."""
 from . import keras  # noqa: F401
 
+# The few tensor ops a generated schedule uses, on plain Python numbers.
+float32 = "float32"
+
+
+def cast(x, dtype):
+    return float(x)
+
+
+def maximum(a, b):
+    return max(a, b)
+
+
+def where(condition, a, b):
+    return a if condition else b
+
 
 class _Strategy:
     def __init__(self, kind):

@@ -1,5 +1,7 @@
 """Recording stand-in for tensorflow.keras: layers, Model and optimizers record their
 effective configuration (Keras defaults filled in) into RECORD."""
+import math
+
 RECORD = {"layers": [], "model": None, "optimizer": None, "strategy": None}
 
 # Positional parameters and defaults of the real Keras 2/3 signatures used by the app.
@@ -73,7 +75,63 @@ def Model(inputs, outputs, name=None):  # noqa: N802 - Keras name
     return RECORD["model"]
 
 
+class LearningRateSchedule:
+    """Base of the schedules; \`record()\` is what the recorder prints of one."""
+
+    def __init__(self):
+        pass
+
+    def record(self):
+        return {"class": type(self).__name__, "config": self.get_config()}
+
+
+class ExponentialDecay(LearningRateSchedule):
+    """Keras ExponentialDecay: lr * rate ** (step / decay_steps), floored when staircase."""
+
+    def __init__(self, initial_learning_rate, decay_steps, decay_rate, staircase=False):
+        super().__init__()
+        self.config = {"initial_learning_rate": initial_learning_rate, "decay_steps": decay_steps,
+                       "decay_rate": decay_rate, "staircase": staircase}
+
+    def __call__(self, step):
+        c = self.config
+        p = step / c["decay_steps"]
+        return c["initial_learning_rate"] * c["decay_rate"] ** (math.floor(p) if c["staircase"] else p)
+
+    def get_config(self):
+        return self.config
+
+
+class CosineDecay(LearningRateSchedule):
+    """Keras CosineDecay without warm-up: lr * ((1 - alpha) * 0.5 * (1 + cos(pi * t)) + alpha)."""
+
+    def __init__(self, initial_learning_rate, decay_steps, alpha=0.0):
+        super().__init__()
+        self.config = {"initial_learning_rate": initial_learning_rate, "decay_steps": decay_steps,
+                       "alpha": alpha}
+
+    def __call__(self, step):
+        c = self.config
+        t = min(step, c["decay_steps"]) / c["decay_steps"]
+        return c["initial_learning_rate"] * ((1 - c["alpha"]) * 0.5 * (1 + math.cos(math.pi * t)) + c["alpha"])
+
+    def get_config(self):
+        return self.config
+
+
+class _Schedules:
+    LearningRateSchedule = LearningRateSchedule
+    ExponentialDecay = ExponentialDecay
+    CosineDecay = CosineDecay
+
+    @staticmethod
+    def serialize(schedule):
+        return schedule.record()
+
+
 class _Optimizers:
+    schedules = _Schedules()
+
     def __getattr__(self, cls):
         def make(**kwargs):
             RECORD["optimizer"] = {"class": cls, "config": kwargs}
@@ -82,3 +140,39 @@ class _Optimizers:
 
 
 optimizers = _Optimizers()
+
+
+class _Regularizers:
+    """regularizers.l1 / l2 / l1_l2 (Keras signatures) as the penalties they stand for."""
+
+    @staticmethod
+    def l1(l1=0.01):
+        return {"l1": l1, "l2": 0.0}
+
+    @staticmethod
+    def l2(l2=0.01):
+        return {"l1": 0.0, "l2": l2}
+
+    @staticmethod
+    def l1_l2(l1=0.0, l2=0.0):
+        return {"l1": l1, "l2": l2}
+
+
+regularizers = _Regularizers()
+
+
+class _Callbacks:
+    def __getattr__(self, cls):
+        return lambda **kwargs: {"class": cls, "config": kwargs}
+
+
+callbacks = _Callbacks()
+
+
+class _Utils:
+    @staticmethod
+    def register_keras_serializable(package=None):
+        return lambda cls: cls
+
+
+utils = _Utils()
