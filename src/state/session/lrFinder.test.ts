@@ -7,7 +7,7 @@ import { createRunWriter } from '../persistence/runWriter';
 import { makeSynthetic } from '../../core/data/synthetic';
 import { summarizeDataset } from '../../core/data/summary';
 import { rangeTestRate } from '../../core/train/lrFinder/rangeTest';
-import { selectSuggestedRate } from '../lrFinderSlice';
+import { selectLrFinderStale, selectSuggestedRate } from '../lrFinderSlice';
 
 const summary = summarizeDataset(makeSynthetic('circles', 100, 0.1, 1));
 const backend = { name: 'cpu' as const, label: 'CPU', reason: 'test' };
@@ -78,13 +78,30 @@ describe('the learning-rate finder session', () => {
       points,
       result: { status: 'completed', end: 'end', suggestions },
     });
-    expect(store.getState().lrFinder).toEqual({ status: 'done', points, end: 'end', suggestions });
+    expect(store.getState().lrFinder).toMatchObject({
+      status: 'done',
+      points,
+      end: 'end',
+      suggestions,
+    });
+    expect(selectLrFinderStale(store.getState())).toBe(false);
     expect(selectSuggestedRate(store.getState())).toBe(0.0123);
     controller.applySuggestedRate();
     expect(store.getState().config.learningRate).toBe(0.0123);
     store.getState().setLrFinderRule('steep');
     controller.applySuggestedRate();
     expect(store.getState().config.learningRate).toBe(0.299);
+    // The rate it set does not make the test stale; another batch size or model does.
+    expect(selectLrFinderStale(store.getState())).toBe(false);
+    store.getState().setConfig({ batchSize: 64 });
+    expect(selectLrFinderStale(store.getState())).toBe(true);
+    store.getState().setConfig({ batchSize: 32 });
+    expect(selectLrFinderStale(store.getState())).toBe(false);
+    // Moving layers on the canvas is not a change of model; a layer's parameters are.
+    store.getState().autoLayout();
+    expect(selectLrFinderStale(store.getState())).toBe(false);
+    store.getState().updateParams('dense_1', { units: 4 });
+    expect(selectLrFinderStale(store.getState())).toBe(true);
   });
 
   it('cancels the running test only, and keeps its points', () => {

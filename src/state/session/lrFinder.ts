@@ -41,7 +41,15 @@ export function createLrFinder(store: AppStore, send: Send): LrFinderSession {
       const s = store.getState();
       if (running() || isActive(s.run) || !s.dataset) return;
       const requestId = nextId++;
-      s.setLrFinder({ status: 'running', requestId, points: [], numIt: 100, backend: null });
+      const inputs = { graph: s.graph, config: s.config, dataset: s.dataset };
+      s.setLrFinder({
+        status: 'running',
+        requestId,
+        points: [],
+        numIt: 100,
+        backend: null,
+        inputs,
+      });
       send({ type: 'findLearningRate', requestId, graph: s.graph, config: s.config });
     },
     cancelLearningRateFinder() {
@@ -65,7 +73,13 @@ export function createLrFinder(store: AppStore, send: Send): LrFinderSession {
           const { points, result } = msg;
           return set(
             result.status === 'completed'
-              ? { status: 'done', points, end: result.end, suggestions: result.suggestions }
+              ? {
+                  status: 'done',
+                  points,
+                  end: result.end,
+                  suggestions: result.suggestions,
+                  inputs: f.inputs,
+                }
               : { status: 'cancelled', points },
           );
         }

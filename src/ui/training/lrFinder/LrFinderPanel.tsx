@@ -10,7 +10,7 @@ import {
   cancelLearningRateFinder,
   findLearningRate,
 } from '../../../state/actions';
-import { selectSuggestedRate } from '../../../state/lrFinderSlice';
+import { selectLrFinderStale, selectSuggestedRate } from '../../../state/lrFinderSlice';
 import { useAppStore } from '../../../state/store';
 import { useTrainBlocker } from '../useTrainBlocker';
 import { LrFinderChart } from './LrFinderChart';
@@ -21,6 +21,7 @@ export function LrFinderPanel() {
   const rule = useAppStore((s) => s.lrFinderRule);
   const suggested = useAppStore(selectSuggestedRate);
   const currentRate = useAppStore((s) => s.config.learningRate);
+  const stale = useAppStore(selectLrFinderStale);
   const blocker = useTrainBlocker();
   const running = state.status === 'running';
   const helpId = useId();
@@ -77,6 +78,11 @@ export function LrFinderPanel() {
       )}
       {state.status === 'done' && (
         <div className="lr-finder-result">
+          {stale && (
+            <p className="help" data-testid="lr-finder-stale">
+              The model, data or settings changed since this test: find the rate again.
+            </p>
+          )}
           <label className="field">
             <span>Suggestion rule</span>
             <select
