@@ -23,14 +23,18 @@ const past = () => store.temporal.getState().pastStates.length;
 const circles = summarizeDataset(makeSynthetic('circles', 100, 0.1, 1));
 const parent = testRecord('parent', { name: 'Run 1', epochs: epochsWith([0.7, 0.6, 0.8]) });
 
+let finderRuns: number[] = [];
+
 beforeEach(() => {
   store = createAppStore();
+  finderRuns = [];
   loaded = [];
   sent = [];
   const loaders: DataLoaders = {
     load: (c) => loaded.push(c),
     loadCsv: (c) => loaded.push(c),
     loadImages: (c) => loaded.push(c),
+    findLearningRate: () => finderRuns.push(state().config.learningRate),
   };
   remedies = createRemedyActions(store, loaders);
   // The workspace has moved on from the parent: another model and learning rate.
@@ -186,5 +190,13 @@ describe('a pending remedy after a reload', () => {
     expect(parseWorkspaceRemedy(saved)).toEqual(state().pendingRemedy);
     expect(parseWorkspaceRemedy({ ...(saved as object), graph: { nodes: 3 } })).toBeNull();
     expect(parseWorkspaceRemedy(undefined)).toBeNull();
+  });
+
+  it("find-lr restores the parent run's model and settings and starts the range test", () => {
+    const plan = remedies.prepareRemedy(parent, 'find-lr');
+    expect(plan.kind).toBe('tool');
+    expect(state().graph).toEqual(parent.graph);
+    expect(finderRuns).toEqual([parent.config.learningRate]);
+    expect(state().pendingRemedy).toBeNull();
   });
 });

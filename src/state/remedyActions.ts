@@ -10,7 +10,7 @@ import { changesSinceRemedy, sameDataChoice } from '../core/runs/lineage';
 import { isActive } from '../core/runs/live';
 import type { RunRecord } from '../core/runs/record';
 import { applyRemedy, type RemedyPlan } from '../core/train/diagnostics/remedies';
-import { loadCsvUpload, loadDataset, loadImageUpload } from './actions';
+import { findLearningRate, loadCsvUpload, loadDataset, loadImageUpload } from './actions';
 import type { AppState, createAppStore } from './store';
 import { useAppStore } from './store';
 
@@ -21,12 +21,15 @@ export interface DataLoaders {
   load: (choice: DatasetChoice) => void;
   loadCsv: (choice: Extract<DatasetChoice, { kind: 'upload'; format: 'csv' }>) => void;
   loadImages: (choice: Extract<DatasetChoice, { kind: 'upload'; format: 'images' }>) => void;
+  /** Starts the learning-rate range test on the workspace (the find-lr remedy). */
+  findLearningRate: () => void;
 }
 
 const SESSION_LOADERS: DataLoaders = {
   load: (choice) => loadDataset(choice, false),
   loadCsv: (choice) => loadCsvUpload(choice),
   loadImages: (choice) => loadImageUpload(choice, null),
+  findLearningRate: () => findLearningRate(),
 };
 
 const workspaceOf = (s: AppState) => ({
@@ -77,6 +80,23 @@ export function createRemedyActions(store: Store, loaders: DataLoaders = SESSION
       if (plan.kind === 'view') {
         s.setHeadlineLead('balancedAccuracy');
         s.showReport(parent.id);
+        return plan;
+      }
+      if (plan.kind === 'tool') {
+        const unloadable = uploadProblem(s.datasetChoice, parent.datasetChoice);
+        if (unloadable) return refuse(parent, unloadable);
+        // The range test runs on the parent's model, settings and data; its suggestion
+        // lands under the Learning rate field, where "Use suggested rate" applies it.
+        store.setState({ graph: parent.graph, config: parent.config });
+        if (!sameDataChoice(s.datasetChoice, parent.datasetChoice)) {
+          loadIfNeeded(s.datasetChoice, parent.datasetChoice, loaders);
+          s.pushNotice(
+            'info',
+            `${parent.name}'s data is loading: press "Find learning rate" when it has loaded.`,
+          );
+          return plan;
+        }
+        loaders.findLearningRate();
         return plan;
       }
       const problem = uploadProblem(s.datasetChoice, plan.datasetChoice);

@@ -23,7 +23,7 @@ describe('diagnosis input from a run record', () => {
       batches: record.batches,
       lastHiddenLayer: 'dense_2',
       images: false,
-      lrFinder: false,
+      lrFinder: true,
       minDelta: 0,
     });
     expect(input.classCounts).toBeUndefined();

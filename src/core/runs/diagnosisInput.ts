@@ -86,6 +86,6 @@ export function diagnosisInputFor(record: RunRecord, extras: DiagnosisExtras = {
     ...(layer ? { lastHiddenLayer: layer.id } : {}),
     // Augmentation exists for uploaded image folders only: offer it there.
     images: choice.kind === 'upload' && choice.format === 'images',
-    lrFinder: false,
+    lrFinder: true,
   };
 }

@@ -7,6 +7,7 @@ import { useCallback } from 'react';
 import type { RunRecord } from '../../core/runs/record';
 import { recordTask } from '../../core/runs/diagnosisInput';
 import type { Remedy } from '../../core/train/diagnostics/types';
+import { LR_FINDER_ID } from '../training/lrFinder/LrFinderPanel';
 import { prepareRemedy } from '../../state/remedyActions';
 import { useAppStore } from '../../state/store';
 import { selectTrainingActive } from '../../state/trainingSlice';
@@ -28,6 +29,8 @@ function Findings({ record }: { record: RunRecord }) {
     (remedy: Remedy) => {
       const plan = prepareRemedy(record, remedy.id);
       if (plan.kind === 'view') openReport(record.id);
+      if (plan.kind === 'tool')
+        document.getElementById(LR_FINDER_ID)?.scrollIntoView({ block: 'center' });
     },
     [record],
   );

@@ -193,13 +193,13 @@ describe('data and view remedies', () => {
     expect(refusal('augment', { ...ctx(), datasetChoice: r.datasetChoice })).toMatch(/already/);
   });
 
-  it('balanced accuracy changes the report, not the run; find-lr is not offered yet', () => {
+  it('balanced accuracy changes the report, not the run; find-lr runs the range test', () => {
     expect(applyRemedy('balanced-accuracy', ctx())).toEqual({
       kind: 'view',
       view: 'balanced-accuracy',
       change: 'The evaluation report leads with balanced accuracy',
     });
-    expect(refusal('find-lr')).toMatch(/not available/);
+    expect(applyRemedy('find-lr', ctx())).toMatchObject({ kind: 'tool', tool: 'find-lr' });
     expect(refusal('nonsense')).toBe('Unknown remedy "nonsense".');
   });
 });

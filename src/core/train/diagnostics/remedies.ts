@@ -38,6 +38,8 @@ export type RemedyPlan =
     }
   /** Not a training change: how the run is reported (balanced accuracy leads the report). */
   | { kind: 'view'; view: 'balanced-accuracy'; change: string }
+  /** A tool to run on the parent's workspace (the learning-rate range test), not a run. */
+  | { kind: 'tool'; tool: 'find-lr'; change: string }
   | { kind: 'refused'; reason: string };
 
 /** The Dropout rate, L2 strength and clipping norm the remedies use (the issue's values). */
@@ -245,7 +247,11 @@ const PLANNERS: Record<string, Planner> = {
     change: 'The evaluation report leads with balanced accuracy',
   }),
   // Issue 14 brings the finder; until then the detectors are told `lrFinder: false`.
-  'find-lr': () => refused('A learning-rate finder is not available yet.'),
+  'find-lr': () => ({
+    kind: 'tool',
+    tool: 'find-lr',
+    change: "Learning-rate range test on this run's model and data",
+  }),
 };
 
 /** The remedy ids applyRemedy knows. */

@@ -16,6 +16,9 @@ import { useTrainBlocker } from '../useTrainBlocker';
 import { LrFinderChart } from './LrFinderChart';
 import './lrFinder.css';
 
+/** The panel's element id: the diagnostics' "Find a learning rate" remedy scrolls to it. */
+export const LR_FINDER_ID = 'lr-finder';
+
 export function LrFinderPanel() {
   const state = useAppStore((s) => s.lrFinder);
   const rule = useAppStore((s) => s.lrFinderRule);
@@ -26,7 +29,7 @@ export function LrFinderPanel() {
   const running = state.status === 'running';
   const helpId = useId();
   return (
-    <div className="lr-finder">
+    <div className="lr-finder" id={LR_FINDER_ID}>
       <div className="lr-finder-actions">
         <button
           type="button"
