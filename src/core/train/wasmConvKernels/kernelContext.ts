@@ -24,6 +24,8 @@ export interface KernelContext {
    * an allocation may grow the heap, which detaches every earlier view.
    */
   heap(t: tfjs.TensorInfo): Float32Array;
+  /** Frees an intermediate now rather than on return, to bound the kernel's peak memory. */
+  free(t: tfjs.TensorInfo): void;
   /** Marks `t` as the kernel's output: it survives the kernel's clean-up. */
   output(t: tfjs.TensorInfo): tfjs.TensorInfo;
 }
@@ -47,7 +49,7 @@ export function withKernelContext(
   body: (ctx: KernelContext) => tfjs.TensorInfo,
 ): tfjs.TensorInfo {
   const wasm = asWasmBackend(backend);
-  const temps: tfjs.TensorInfo[] = [];
+  const temps = new Set<tfjs.TensorInfo>();
   let result: tfjs.TensorInfo | null = null;
   const ctx: KernelContext = {
     tf,
@@ -56,18 +58,21 @@ export function withKernelContext(
       if (!kernel) throw new Error(`The WASM backend has no ${name} kernel.`);
       const out = kernel.kernelFunc({ inputs, backend: wasm, attrs: attrs as tfjs.NamedAttrMap });
       if (Array.isArray(out)) throw new Error(`${name} returned several tensors.`);
-      temps.push(out);
+      temps.add(out);
       return out;
     },
     allocate: (shape) => {
       const out = wasm.makeOutput(shape, 'float32');
-      temps.push(out);
+      temps.add(out);
       return out;
     },
     heap: (t) => {
       const view = wasm.typedArrayFromHeap(t);
       if (!(view instanceof Float32Array)) throw new Error('Expected a float32 tensor.');
       return view;
+    },
+    free: (t) => {
+      if (temps.delete(t)) wasm.disposeData(t.dataId);
     },
     output: (t) => (result = t),
   };
