@@ -2,8 +2,9 @@
  * MaxPoolGrad for the WASM backend: each window's gradient goes to the first position
  * holding its maximum (row-major within the window, as the CPU backend picks it), summed
  * where windows overlap. One pass over the windows with the channels innermost, so every
- * read and write is contiguous. TF.js 4.22's own WASM kernel took 45 ms for the first
- * pooling layer of the MNIST convnet at batch 128; this takes a few.
+ * read and write is contiguous. For the MNIST convnet's first pooling layer at batch 128
+ * this takes about half as long as TF.js 4.22's own WASM kernel (31–58 ms against 71–115
+ * on a loaded 2-core machine); the branch on random maxima is what is left of its cost.
  */
 import type * as tfjs from '@tensorflow/tfjs';
 import type { KernelContext, Padding, Pair } from './kernelContext';
