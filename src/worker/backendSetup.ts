@@ -10,7 +10,7 @@ import simdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.w
 import threadedSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { chooseBackend, softwareRendererName } from '../core/train/backend';
 import { probeTraining } from '../core/train/run';
-import { registerWasmConv2DBackpropFilter } from '../core/train/wasmConvFilter';
+import { registerWasmConvTrainingKernels } from '../core/train/wasmConvKernels/register';
 import type { ModelGraph } from '../core/graph/types';
 import type { Dataset } from '../core/data/types';
 import type { BackendName, TrainingConfig } from '../core/train/types';
@@ -42,7 +42,7 @@ export function detectMachine(): MachineFacts {
 }
 
 /**
- * Ships the .wasm files from the app's origin and adds the conv filter gradient.
+ * Ships the .wasm files from the app's origin and adds the convolution training kernels.
  *
  * WASM threads stay off. TF.js 4.22 starts each WASM thread as a blob: worker that
  * importScripts() another blob: script, which the app's Content-Security-Policy
@@ -56,7 +56,7 @@ export function configureWasm(): void {
     'tfjs-backend-wasm-simd.wasm': simdUrl,
     'tfjs-backend-wasm-threaded-simd.wasm': threadedSimdUrl,
   });
-  registerWasmConv2DBackpropFilter(tf);
+  registerWasmConvTrainingKernels(tf);
 }
 
 let webglLost = false;
