@@ -14,6 +14,8 @@ import { createSessionSlice, type SessionSlice } from './sessionSlice';
 import { createCsvUploadSlice, type CsvUploadSlice } from './csvUploadSlice';
 import { trainingConfigSchema } from '../core/train/settingsSchema';
 import { createEvaluationSlice, type EvaluationSlice } from './evaluationSlice';
+import { graphSchema } from '../core/graph/schema';
+import { DATA_KINDS, type DataKind } from '../core/templates/dataKind';
 
 export type AppState = GraphSlice &
   DataSlice &
@@ -38,7 +40,9 @@ export const createAppStore = () =>
           ...createEvaluationSlice(...a),
         }),
         {
-          partialize: (s) => ({ graph: s.graph }),
+          // The origin goes with the graph: undoing a template load brings back the model's
+          // origin (and the proposal) with it; see state/history.ts for its settings.
+          partialize: (s) => ({ graph: s.graph, graphOrigin: s.graphOrigin }),
           limit: 200,
           equality: (a, b) => a.graph === b.graph,
         },
@@ -48,6 +52,7 @@ export const createAppStore = () =>
         version: 1,
         partialize: (s) => ({
           graph: s.graph,
+          graphOrigin: s.graphOrigin,
           datasetChoice: s.datasetChoice,
           config: s.config,
         }),
@@ -56,11 +61,30 @@ export const createAppStore = () =>
         merge: (persisted, current) => {
           const saved = (persisted ?? {}) as Partial<AppState>;
           const config = trainingConfigSchema.safeParse(saved.config);
-          return { ...current, ...saved, config: config.success ? config.data : current.config };
+          return {
+            ...current,
+            ...saved,
+            config: config.success ? config.data : current.config,
+            graphOrigin: savedOrigin(saved.graphOrigin, current.graphOrigin),
+          };
         },
       },
     ),
   );
+
+/**
+ * A saved graph origin as far as the proposal needs it (its graph checked by the graph
+ * schema); a workspace saved before origins existed has none, so its graph counts as the
+ * user's. Its template-load record is dropped: undo history does not survive a reload.
+ */
+function savedOrigin(saved: unknown, current: AppState['graphOrigin']): AppState['graphOrigin'] {
+  if (saved === undefined) return current;
+  const o = saved as Partial<NonNullable<AppState['graphOrigin']>> | null;
+  if (!o || typeof o.source !== 'string' || !Array.isArray(o.fits)) return null;
+  const graph = graphSchema.safeParse(o.graph);
+  const fits = o.fits.filter((k): k is DataKind => (DATA_KINDS as readonly unknown[]).includes(k));
+  return graph.success ? { source: o.source, fits, graph: graph.data } : null;
+}
 
 export const useAppStore = createAppStore();
 

@@ -1,16 +1,18 @@
 /**
- * Undo history of graph edits (zundo tracks only `graph`). UI code goes through here so
- * that the temporal store is touched in one place.
+ * Undo history of graph edits (zundo tracks `graph` and its origin; undoing a template
+ * load also puts back its settings and dataset, see state/templateActions.ts). UI code
+ * goes through here so that the temporal store is touched in one place.
  */
 import { useStore } from 'zustand';
 import { useAppStore } from '../../state/store';
+import { redoEdit, undoEdit } from '../../state/templateActions';
 
 export function undo(): void {
-  useAppStore.temporal.getState().undo();
+  undoEdit();
 }
 
 export function redo(): void {
-  useAppStore.temporal.getState().redo();
+  redoEdit();
 }
 
 /**
