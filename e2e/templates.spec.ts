@@ -1,8 +1,9 @@
 /**
  * The template gallery and the data-aware starting model, at CI scale
- * (?templateScale=tiny: an eighth of the filters and units, one epoch of batch 16, 256
- * built-in images), on the WASM backend.
+ * (?templateScale=tiny: an eighth of the filters and units, one epoch of batch 16 at
+ * learning rate 0.01, 512 built-in images), on the WASM backend.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { openFresh } from './helpers';
 
@@ -15,6 +16,14 @@ const batchLosses = (page: Page) =>
   page.evaluate(() =>
     (window.trainSmarter!.store.getState().run?.record.batches ?? []).map((b) => b.loss),
   );
+
+/** Serious and critical axe violations on the page as it is now. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} on ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
@@ -65,6 +74,13 @@ test('Fashion-MNIST on a fresh workspace proposes the CNN; "Use suggested model"
   await expect(proposal).toContainText('Image classification CNN');
   // Nothing changes until the user asks.
   await expect(layers(page, 'Conv2D')).toHaveCount(0);
+  expect.soft(await seriousViolations(page), 'proposal banner').toEqual([]);
+  await page.getByRole('button', { name: 'Templates' }).click();
+  const gallery = page.getByRole('dialog', { name: 'Start from a template' });
+  await expect(gallery.getByText('import tensorflow as tf')).toBeVisible();
+  expect.soft(await seriousViolations(page), 'template gallery').toEqual([]);
+  await page.keyboard.press('Escape');
+  await expect(gallery).toBeHidden();
 
   await proposal.getByRole('button', { name: 'Use suggested model' }).click();
   await expect(layers(page, 'Conv2D')).toHaveCount(2);

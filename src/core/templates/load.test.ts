@@ -106,7 +106,11 @@ describe('what a template load changes', () => {
       lrSchedule: 'constant',
     });
     expect(templateConfig('quickstart', mine, 'full')).toMatchObject({ batchSize: 128, epochs: 5 });
-    expect(templateConfig('image', mine, 'tiny')).toMatchObject({ epochs: 1, batchSize: 16 });
+    expect(templateConfig('image', mine, 'tiny')).toMatchObject({
+      epochs: 1,
+      batchSize: 16,
+      learningRate: 0.01,
+    });
   });
 
   it('previews the built-in dataset’s shape for a template the loaded data does not fit', () => {

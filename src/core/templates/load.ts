@@ -12,16 +12,20 @@ import type { TemplateScale } from './graphs';
 import { TEMPLATES, templateFits, type TemplateId } from './templates';
 
 /** Images a CI-scale template trains on when it brings a built-in image dataset. */
-export const TINY_IMAGE_LIMIT = 256;
+export const TINY_IMAGE_LIMIT = 512;
 
-/** The template's settings over the workspace's; CI scale trains one epoch of small batches. */
+/**
+ * The template's settings over the workspace's. CI scale trains one epoch of batch 16 at
+ * a learning rate of 0.01: at 0.001, one epoch of the eighth-size CNN did not lower its
+ * loss at all (measured on the CPU backend: 2.29 → 2.33 over 11 batches), at 0.01 it does.
+ */
 export function templateConfig(
   id: TemplateId,
   config: TrainingConfig,
   scale: TemplateScale,
 ): TrainingConfig {
   const next = { ...config, ...TEMPLATES[id].settings };
-  return scale === 'tiny' ? { ...next, epochs: 1, batchSize: 16 } : next;
+  return scale === 'tiny' ? { ...next, epochs: 1, batchSize: 16, learningRate: 0.01 } : next;
 }
 
 /** The dataset choice a template trains on, given the workspace's choice and loaded data. */

@@ -61,9 +61,9 @@ x = StandardScaler().fit_transform(x)  # fitted on the training rows only
 
 model = keras.Sequential([
     keras.Input(shape=(x.shape[1],)),
-    layers.Dense(64, activation="relu"),
+    layers.Dense(128, activation="relu"),
     layers.Dropout(0.2),
-    layers.Dense(64, activation="relu"),
+    layers.Dense(128, activation="relu"),
     layers.Dropout(0.2),
     layers.Dense(y.nunique(), activation="softmax"),
 ])

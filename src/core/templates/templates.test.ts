@@ -97,15 +97,15 @@ describe('template graphs', () => {
     const wine = TEMPLATES.tabular.graph(DATASETS['wine (13 columns, 3 classes)']!, 'full');
     const dense = wine.nodes.filter((n) => n.type === 'Dense');
     expect(dense.map((n) => [n.params.units, n.params.activation])).toEqual([
-      [64, 'relu'],
-      [64, 'relu'],
+      [128, 'relu'],
+      [128, 'relu'],
       [3, 'softmax'],
     ]);
     const bin = TEMPLATES.tabular.graph(DATASETS['breast cancer (30 columns, binary)']!, 'full');
     expect(bin.nodes.at(-1)!.params).toMatchObject({ units: 1, activation: 'sigmoid' });
     const reg = TEMPLATES.tabular.graph(DATASETS['regression table (8 columns)']!, 'full');
     expect(reg.nodes.at(-1)!.params).toMatchObject({ units: 1, activation: 'linear' });
-    expect(tabularUnits([300])).toBe(128);
+    expect(tabularUnits([300])).toBe(256);
   });
 
   it('shrinks filters and units at CI scale (at most 8 filters, as the e2e budget asks)', () => {
@@ -113,7 +113,7 @@ describe('template graphs', () => {
     const filters = cnn.nodes.filter((n) => n.type === 'Conv2D').map((n) => n.params.filters);
     expect(filters).toEqual([4, 8]);
     const tab = TEMPLATES.tabular.graph(DATASETS['wine (13 columns, 3 classes)']!, 'tiny');
-    expect(tab.nodes.find((n) => n.type === 'Dense')!.params.units).toBe(8);
+    expect(tab.nodes.find((n) => n.type === 'Dense')!.params.units).toBe(16);
   });
 });
 

@@ -117,7 +117,7 @@ export const TEMPLATES: Record<TemplateId, TemplateSpec> = {
     id: 'tabular',
     title: 'Tabular classification / regression',
     explanation:
-      'A dense network for tables: two hidden layers of 64 ReLU units (128 for tables of more than 64 columns), each followed by Dropout 0.2, and an output layer for the target (softmax for classes, sigmoid for two, linear for a number). Columns keep the CSV pipeline’s defaults: numbers standardised and categories one-hot encoded, fitted on the training rows only. Early stopping ends training when the validation loss has not improved for 20 epochs and keeps the best epoch’s weights, so the epoch count is only a ceiling. Try next: class weights for rare classes, cross-validation for small tables, wider layers for large ones.',
+      'A dense network for tables: two hidden layers of 128 ReLU units (256 for tables of more than 128 features), each followed by Dropout 0.2, and an output layer for the target (softmax for classes, sigmoid for two, linear for a number). Columns keep the CSV pipeline’s defaults: numbers standardised and categories one-hot encoded, fitted on the training rows only. Early stopping ends training when the validation loss has not improved for 20 epochs and keeps the best epoch’s weights, so the epoch count is only a ceiling. Try next: class weights for rare classes, cross-validation for small tables, wider layers for large ones.',
     fitsText: 'Wine, uploaded CSV tables (classification or regression)',
     fits: ['tabular'],
     dataset: 'wine',
