@@ -1,7 +1,8 @@
 /**
  * One zustand store built from slices, one per concern. Undo/redo (zundo) tracks the
- * graph only; the workspace (graph, dataset choice, training settings) is persisted
- * to localStorage so it survives a reload.
+ * graph and its origin (a template load's origin carries the settings and dataset it
+ * changed, which undo and redo put back); the workspace (graph, its origin, dataset
+ * choice, training settings) is persisted to localStorage so it survives a reload.
  */
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
@@ -41,7 +42,7 @@ export const createAppStore = () =>
         }),
         {
           // The origin goes with the graph: undoing a template load brings back the model's
-          // origin (and the proposal) with it; see state/history.ts for its settings.
+          // origin (and the proposal) with it; state/templateActions.ts restores its settings.
           partialize: (s) => ({ graph: s.graph, graphOrigin: s.graphOrigin }),
           limit: 200,
           equality: (a, b) => a.graph === b.graph,
