@@ -13,6 +13,8 @@ import { Notices } from './ui/Notices';
 import { RecoveryAlert } from './ui/training/RecoveryAlert';
 import { WorkerAlert } from './ui/training/WorkerAlert';
 import { TemplateSelect } from './ui/templates/TemplateSelect';
+import { TemplateGallery } from './ui/templates/TemplateGallery';
+import { ModelProposal } from './ui/templates/ModelProposal';
 import { startController } from './state/session/start';
 
 /** The single workspace: data and palette left, canvas centre, inspector right, charts below. */
@@ -26,6 +28,7 @@ export function App() {
       <div className="app">
         <TopBar />
         <Notices />
+        <ModelProposal />
         <RecoveryAlert />
         <WorkerAlert />
         <CompareView />
@@ -35,6 +38,7 @@ export function App() {
               <DataPanel />
             </div>
             <div className="left-layers">
+              <TemplateGallery />
               <TemplateSelect />
               <Palette />
             </div>

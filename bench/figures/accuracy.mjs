@@ -3,7 +3,8 @@
 // (train.csv + the t10k test.csv), Adam lr 1e-3, batch 32, 5 epochs, backend auto; the
 // figure is the test accuracy on the 10,000 t10k rows. Keras reaches about 0.88 here.
 // Smoke mode uses a tiny generated CSV instead. Files live in bench/.tmp (never committed).
-import { setSetting } from './ui.mjs';
+import { setSetting, uploadCsvWithTest } from './ui.mjs';
+import { templateFigures } from './templates.mjs';
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FASHION_CSV_DIR, makeFashionCsv } from '../make-fashion-csv.mjs';
@@ -11,7 +12,7 @@ import { FASHION_CSV_DIR, makeFashionCsv } from '../make-fashion-csv.mjs';
 const MB = 1024 * 1024;
 
 /** A tiny 10-class "image" CSV (8×8 pixels in 0..255): class k lights pixel block k. */
-function writeSmokeCsv() {
+export function writeSmokeCsv() {
   mkdirSync(FASHION_CSV_DIR, { recursive: true });
   let state = 7;
   const rand = () => {
@@ -35,7 +36,7 @@ function writeSmokeCsv() {
   return { train, test };
 }
 
-async function fashionFiles() {
+export async function fashionFiles() {
   const train = join(FASHION_CSV_DIR, 'train.csv');
   const test = join(FASHION_CSV_DIR, 'test.csv');
   // A full train.csv is ~127 MB; a smaller one is a leftover of a capped run.
@@ -57,25 +58,13 @@ export async function accuracySanity({ browser, origin, smoke }) {
     await page.getByTestId('dataset-name').waitFor({ timeout: 60_000 });
 
     // Ingest: from picking the file to the preview (parse, typing, statistics).
-    const t0 = Date.now();
-    await page.getByLabel('Upload CSV').setInputFiles(files.train);
-    const preview = page.getByRole('dialog', { name: trainName });
-    await preview.waitFor({ timeout: 300_000 });
-    const ingestSec = (Date.now() - t0) / 1000;
+    const ingestSec = await uploadCsvWithTest(page, {
+      ...files,
+      target: 'label',
+      task: 'multiclass',
+      pixels: true,
+    });
     const ingestMBs = statSync(files.train).size / MB / ingestSec;
-    await preview.getByLabel('Upload test CSV').setInputFiles(files.test);
-    await preview.getByTestId('csv-test-file').waitFor({ timeout: 120_000 });
-    await preview.getByLabel('Target column').selectOption('label');
-    await preview.getByLabel('Task').selectOption('multiclass');
-    // Pixels 0..255 scaled to [0, 1]: min-max over the training rows (a few edge pixels
-    // never reach 255 and are stretched a little more than /255 would).
-    await preview.getByLabel('Name pattern').fill('^pixel');
-    await preview.getByLabel('Scaling of matching').selectOption('minmax');
-    await preview.getByRole('button', { name: 'Set scaling' }).click();
-    await preview.getByRole('button', { name: 'Use this dataset' }).click();
-    await preview.waitFor({ state: 'hidden', timeout: 300_000 });
-    const alert = await page.getByRole('alert').allTextContents();
-    if (alert.some((a) => a.includes(trainName))) throw new Error(alert.join(' '));
 
     await page.getByLabel('Model template').selectOption('mlp');
     await page.getByLabel('Optimizer').selectOption('adam');
@@ -114,8 +103,9 @@ export async function accuracySanity({ browser, origin, smoke }) {
   }
 }
 
-/** Figure 7: adds the accuracy sanity check, or `n/a: reason` when it could not run. */
-export async function accuracyFigure({ browser, origin, smoke, add }) {
+/** Figure 7: the accuracy sanity check (the quickstart, as before), then the templates' figures. */
+export async function accuracyFigure(ctx) {
+  const { browser, origin, smoke, add } = ctx;
   try {
     const f = await accuracySanity({ browser, origin, smoke });
     add(`7. ${f.name}`, f.unit, f.samples, 4, { note: f.note });
@@ -124,4 +114,5 @@ export async function accuracyFigure({ browser, origin, smoke, add }) {
       na: `n/a: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`,
     });
   }
+  await templateFigures(ctx);
 }

@@ -84,3 +84,67 @@ export async function selectFashionMnist(page) {
     .filter({ hasText: /fashion/i })
     .waitFor();
 }
+
+/**
+ * Uploads a training CSV with its separate test CSV through the preview dialog: target
+ * `target`, task `task` and, with `pixels`, columns matching ^pixel min-max scaled to [0, 1].
+ * Returns the seconds from picking the file to the preview.
+ */
+export async function uploadCsvWithTest(page, { train, test, target, task, pixels = false }) {
+  const trainName = train.split('/').pop();
+  const t0 = Date.now();
+  await page.getByLabel('Upload CSV').setInputFiles(train);
+  const preview = page.getByRole('dialog', { name: trainName });
+  await preview.waitFor({ timeout: 300_000 });
+  const previewSec = (Date.now() - t0) / 1000;
+  await preview.getByLabel('Upload test CSV').setInputFiles(test);
+  await preview.getByTestId('csv-test-file').waitFor({ timeout: 120_000 });
+  await preview.getByLabel('Target column').selectOption(target);
+  if (task) await preview.getByLabel('Task').selectOption(task);
+  if (pixels) {
+    // Pixels 0..255 scaled to [0, 1]: min-max over the training rows (a few edge pixels
+    // never reach 255 and are stretched a little more than /255 would).
+    await preview.getByLabel('Name pattern').fill('^pixel');
+    await preview.getByLabel('Scaling of matching').selectOption('minmax');
+    await preview.getByRole('button', { name: 'Set scaling' }).click();
+  }
+  await preview.getByRole('button', { name: 'Use this dataset' }).click();
+  await preview.waitFor({ state: 'hidden', timeout: 300_000 });
+  const alert = await page.getByRole('alert').allTextContents();
+  if (alert.some((a) => a.includes(trainName))) throw new Error(alert.join(' '));
+  await page.getByTestId('dataset-name').filter({ hasText: trainName }).waitFor();
+  return previewSec;
+}
+
+/** Loads a template from the gallery (Templates → its card) and waits for its graph. */
+export async function useTemplate(page, id) {
+  await page.getByRole('button', { name: 'Templates' }).click();
+  const gallery = page.getByRole('dialog', { name: 'Start from a template' });
+  await gallery.locator(`[data-testid="template"][data-template="${id}"]`).click();
+  await gallery.waitFor({ state: 'hidden' });
+  await page
+    .locator('.notice')
+    .filter({ hasText: 'Loaded the template' })
+    .last()
+    .waitFor({ timeout: 300_000 });
+}
+
+/** Presses Train, waits for the end and returns the test accuracy, minutes and backend. */
+export async function trainForTestAccuracy(page, timeoutMs) {
+  const start = Date.now();
+  await page.getByRole('button', { name: 'Train' }).click();
+  const status = page.getByTestId('training-status');
+  await status.filter({ hasText: /Done|Failed/ }).waitFor({ timeout: timeoutMs });
+  const statusText = (await status.textContent()) ?? '';
+  if (!statusText.includes('Done')) throw new Error(`Training did not finish: ${statusText}`);
+  const accuracy = Number(await page.getByTestId('test-accuracy').textContent());
+  const run = await page.evaluate(() => {
+    const r = window.trainSmarter.store.getState().run;
+    return {
+      rows: r?.record.rows ?? null,
+      backend: r?.backend?.label ?? null,
+      epochs: r?.record.epochs.length ?? null,
+    };
+  });
+  return { accuracy, minutes: (Date.now() - start) / 60_000, ...run };
+}

@@ -9,6 +9,7 @@ import type { ImageUploadSource } from '../worker/images/types';
 import type { TrainingClient } from '../worker/client';
 import { useAppStore } from './store';
 import type { Controller } from './session/controller';
+import type { PendingTemplate } from './templateApply';
 
 function controller(): Controller {
   const c = useAppStore.getState().controller;
@@ -24,8 +25,8 @@ export const resume = () => controller().resume();
 export const stop = () => controller().stop();
 export const continueRun = (record: RunRecord) => controller().continueRun(record);
 export const restartWorker = () => controller().restartWorker();
-export const loadDataset = (choice: DatasetChoice, userPicked = true) =>
-  controller().load(choice, userPicked);
+export const loadDataset = (choice: DatasetChoice, userPicked = true, template?: PendingTemplate) =>
+  controller().load(choice, userPicked, template);
 export const loadCsvUpload = (choice: Extract<DatasetChoice, { kind: 'upload'; format: 'csv' }>) =>
   controller().loadCsvUpload(choice);
 export const loadImageUpload = (

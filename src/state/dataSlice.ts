@@ -3,6 +3,7 @@ import type { DatasetChoice, DatasetSummary } from '../core/data/types';
 import type { ImageChoiceFingerprint } from '../core/data/images/reupload';
 import type { AppState } from './store';
 import type { ImageLoadProgress } from '../worker/images/types';
+import type { PendingTemplate } from './templateApply';
 
 type ImageChoice = Extract<DatasetChoice, { kind: 'upload'; format: 'images' }>;
 
@@ -18,6 +19,8 @@ export interface DatasetRequest {
   pendingChoice: DatasetChoice | null;
   /** A folder asked for again after a reload: the workspace's folder it must match. */
   expect: { name: string; fingerprint: ImageChoiceFingerprint } | null;
+  /** A template to put on the canvas once this dataset has loaded (instead of fitting the graph). */
+  template?: PendingTemplate;
 }
 
 export interface DataSlice {

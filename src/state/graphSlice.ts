@@ -10,6 +10,11 @@ import type { LayerType } from '../core/layers/registry';
 import type { AppState } from './store';
 import { defaultGraph } from '../core/graph/presets';
 import * as edit from '../core/graph/edit';
+import { defaultOrigin, type GraphOrigin } from '../core/templates/proposal';
+import type { TemplateLoadRecord } from '../core/templates/load';
+
+/** The model the app last put on the canvas; a template load carries what it changed. */
+export type WorkspaceGraphOrigin = GraphOrigin<TemplateLoadRecord>;
 
 export type Position = { x: number; y: number };
 
@@ -18,8 +23,17 @@ export interface GraphSlice {
   selectedNodeIds: string[];
   /** Selected connections; Delete removes them with the selected nodes. */
   selectedEdgeIds: string[];
-  /** Replaces the graph; one undo step. */
-  setGraph: (graph: ModelGraph) => void;
+  /**
+   * The model the app put on the canvas (default, preset, template), as it left it; the
+   * proposal banner offers a template only while the graph is still that. Undo restores it
+   * with the graph. Null: the graph came from the user (a project, a run).
+   */
+  graphOrigin: WorkspaceGraphOrigin | null;
+  /** The dataset (proposalKey) whose proposal the user dismissed. */
+  proposalDismissedFor: string | null;
+  /** Replaces the graph; one undo step. With `origin`, the app put it there (a preset, a fit). */
+  setGraph: (graph: ModelGraph, origin?: WorkspaceGraphOrigin | null) => void;
+  dismissProposal: (key: string) => void;
   /** Selects nodes; edges stay selected unless `edgeIds` is given. */
   setSelection: (nodeIds: string[], edgeIds?: string[]) => void;
   setEdgeSelection: (edgeIds: string[]) => void;
@@ -62,9 +76,18 @@ export const createGraphSlice: StateCreator<AppState, [], [], GraphSlice> = (set
 
   return {
     graph: defaultGraph(),
+    graphOrigin: defaultOrigin(),
+    proposalDismissedFor: null,
     selectedNodeIds: [],
     selectedEdgeIds: [],
-    setGraph: (graph) => set({ graph, selectedNodeIds: [], selectedEdgeIds: [] }),
+    setGraph: (graph, origin) =>
+      set({
+        graph,
+        selectedNodeIds: [],
+        selectedEdgeIds: [],
+        ...(origin === undefined ? {} : { graphOrigin: origin }),
+      }),
+    dismissProposal: (key) => set({ proposalDismissedFor: key }),
     setSelection: (nodeIds, edgeIds) => {
       const s = get();
       // React Flow reports selection often; an unchanged one must not re-render the editor.

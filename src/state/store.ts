@@ -1,7 +1,9 @@
 /**
  * One zustand store built from slices, one per concern. Undo/redo (zundo) tracks graph
- * edits and applied remedies (undoRules.ts); the workspace (graph, dataset choice, training
- * settings, a pending remedy) is persisted to localStorage so it survives a reload.
+ * edits, their origin (a template load's origin carries the settings and dataset it
+ * changed, which undo and redo put back) and applied remedies (undoRules.ts); the
+ * workspace (graph, its origin, dataset choice, training settings, a pending remedy) is
+ * persisted to localStorage so it survives a reload.
  */
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
@@ -17,6 +19,8 @@ import { createEvaluationSlice, type EvaluationSlice } from './evaluationSlice';
 import { createLrFinderSlice, type LrFinderSlice } from './lrFinderSlice';
 import { createRemedySlice, parseWorkspaceRemedy, type RemedySlice } from './remedySlice';
 import { changedFields, sameStep, trackedState } from './undoRules';
+import { graphSchema } from '../core/graph/schema';
+import { DATA_KINDS, type DataKind } from '../core/templates/dataKind';
 
 export type AppState = GraphSlice &
   DataSlice &
@@ -56,6 +60,7 @@ export const createAppStore = () =>
         version: 1,
         partialize: (s) => ({
           graph: s.graph,
+          graphOrigin: s.graphOrigin,
           datasetChoice: s.datasetChoice,
           config: s.config,
           pendingRemedy: s.pendingRemedy,
@@ -70,11 +75,26 @@ export const createAppStore = () =>
             ...saved,
             config: config.success ? config.data : current.config,
             pendingRemedy: parseWorkspaceRemedy(saved.pendingRemedy),
+            graphOrigin: savedOrigin(saved.graphOrigin, current.graphOrigin),
           };
         },
       },
     ),
   );
+
+/**
+ * A saved graph origin as far as the proposal needs it (its graph checked by the graph
+ * schema); a workspace saved before origins existed has none, so its graph counts as the
+ * user's. Its template-load record is dropped: undo history does not survive a reload.
+ */
+function savedOrigin(saved: unknown, current: AppState['graphOrigin']): AppState['graphOrigin'] {
+  if (saved === undefined) return current;
+  const o = saved as Partial<NonNullable<AppState['graphOrigin']>> | null;
+  if (!o || typeof o.source !== 'string' || !Array.isArray(o.fits)) return null;
+  const graph = graphSchema.safeParse(o.graph);
+  const fits = o.fits.filter((k): k is DataKind => (DATA_KINDS as readonly unknown[]).includes(k));
+  return graph.success ? { source: o.source, fits, graph: graph.data } : null;
+}
 
 export const useAppStore = createAppStore();
 

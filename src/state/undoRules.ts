@@ -6,13 +6,16 @@
  */
 import type { AppState } from './store';
 
-export type Tracked = Pick<AppState, 'graph' | 'config' | 'pendingRemedy'>;
+export type Tracked = Pick<AppState, 'graph' | 'graphOrigin' | 'config' | 'pendingRemedy'>;
 
-const TRACKED = ['graph', 'config', 'pendingRemedy'] as const;
+const TRACKED = ['graph', 'graphOrigin', 'config', 'pendingRemedy'] as const;
 
 /** The tracked part of the state. */
 export const trackedState = (s: AppState): Tracked => ({
   graph: s.graph,
+  // The origin goes with the graph: undoing a template load brings back the model's origin
+  // (and the proposal) with it; state/templateActions.ts restores its settings.
+  graphOrigin: s.graphOrigin,
   config: s.config,
   pendingRemedy: s.pendingRemedy,
 });

@@ -2,10 +2,14 @@
  * The training worker's dataset: loading a built-in, synthetic or uploaded one by its
  * choice, and keeping it for the runs. Uploaded CSVs and images have their own loaders.
  */
-import { BUNDLED_FILES, parseBundled } from '../core/data/bundled';
+import {
+  BUNDLED_FILES,
+  bundledForChoice,
+  bundledIdentity,
+  parseBundled,
+} from '../core/data/bundled';
 import { summarizeDataset } from '../core/data/summary';
 import { makeSynthetic, SYNTHETIC_DATA_SEED } from '../core/data/synthetic';
-import { sampleDataset } from '../core/data/sample';
 import type { BundledId, Dataset, DatasetChoice } from '../core/data/types';
 import { softwareRendererName } from '../core/train/backend';
 import { builtinFingerprint, type DataFingerprint } from '../core/runs/fingerprint';
@@ -86,8 +90,11 @@ export class DatasetHolder {
       const ds =
         choice.kind === 'synthetic'
           ? makeSynthetic(choice.id, choice.size, choice.noise, SYNTHETIC_DATA_SEED)
-          : sampleDataset(await this.bundled(choice.id), choice.limit);
-      const fingerprint = builtinFingerprint(ds.name, choice);
+          : bundledForChoice(await this.bundled(choice.id), choice);
+      const fingerprint = builtinFingerprint(
+        ds.name,
+        choice.kind === 'bundled' ? bundledIdentity(choice) : choice,
+      );
       this.keep(ds, fingerprint);
       post({
         type: 'datasetLoaded',

@@ -2,12 +2,15 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   BUNDLED_FILES,
+  bundledForChoice,
+  bundledIdentity,
   FASHION_MNIST_CLASSES,
   parseBundled,
   parseClassCsv,
   parseImageBin,
 } from './bundled';
 import { classCounts } from './summary';
+import { NO_AUGMENTATION } from './images/types';
 
 function publicFile(path: string): ArrayBuffer {
   const buf = readFileSync(new URL(`../../../public/${path}`, import.meta.url));
@@ -60,5 +63,23 @@ describe('bundled datasets', () => {
     const ds = parseClassCsv('a,class\r\n1,no\r\n2,yes\r\n', 'T');
     expect(ds.task).toBe('binary');
     expect([...ds.y]).toEqual([0, 1]);
+  });
+
+  it('augments the built-in images as the choice asks, and never the table', () => {
+    const augmentation = { ...NO_AUGMENTATION, rotation: 10, shift: 0.1 };
+    const images = parseBundled('fashion-mnist', publicFile(BUNDLED_FILES['fashion-mnist']));
+    const choice = { kind: 'bundled', id: 'fashion-mnist', limit: 100, augmentation } as const;
+    const ds = bundledForChoice(images, choice);
+    expect(ds.n).toBe(100);
+    expect(ds.imagePipeline).toEqual({ normalize: null, augmentation });
+    expect(
+      bundledForChoice(images, { ...choice, augmentation: NO_AUGMENTATION }).imagePipeline,
+    ).toBeUndefined();
+    const wine = parseBundled('wine', publicFile(BUNDLED_FILES.wine));
+    expect(
+      bundledForChoice(wine, { kind: 'bundled', id: 'wine', augmentation }).imagePipeline,
+    ).toBeUndefined();
+    // Augmentation changes batches, not rows: the data's identity leaves it out.
+    expect(bundledIdentity(choice)).toEqual({ kind: 'bundled', id: 'fashion-mnist', limit: 100 });
   });
 });

@@ -2,7 +2,11 @@
  * Parsers for the datasets shipped in public/datasets (format: public/datasets/README.md).
  * Pure: the worker fetches the bytes from the app's own origin and hands them here.
  */
-import type { BundledId, Dataset } from './types';
+import { isAugmenting } from './images/augment';
+import { sampleDataset } from './sample';
+import type { BundledId, Dataset, DatasetChoice } from './types';
+
+type BundledChoice = Extract<DatasetChoice, { kind: 'bundled' }>;
 
 /** File of each bundled dataset, relative to the app's base URL. */
 export const BUNDLED_FILES: Record<BundledId, string> = {
@@ -27,6 +31,23 @@ export const FASHION_MNIST_CLASSES = [
   'Bag',
   'Ankle boot',
 ];
+
+/**
+ * A parsed bundled dataset as a choice asks for it: its sample, and for an image set the
+ * choice's augmentation on training batches (pixels stay plain [0, 1], no normalisation).
+ */
+export function bundledForChoice(ds: Dataset, choice: BundledChoice): Dataset {
+  const sampled = sampleDataset(ds, choice.limit);
+  const augmentation = choice.augmentation;
+  if (ds.kind !== 'image' || !augmentation || !isAugmenting(augmentation)) return sampled;
+  return { ...sampled, imagePipeline: { normalize: null, augmentation } };
+}
+
+/** What identifies a bundled choice's data: augmentation changes batches, not the rows. */
+export function bundledIdentity(choice: BundledChoice): Omit<BundledChoice, 'augmentation'> {
+  const { augmentation: _augmentation, ...identity } = choice;
+  return identity;
+}
 
 /** Parses a bundled dataset from its fetched bytes. */
 export function parseBundled(id: BundledId, bytes: ArrayBuffer): Dataset {

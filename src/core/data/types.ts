@@ -20,8 +20,11 @@ export type BundledId = 'wine' | 'fashion-mnist';
 /** Which dataset the workspace uses: plain JSON, persisted and put in run records. */
 export type DatasetChoice =
   | { kind: 'synthetic'; id: SyntheticId; size: number; noise: number }
-  /** `limit`: use a seeded, stratified sample of at most this many rows (quick experiments). */
-  | { kind: 'bundled'; id: BundledId; limit?: number }
+  /**
+   * `limit`: use a seeded, stratified sample of at most this many rows (quick experiments).
+   * `augmentation`: image sets only, applied to training batches (the image template sets it).
+   */
+  | { kind: 'bundled'; id: BundledId; limit?: number; augmentation?: AugmentationSpec }
   /** An uploaded image folder or zip; the files live in the worker under `uploadId`. */
   | {
       kind: 'upload';

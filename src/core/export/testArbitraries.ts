@@ -79,10 +79,22 @@ export const workspaceArb: fc.Arbitrary<Workspace> = fc.record({
       format: fc.constantFrom('images' as const, 'csv' as const),
       name: fc.string({ maxLength: 40 }),
     }),
-    fc.record({
-      kind: fc.constant('bundled' as const),
-      id: fc.constantFrom('wine' as const, 'fashion-mnist' as const),
-    }),
+    fc.record(
+      {
+        kind: fc.constant('bundled' as const),
+        id: fc.constantFrom('wine' as const, 'fashion-mnist' as const),
+        augmentation: fc.record({
+          flipHorizontal: fc.double({ min: 0, max: 1, noNaN: true }).map(noNegZero),
+          flipVertical: fc.double({ min: 0, max: 1, noNaN: true }).map(noNegZero),
+          rotation: fc.integer({ min: 0, max: 180 }),
+          shift: fc.double({ min: 0, max: 0.5, noNaN: true }).map(noNegZero),
+          zoom: fc.double({ min: 0, max: 0.5, noNaN: true }).map(noNegZero),
+          brightness: fc.double({ min: 0, max: 1, noNaN: true }).map(noNegZero),
+          contrast: fc.double({ min: 0, max: 1, noNaN: true }).map(noNegZero),
+        }),
+      },
+      { requiredKeys: ['kind', 'id'] },
+    ),
   ),
   config: trainingConfigArb,
 });

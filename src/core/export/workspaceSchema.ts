@@ -18,6 +18,17 @@ import { getLayer, validateParams } from '../layers/registry';
 
 export { MAX_EDGES, MAX_NODES };
 
+/** Augmentation of a built-in image set, in the ranges of the upload dialog's controls. */
+const augmentationSchema = z.strictObject({
+  flipHorizontal: z.number().min(0).max(1),
+  flipVertical: z.number().min(0).max(1),
+  rotation: z.number().min(0).max(180),
+  shift: z.number().min(0).max(0.5),
+  zoom: z.number().min(0).max(0.5),
+  brightness: z.number().min(0).max(1),
+  contrast: z.number().min(0).max(1),
+});
+
 const datasetSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('synthetic'),
@@ -29,6 +40,7 @@ const datasetSchema = z.discriminatedUnion('kind', [
     kind: z.literal('bundled'),
     id: z.enum(['wine', 'fashion-mnist']),
     limit: z.number().int().min(1).max(1e7).optional(),
+    augmentation: augmentationSchema.optional(),
   }),
   z.strictObject({
     kind: z.literal('upload'),

@@ -8,10 +8,11 @@ import type { GraphEdge, GraphNode, LayerParams, ModelGraph } from './types';
 const X = 250;
 const Y_STEP = 110;
 
-type NodeStub = { type: LayerType; params: LayerParams };
+/** A layer of a chain before it is placed: its type and parameters. */
+export type NodeStub = { type: LayerType; params: LayerParams };
 
 /** Builds a chain graph from layer stubs, ids numbered per type as the editor does. */
-function chain(stubs: readonly NodeStub[]): ModelGraph {
+export function chain(stubs: readonly NodeStub[]): ModelGraph {
   const counts = new Map<string, number>();
   const nodes: GraphNode[] = stubs.map((stub, i) => {
     const n = (counts.get(stub.type) ?? 0) + 1;
@@ -32,18 +33,20 @@ function chain(stubs: readonly NodeStub[]): ModelGraph {
   return { version: 1, nodes, edges };
 }
 
-const dense = (units: number, activation: string): NodeStub => ({
+/** A Dense layer stub with a bias. */
+export const dense = (units: number, activation: string): NodeStub => ({
   type: 'Dense',
   params: { units, activation, useBias: true },
 });
 
-const conv = (filters: number): NodeStub => ({
+/** A 3×3, stride-1 ReLU Conv2D stub ('valid' padding unless told). */
+export const conv = (filters: number, padding: 'valid' | 'same' = 'valid'): NodeStub => ({
   type: 'Conv2D',
   params: {
     filters,
     kernelSize: [3, 3],
     strides: [1, 1],
-    padding: 'valid',
+    padding,
     activation: 'relu',
     useBias: true,
   },
@@ -58,6 +61,12 @@ export function defaultGraph(): ModelGraph {
     dense(1, 'sigmoid'),
   ]);
 }
+
+/** A 2×2 max pooling stub with stride 2. */
+export const maxPool2 = (): NodeStub => ({
+  type: 'MaxPooling2D',
+  params: { poolSize: [2, 2], strides: [2, 2], padding: 'valid' },
+});
 
 export type PresetName = 'default' | 'mlp' | 'cnn';
 
@@ -80,7 +89,7 @@ export function presetGraph(name: PresetName): ModelGraph {
       return chain([
         { type: 'Input', params: { shape: [28, 28, 1] } },
         conv(8),
-        { type: 'MaxPooling2D', params: { poolSize: [2, 2], strides: [2, 2], padding: 'valid' } },
+        maxPool2(),
         conv(8),
         { type: 'GlobalAveragePooling2D', params: {} },
         dense(10, 'softmax'),

@@ -15,14 +15,19 @@ import { targetForDataset } from '../../core/data/target';
 import type { ImageUploadSource } from '../../worker/images/types';
 import type { FromWorker } from '../../worker/protocol';
 import type { DatasetRequest } from '../dataSlice';
+import { originAfterFit } from '../../core/templates/proposal';
+import { applyTemplate, type PendingTemplate } from '../templateApply';
 import type { AppStore, Send } from './types';
 
 type CsvChoice = Extract<DatasetChoice, { kind: 'upload'; format: 'csv' }>;
 type ImageChoice = Extract<DatasetChoice, { kind: 'upload'; format: 'images' }>;
 
 export interface DatasetLoading {
-  /** Loads a choice; the previous dataset stays selected until it loads. */
-  load(choice: DatasetChoice, userPicked?: boolean): void;
+  /**
+   * Loads a choice; the previous dataset stays selected until it loads. With `template`,
+   * that template is applied to it once loaded (the graph is not fitted then).
+   */
+  load(choice: DatasetChoice, userPicked?: boolean, template?: PendingTemplate): void;
   /** Loads a confirmed CSV upload. */
   loadCsvUpload(choice: CsvChoice): void;
   /** Hands an image upload to the worker (unless it has it already) and loads it. */
@@ -100,31 +105,41 @@ export function createDatasetLoading(
   const onLoaded = (summary: DatasetSummary) => {
     if (holdImageReupload(summary)) return;
     const s = store.getState();
-    const { pendingChoice, fitOnLoad } = s.datasetRequest;
+    const { pendingChoice, fitOnLoad, template } = s.datasetRequest;
     store.setState({
       ...(pendingChoice ? { datasetChoice: pendingChoice } : {}),
-      datasetRequest: { ...s.datasetRequest, pendingChoice: null, expect: null },
+      datasetRequest: {
+        ...s.datasetRequest,
+        pendingChoice: null,
+        expect: null,
+        template: undefined,
+      },
       imageProgress: null,
       dataset: summary,
       datasetLoading: false,
       datasetError: null,
     });
+    if (template) {
+      applyTemplate(store, template, summary);
+      return;
+    }
     const { graph, changes } = fitGraphToDataset(
       s.graph,
       summary.featureShape,
       targetForDataset(summary),
     );
     if (changes.length > 0) {
-      s.setGraph(graph);
+      // Fitting is the app's change: an unedited default or template stays unedited.
+      s.setGraph(graph, originAfterFit(s.graphOrigin, s.graph, graph));
       if (fitOnLoad)
         s.pushNotice('info', `Model fitted to ${summary.name}: ${changes.join('; ')}.`);
     }
   };
 
   return {
-    load(choice, userPicked = true) {
+    load(choice, userPicked = true, template) {
       const id = begin(
-        { fitOnLoad: userPicked, pendingChoice: null, expect: null },
+        { fitOnLoad: userPicked, pendingChoice: null, expect: null, template },
         { datasetChoice: choice },
       );
       send({ type: 'loadDataset', requestId: id, choice, split: csvSplit() });

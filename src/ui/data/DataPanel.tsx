@@ -9,6 +9,8 @@ import { ClassBalanceNote } from './csv/ClassBalanceNote';
 import { CsvDatasetInfo } from './csv/CsvDatasetInfo';
 import { CsvUpload } from './csv/CsvUpload';
 import { NumberField } from '../forms/NumberField';
+import { AugmentationControls } from './images/AugmentationControls';
+import { NO_AUGMENTATION } from '../../core/data/images/types';
 
 /** What the loaded dataset is: size, shape, classes; controls for synthetic sets. */
 export function DataPanel() {
@@ -58,6 +60,14 @@ export function DataPanel() {
       )}
       {choice.kind === 'bundled' && (
         <SampleControl key={choice.id} limit={choice.limit} total={dataset?.n} disabled={active} />
+      )}
+      {choice.kind === 'bundled' && dataset?.kind === 'image' && (
+        <fieldset className="sample" disabled={active}>
+          <AugmentationControls
+            spec={choice.augmentation ?? NO_AUGMENTATION}
+            onChange={(augmentation) => loadDataset({ ...choice, augmentation }, false)}
+          />
+        </fieldset>
       )}
       <SplitControl />
     </section>
@@ -145,12 +155,8 @@ function SampleControl(props: {
   const apply = (limit: number | undefined) => {
     const choice = useAppStore.getState().datasetChoice;
     if (choice.kind !== 'bundled' || choice.limit === limit) return;
-    loadDataset(
-      limit === undefined
-        ? { kind: 'bundled', id: choice.id }
-        : { kind: 'bundled', id: choice.id, limit },
-      false,
-    );
+    const { limit: _old, ...rest } = choice;
+    loadDataset(limit === undefined ? rest : { ...rest, limit }, false);
   };
   return (
     <fieldset className="sample" disabled={props.disabled}>

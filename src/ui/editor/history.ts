@@ -1,16 +1,19 @@
 /**
- * Undo history of graph edits and applied remedies (src/state/undoRules.ts). UI code goes through here so
- * that the temporal store is touched in one place.
+ * Undo history of graph edits (with their origin: undoing a template load also puts back
+ * its settings and dataset, see state/templateActions.ts) and applied remedies
+ * (src/state/undoRules.ts). UI code goes through here so that the temporal store is
+ * touched in one place.
  */
 import { useStore } from 'zustand';
 import { useAppStore } from '../../state/store';
+import { redoEdit, undoEdit } from '../../state/templateActions';
 
 export function undo(): void {
-  useAppStore.temporal.getState().undo();
+  undoEdit();
 }
 
 export function redo(): void {
-  useAppStore.temporal.getState().redo();
+  redoEdit();
 }
 
 /**

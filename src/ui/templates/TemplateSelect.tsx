@@ -3,6 +3,7 @@ import { fitGraphToDataset } from '../../core/graph/edit';
 import { targetForDataset } from '../../core/data/target';
 import { useAppStore } from '../../state/store';
 import { selectTrainingActive } from '../../state/trainingSlice';
+import { presetOrigin } from '../../core/templates/proposal';
 
 const TEMPLATES: { value: PresetName; label: string }[] = [
   { value: 'default', label: 'Small MLP (two hidden layers of 8)' },
@@ -21,7 +22,7 @@ export function applyTemplate(name: PresetName): void {
       s.dataset.featureShape,
       targetForDataset(s.dataset),
     ));
-  s.setGraph(graph);
+  s.setGraph(graph, presetOrigin(name, graph));
   const label = TEMPLATES.find((t) => t.value === name)?.label ?? name;
   s.pushNotice(
     'info',
@@ -29,7 +30,7 @@ export function applyTemplate(name: PresetName): void {
   );
 }
 
-/** A native select of starting models. */
+/** A native select of starting models (graph only; the gallery sets up a whole pipeline). */
 export function TemplateSelect() {
   const active = useAppStore(selectTrainingActive);
   return (
