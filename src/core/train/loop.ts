@@ -32,6 +32,8 @@ import {
   unlessInterrupted,
 } from './tfjsWorkarounds';
 import { stepAndRead } from './trainStep';
+import { layerStatsReporter } from './layerStats/reporter';
+import type { LayerStatsEpoch } from './layerStats/types';
 import type { BatchPoint, EarlyStop, EpochMetrics, Progress, TrainingConfig } from './types';
 
 /** Batches at the start of a run that compile shaders: left out of speed and ETA. */
@@ -46,6 +48,8 @@ export interface TrainHooks {
    */
   onEpoch?(metrics: EpochMetrics, checkpoint: Checkpoint, isBest?: boolean): void;
   onProgress?(progress: Progress): void;
+  /** After each epoch's onEpoch, with the statistics when the "Layer statistics" setting is on. */
+  onLayerStats?(stats: LayerStatsEpoch): void;
   /** Checked before every batch; true ends the run as 'stopped'. */
   shouldStop?(): boolean;
   /**
@@ -144,6 +148,7 @@ export async function trainModel(opts: TrainOptions): Promise<TrainResult> {
   const runStart = now();
   const firstEpoch = pos.epochsDone + 1;
   let source: DataSource | null = null;
+  const reportLayerStats = layerStatsReporter(tf, model, ds, split, config, spec, hooks);
 
   try {
     source = openDataSource(tf, ds, spec, opts.dataLimits);
@@ -253,6 +258,8 @@ export async function trainModel(opts: TrainOptions): Promise<TrainResult> {
       pos.checkpoint = end.checkpoint;
       if (end.isBest) pos.best = end.checkpoint;
       hooks.onEpoch?.(end.metrics, end.checkpoint, state.earlyStopping ? end.isBest : undefined);
+      // Per-layer statistics (layerStats/): one probe pass and read-back per epoch.
+      await reportLayerStats?.(epoch);
       if (end.stop)
         return { status: 'completed', earlyStop: stopEarly(tf, model, config, pos), ...pos };
     }

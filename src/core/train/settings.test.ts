@@ -114,6 +114,7 @@ describe('the settings table', () => {
       lrWarmupEpochs: 0,
       plateauFactor: 0.1,
       plateauPatience: 10,
+      layerStats: true,
       clipNorm: 0,
     });
   });
