@@ -108,6 +108,7 @@ export async function runTraining(msg: TrainMessage, ctx: RunContext): Promise<v
           post({ type: 'epoch', runId, metrics });
           checkpoints.take(checkpoint, metrics.valLoss, isBest);
         },
+        onLayerStats: (stats) => post({ type: 'layerStats', runId, stats }),
         shouldStop: () => control.isStopped,
         waitIfPaused: async () => {
           // Show the last points before the pause instead of holding them back.

@@ -9,6 +9,7 @@ import type { RunOutputs, SplitOutputs } from '../evaluation/runOutputs';
 import { lastHiddenLayer } from '../graph/hiddenLayers';
 import type { TaskKind } from '../graph/types';
 import type { DiagnosisInput } from '../train/diagnostics/types';
+import type { LayerStatsEpoch } from '../train/layerStats/types';
 import { resolveLoss } from '../train/losses';
 import type { RunRecord } from './record';
 
@@ -21,6 +22,8 @@ export interface DiagnosisExtras {
    * run has no outputs yet (they hold the training split's own counts).
    */
   classCounts?: readonly number[];
+  /** The live run's per-layer statistics (not stored with the record). */
+  layerStats?: readonly LayerStatsEpoch[];
 }
 
 type TaskSource = Pick<RunRecord, 'preprocessing' | 'dataset'>;
@@ -87,5 +90,6 @@ export function diagnosisInputFor(record: RunRecord, extras: DiagnosisExtras = {
     // Augmentation exists for uploaded image folders only: offer it there.
     images: choice.kind === 'upload' && choice.format === 'images',
     lrFinder: true,
+    ...(extras.layerStats?.length ? { layerStats: extras.layerStats } : {}),
   };
 }

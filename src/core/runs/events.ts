@@ -9,6 +9,7 @@ import type { PreprocessingInfo } from '../export/modelFiles';
 import type { RunOutputs } from '../evaluation/runOutputs';
 import type { DataPathInfo } from '../train/dataPath/source';
 import type { DecisionGrid } from '../train/evaluate';
+import type { LayerStatsEpoch } from '../train/layerStats/types';
 import type {
   BackendInfo,
   BatchPoint,
@@ -46,6 +47,8 @@ export type RunEvent =
     }
   | { type: 'progress'; runId: string; progress: Progress; batches: BatchPoint[] }
   | { type: 'epoch'; runId: string; metrics: EpochMetrics }
+  /** Per-layer statistics after an epoch (the "Layer statistics" setting), after its `epoch`. */
+  | { type: 'layerStats'; runId: string; stats: LayerStatsEpoch }
   /**
    * Cross-validation, before the final model: fold `fold` (1-based) of `of` starts with
    * a fresh model and its preprocessing refitted on its own `trainRows`.
@@ -107,6 +110,7 @@ const RUN_EVENT_TYPES: ReadonlySet<string> = new Set<RunEventType>([
   'runRecovered',
   'progress',
   'epoch',
+  'layerStats',
   'foldStarted',
   'foldEpoch',
   'foldFinished',

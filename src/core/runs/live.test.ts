@@ -337,3 +337,24 @@ describe('nextRunName and needsWrite', () => {
     expect(needsWrite(moved.record, epoch.record)).toBe(true);
   });
 });
+
+describe('layerStats events', () => {
+  const stats = (epoch: number) => ({ epoch, layers: [] });
+  it('keep one entry per epoch in epoch order, a replay replacing the earlier one', () => {
+    const record = newRunRecord({
+      runId: 'r1',
+      name: 'Run 1',
+      now: 0,
+      graph: { nodes: [], edges: [] } as never,
+      config: DEFAULT_TRAINING_CONFIG,
+      datasetChoice: { kind: 'bundled', id: 'x' } as never,
+      dataset: { name: 'd', n: 1, featureShape: [1], classNames: [] } as never,
+    });
+    let run = newLiveRun(record);
+    for (const epoch of [1, 2, 1]) {
+      run = applyRunEvent(run, { type: 'layerStats', runId: 'r1', stats: stats(epoch) });
+    }
+    expect(run.layerStats.map((s) => s.epoch)).toEqual([1, 2]);
+    expect(applyRunEvent(run, { type: 'layerStats', runId: 'other', stats: stats(3) })).toBe(run);
+  });
+});

@@ -11,6 +11,7 @@
 import type { DatasetChoice, DatasetSummary } from '../data/types';
 import type { ModelGraph } from '../graph/types';
 import type { DecisionGrid } from '../train/evaluate';
+import type { LayerStatsEpoch } from '../train/layerStats/types';
 import type { BackendInfo, Progress, TrainingConfig } from '../train/types';
 import { downsampleBatches } from './batchSeries';
 import type { RunEvent, WeightsKind } from './events';
@@ -46,6 +47,11 @@ export interface LiveRun {
   weightsNotSaved: { message: string; quota: boolean; unavailable: boolean } | null;
   /** The final model's outputs, once the run has finished (stored apart from the record). */
   outputs: RunOutputs | null;
+  /**
+   * Per-layer statistics by epoch, in epoch order. Live only, not stored: 30-bucket
+   * histograms of every layer every epoch grow too large for a record written each epoch.
+   */
+  layerStats: LayerStatsEpoch[];
 }
 
 /** The record of a run that is starting. */
@@ -128,6 +134,7 @@ export function newLiveRun(record: RunRecord): LiveRun {
     stoppedAtEpoch: null,
     weightsNotSaved: null,
     outputs: null,
+    layerStats: [],
   };
 }
 
@@ -214,6 +221,7 @@ export function applyRunEvent(run: LiveRun, event: RunEvent): LiveRun {
         ...run,
         backend: event.backend,
         recovery: { message: event.message, backendLabel: event.backend.label },
+        layerStats: run.layerStats.filter((s) => s.epoch <= r.epochs.length),
         record: {
           ...r,
           backend: { name: event.backend.name, label: event.backend.label },
@@ -238,6 +246,12 @@ export function applyRunEvent(run: LiveRun, event: RunEvent): LiveRun {
           durationMs: r.durationMs + event.metrics.durationMs,
         },
       };
+    case 'layerStats': {
+      // A replayed epoch (after a recovery) replaces its earlier statistics.
+      const others = run.layerStats.filter((s) => s.epoch !== event.stats.epoch);
+      const layerStats = [...others, event.stats].sort((a, b) => a.epoch - b.epoch);
+      return { ...run, layerStats };
+    }
     case 'foldStarted': {
       // A fold that starts again replaces its earlier attempt.
       const fold: FoldHistory = {

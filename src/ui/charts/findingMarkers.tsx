@@ -21,7 +21,7 @@ export interface ChartMarker {
 export function findingMarkers(findings: readonly Finding[]): ChartMarker[] {
   return findings.flatMap((f): ChartMarker[] => {
     const e = f.evidence;
-    if (e.chart === 'classes') return [];
+    if (e.chart === 'classes' || e.chart === 'layers') return [];
     // The batch chart numbers batches from 1; the record's steps count from 0.
     const xs = e.chart === 'batch-loss' ? (e.steps ?? []).map((s) => s + 1) : (e.epochs ?? []);
     if (xs.length === 0) return [];

@@ -10,6 +10,9 @@ export const FINDING_TITLES: Record<FindingKind, string> = {
   'lr-too-high': 'Learning rate too high',
   'lr-too-low': 'Learning rate too low',
   plateau: 'Plateau',
+  'dead-units': 'Dead units',
+  'vanishing-gradients': 'Vanishing gradients',
+  'exploding-gradients': 'Exploding gradients',
 };
 
 export const SEVERITY_LABELS: Record<Severity, string> = {
@@ -57,6 +60,11 @@ export function evidenceText(e: Evidence, regression = false): string {
       const steps = (e.steps ?? []).map((s) => s + 1);
       const where = steps.length === 1 ? `Batch ${steps[0]}` : `Batches ${numberList(steps)}`;
       return `${where} on the loss per batch chart${withValues}`;
+    }
+    case 'layers': {
+      const epochs = e.epochs ?? [];
+      const where = epochs.length === 1 ? `Epoch ${epochs[0]}` : `Epochs ${numberList(epochs)}`;
+      return `${where} in the per-layer statistics${withValues}`;
     }
     case 'classes':
       return `Training examples per class: ${(e.values ?? []).join(', ')}`;

@@ -1,6 +1,7 @@
 import { detectLearningRate, detectOverfitting, detectPlateau, detectUnderfitting } from './curves';
 import { detectDivergence } from './divergence';
 import { detectImbalance } from './imbalance';
+import { detectDeadUnits, detectGradients } from './layers';
 import type { DiagnosisInput, Finding, Severity } from './types';
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -17,7 +18,13 @@ export function diagnose(input: DiagnosisInput): Finding[] {
         ...detectLearningRate(input),
         ...detectPlateau(input),
       ];
-  const findings = [...divergence, ...curves, ...detectImbalance(input)];
+  const findings = [
+    ...divergence,
+    ...curves,
+    ...detectImbalance(input),
+    ...detectDeadUnits(input),
+    ...detectGradients(input),
+  ];
   return findings
     .map((f, i) => ({ f, i }))
     .sort((a, b) => RANK[a.f.severity] - RANK[b.f.severity] || a.i - b.i)

@@ -115,6 +115,22 @@ function addDropout(ctx: RemedyContext): Change | Refusal {
   };
 }
 
+/** BatchNormalization after every hidden layer not already followed by one. */
+function addBatchNorm(ctx: RemedyContext): Change | Refusal {
+  let graph = ctx.graph;
+  const added: string[] = [];
+  for (const layer of hiddenLayers(ctx.graph)) {
+    const next = adjacency(graph).outgoing.get(layer.id) ?? [];
+    if (next.some((id) => graph.nodes.find((n) => n.id === id)?.type === 'BatchNormalization'))
+      continue;
+    graph = addNodeAfter(graph, 'BatchNormalization', layer.id);
+    added.push(layer.id);
+  }
+  if (added.length === 0)
+    return refused('Every hidden layer is already followed by BatchNormalization.');
+  return { graph, change: `BatchNormalization added after ${added.join(', ')}` };
+}
+
 function addL2(ctx: RemedyContext): Change | Refusal {
   const layer = targetLayer(ctx);
   if (isRefusal(layer)) return layer;
@@ -182,6 +198,7 @@ const PLANNERS: Record<string, Planner> = {
   },
   'add-dropout': addDropout,
   'add-l2': addL2,
+  'add-batchnorm': addBatchNorm,
   augment: (ctx) => {
     const choice = ctx.datasetChoice;
     if (choice.kind !== 'upload' || choice.format !== 'images')

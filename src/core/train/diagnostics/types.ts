@@ -1,4 +1,5 @@
 import type { TaskKind } from '../../graph/types';
+import type { LayerStatsEpoch } from '../layerStats/types';
 import type { BatchPoint, EpochMetrics, LossName } from '../types';
 
 export type FindingKind =
@@ -8,7 +9,10 @@ export type FindingKind =
   | 'divergence'
   | 'lr-too-high'
   | 'lr-too-low'
-  | 'plateau';
+  | 'plateau'
+  | 'dead-units'
+  | 'vanishing-gradients'
+  | 'exploding-gradients';
 
 export type Severity = 'info' | 'warning' | 'error';
 
@@ -20,7 +24,8 @@ export interface Remedy {
 
 /** Where the finding shows on the charts: epochs (or batch steps) and their values. */
 export interface Evidence {
-  chart: 'loss' | 'metric' | 'batch-loss' | 'classes';
+  /** 'layers': the per-layer statistics views, not a training chart. */
+  chart: 'loss' | 'metric' | 'batch-loss' | 'classes' | 'layers';
   epochs?: number[];
   steps?: number[];
   values?: number[];
@@ -58,6 +63,8 @@ export interface DiagnosisInput {
   baselineLoss?: number;
   /** A learning-rate finder exists: offer it beside × 10 / ÷ 10. */
   lrFinder?: boolean;
+  /** Per-layer statistics by epoch (the live run's), for dead units and gradients. */
+  layerStats?: readonly LayerStatsEpoch[];
 }
 
 /** Every threshold the detectors use, in one place; the explanations quote these values. */
@@ -112,6 +119,18 @@ export const THRESHOLDS = {
   plateau: {
     /** No improvement of the validation loss (by more than minDelta) for this many epochs. */
     epochs: 10,
+  },
+  deadUnits: {
+    /** A unit is dead when it outputs zero for at least this share of the probe rows... */
+    zeroShare: 0.99,
+    /** ...and a layer is flagged when more than this share of its units are dead. */
+    layerFraction: 0.5,
+  },
+  gradients: {
+    /** First-to-last layer RMS-gradient ratio at or beyond this (or its inverse)... */
+    ratio: 1e3,
+    /** ...for this many consecutive epochs. */
+    epochs: 2,
   },
 } as const;
 

@@ -59,12 +59,24 @@ function randomDataset(n: number, features: number, classes: number): Dataset {
 }
 
 describe('measureLayerStats', () => {
-  const spec = { task: 'multiclass', loss: 'categoricalCrossentropy', numClasses: 3, batchSize: 32 } as const;
+  const spec = {
+    task: 'multiclass',
+    loss: 'categoricalCrossentropy',
+    numClasses: 3,
+    batchSize: 32,
+  } as const;
 
   it('measures every weighted layer and leaves the tensor count flat', async () => {
     const ds = randomDataset(300, 4, 3);
     const model = testMlp(tf, 4, [8], 3, 1);
-    const probe = createLayerProbe(tf, model, ds, Int32Array.from({ length: 300 }, (_, i) => i), 7, spec);
+    const probe = createLayerProbe(
+      tf,
+      model,
+      ds,
+      Int32Array.from({ length: 300 }, (_, i) => i),
+      7,
+      spec,
+    );
     expect(probe.size).toBe(256);
     await measureLayerStats(tf, probe, 1); // warm-up: TF.js caches some constants once
     const before = tf.memory().numTensors;
@@ -91,12 +103,16 @@ describe('measureLayerStats', () => {
     const t = tf.oneHot(tf.tensor1d(ds.y, 'int32'), 3).toFloat();
     const vars = model.trainableWeights.map((w) => w.read() as tf.Variable);
     const { grads } = tf.variableGrads(
-      () => tf.losses.softmaxCrossEntropy(t, tf.log(model.predict(x) as tf.Tensor)).mean() as tf.Scalar,
+      () =>
+        tf.losses.softmaxCrossEntropy(t, tf.log(model.predict(x) as tf.Tensor)).mean() as tf.Scalar,
       vars,
     );
     // softmaxCrossEntropy of log-probabilities re-normalises: the same loss as categorical CE.
     const norms = [0, 2].map((k) => {
-      const ss = [vars[k]!, vars[k + 1]!].reduce((a, v) => a + tf.sum(tf.square(grads[v.name]!)).dataSync()[0]!, 0);
+      const ss = [vars[k]!, vars[k + 1]!].reduce(
+        (a, v) => a + tf.sum(tf.square(grads[v.name]!)).dataSync()[0]!,
+        0,
+      );
       const params = vars[k]!.size + vars[k + 1]!.size;
       return Math.sqrt(ss / params);
     });

@@ -102,7 +102,11 @@ export async function measureLayerStats(
         return batchLoss(tf, probe.spec.loss, targets, outs[probe.outputIndex]!, null);
       }, varList);
       const sumsOfSquares = probe.layers.map((l) =>
-        tf.addN(l.trainableWeights.map((w) => tf.sum(tf.square(grads[(w.read() as tfjs.Variable).name]!)))),
+        tf.addN(
+          l.trainableWeights.map((w) =>
+            tf.sum(tf.square(grads[(w.read() as tfjs.Variable).name]!)),
+          ),
+        ),
       );
       const parts = probe.layers.flatMap((l, i) => [
         tf.reshape(kernelOf(l).read(), [-1]),

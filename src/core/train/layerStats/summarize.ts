@@ -39,6 +39,7 @@ export function summarizeProbe(
       units: l.units,
     };
   });
-  if (at !== values.length) throw new Error(`Probe read-back has ${values.length} values, expected ${at}.`);
+  if (at !== values.length)
+    throw new Error(`Probe read-back has ${values.length} values, expected ${at}.`);
   return { epoch, layers };
 }
