@@ -6,6 +6,7 @@ import { DataPanel } from './ui/data/DataPanel';
 import { TrainingSettings } from './ui/training/TrainingSettings';
 import { RunsPanel } from './ui/runs/RunsPanel';
 import { ChartsWithFindings } from './ui/diagnostics/ChartsWithFindings';
+import { LayerStatsPanel } from './ui/layerStats/LayerStatsPanel';
 import { DiagnosticsPanel } from './ui/diagnostics/DiagnosticsPanel';
 import { EvaluationPanel } from './ui/evaluation/EvaluationPanel';
 import { CompareView } from './ui/runs/CompareView';
@@ -53,6 +54,7 @@ export function App() {
         </div>
         <section className="workspace-bottom" aria-label="Training results">
           <ChartsWithFindings />
+          <LayerStatsPanel />
           <RunsPanel />
           <DiagnosticsPanel />
           <EvaluationPanel />
