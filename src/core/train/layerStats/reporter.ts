@@ -21,5 +21,16 @@ export function layerStatsReporter(
   const report = hooks.onLayerStats;
   if (!config.layerStats || !report || split.train.length === 0) return null;
   const probe = createLayerProbe(tf, model, ds, split.train, config.seed, spec);
-  return async (epoch) => report(await measureLayerStats(tf, probe, epoch));
+  return async (epoch) => {
+    let stats: LayerStatsEpoch;
+    try {
+      stats = await measureLayerStats(tf, probe, epoch);
+    } catch {
+      // The statistics are informational: a failed pass (e.g. the WebGL context lost
+      // during it) must not fail the run. The loop's next interruption check sees a lost
+      // backend and recovers from the checkpoint as it would mid-epoch.
+      return;
+    }
+    report(stats);
+  };
 }
