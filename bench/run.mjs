@@ -18,6 +18,26 @@ import { csvIngestFigure, imageIngestFigure } from './figures/ingest.mjs';
 import { accuracyFigure } from './figures/accuracy.mjs';
 
 const smoke = process.argv.includes('--smoke');
+// `--only=throughput,accuracy`: just those figures (a partial result file says which).
+const FIGURE_NAMES = [
+  'startup',
+  'convergence',
+  'throughput',
+  'responsiveness',
+  'charts',
+  'leaks',
+  'csv',
+  'images',
+  'accuracy',
+];
+const onlyArg = process.argv.find((a) => a.startsWith('--only='));
+const only = onlyArg ? onlyArg.slice('--only='.length).split(',') : null;
+const unknownFigures = (only ?? []).filter((n) => !FIGURE_NAMES.includes(n));
+if (unknownFigures.length) {
+  console.error(`Unknown figure ${unknownFigures.join(', ')}; known: ${FIGURE_NAMES.join(', ')}`);
+  process.exit(2);
+}
+const wanted = (name) => only === null || only.includes(name);
 const repeats = smoke ? 1 : 3;
 const port = Number(process.env.BENCH_PORT || 4391);
 const origin = `http://127.0.0.1:${port}`;
@@ -107,7 +127,8 @@ function report(results) {
   for (const f of results.figures) console.log(`| ${f.name} | ${f.display} | ${f.note ?? ''} |`);
   if (!smoke) {
     mkdirSync('bench/results', { recursive: true });
-    const file = `bench/results/${results.date}-${results.commit}.json`;
+    const part = only ? `-only-${only.join('-')}` : '';
+    const file = `bench/results/${results.date}-${results.commit}${part}.json`;
     writeFileSync(file, JSON.stringify(results, null, 2));
     console.log(`\nWrote ${file}`);
   }
@@ -160,23 +181,39 @@ async function main() {
       log,
     };
     environment = await readEnvironment(browser, openApp);
-    log('start-up');
-    await startupFigure(ctx);
-    log('default 2-D set');
-    Object.assign(environment, await convergenceFigure(ctx));
-    await throughputFigure(ctx);
-    log('responsiveness');
-    await responsivenessFigure(ctx);
-    log('charts');
-    await chartsFigure(ctx);
-    log('leaks');
-    await leaksFigure(ctx);
-    log('csv ingest');
-    await csvIngestFigure(ctx);
-    log('image ingest');
-    await imageIngestFigure(ctx);
-    log('accuracy sanity');
-    await accuracyFigure(ctx);
+    if (wanted('startup')) {
+      log('start-up');
+      await startupFigure(ctx);
+    }
+    if (wanted('convergence')) {
+      log('default 2-D set');
+      Object.assign(environment, await convergenceFigure(ctx));
+    }
+    if (wanted('throughput')) await throughputFigure(ctx);
+    if (wanted('responsiveness')) {
+      log('responsiveness');
+      await responsivenessFigure(ctx);
+    }
+    if (wanted('charts')) {
+      log('charts');
+      await chartsFigure(ctx);
+    }
+    if (wanted('leaks')) {
+      log('leaks');
+      await leaksFigure(ctx);
+    }
+    if (wanted('csv')) {
+      log('csv ingest');
+      await csvIngestFigure(ctx);
+    }
+    if (wanted('images')) {
+      log('image ingest');
+      await imageIngestFigure(ctx);
+    }
+    if (wanted('accuracy')) {
+      log('accuracy sanity');
+      await accuracyFigure(ctx);
+    }
     await browser.close();
   } finally {
     server.stop();
@@ -192,6 +229,7 @@ async function main() {
     date: new Date().toISOString().slice(0, 10),
     commit,
     smoke,
+    ...(only ? { only } : {}),
     environment: { ...environment, chromium: chromiumVersion, tfjs: '4.22.0' },
     figures,
   });
