@@ -87,9 +87,6 @@ function webglContext(): WebGLRenderingContext | null {
  * by a fresh one: TF.js never recovers a lost context on its own.
  */
 export async function activateBackend(name: BackendName): Promise<boolean> {
-  // Shapes as uniforms: a program compiled for one shape serves another of the same rank,
-  // so the boundary grid and odd-sized inputs do not compile new WebGL programs.
-  if (name === 'webgl') tf.env().set('WEBGL_USE_SHAPES_UNIFORMS', true);
   if (name === 'webgl' && webglLost) {
     if (tf.findBackend('webgl')) tf.removeBackend('webgl');
     tf.registerBackend('webgl', () => new MathBackendWebGL(), 2);

@@ -15,25 +15,20 @@ export function boundaryReporter(
   env: RunEnvironment,
   now: () => number,
   interruption: (() => string | null) | undefined,
-): { maybe(): void; now(): Promise<void> } | null {
+): { maybe(): void; now(): void } | null {
   const onBoundary = env.onBoundary;
   if (!onBoundary || ds.kind !== 'points2d') return null;
   const bounds = gridBounds(ds);
   let last = -Infinity;
-  // The grid is computed from the weights of the moment; its read-back overlaps training.
-  const send = async (): Promise<void> => {
+  const send = () => {
     last = now();
     // A lost backend cannot be read; the loop notices and recovers before the next grid.
     if (interruption?.()) return;
-    try {
-      onBoundary(await predictGrid(tf, model, bounds, BOUNDARY_GRID_SIZE));
-    } catch (err) {
-      if (!interruption?.()) throw err;
-    }
+    onBoundary(predictGrid(tf, model, bounds, BOUNDARY_GRID_SIZE));
   };
   return {
     maybe: () => {
-      if (now() - last >= BOUNDARY_INTERVAL_MS) void send();
+      if (now() - last >= BOUNDARY_INTERVAL_MS) send();
     },
     now: send,
   };

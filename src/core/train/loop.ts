@@ -7,14 +7,7 @@
 import { explainError } from './explainError';
 import type * as tfjs from '@tensorflow/tfjs';
 import type { Dataset, SplitIndices } from '../data/types';
-import { augmentRngOf, batchCount, epochOrder } from './batches';
-import { canPadTraining, disposeBatch } from './dataPath/deviceBatch';
-import {
-  openDataSource,
-  type DataPathInfo,
-  type DataPathLimits,
-  type DataSource,
-} from './dataPath/source';
+import { batchCount, trainingBatches } from './batches';
 import { restoreCheckpoint, restoreWeights, type Checkpoint } from './checkpoint';
 import { createDivergenceMonitor } from './diagnostics/divergence';
 import { divergedMessage, nonFiniteLossMessage } from './divergenceStop';
@@ -31,7 +24,7 @@ import {
   setLearningRate,
   unlessInterrupted,
 } from './tfjsWorkarounds';
-import { stepAndRead } from './trainStep';
+import { trainStep } from './trainStep';
 import { layerStatsReporter } from './layerStats/reporter';
 import type { LayerStatsEpoch } from './layerStats/types';
 import type { BatchPoint, EarlyStop, EpochMetrics, Progress, TrainingConfig } from './types';
@@ -59,8 +52,6 @@ export interface TrainHooks {
   waitIfPaused?(): Promise<void>;
   /** A reason to abandon the run now (e.g. "the WebGL context was lost"), else null. */
   interruption?(): string | null;
-  /** Once, before the first step: the path the run's batches take (dataPath/source.ts). */
-  onDataPath?(path: DataPathInfo): void;
 }
 
 export interface TrainOptions {
@@ -84,8 +75,6 @@ export interface TrainOptions {
   resumeBest?: Checkpoint;
   /** Clock in ms; injectable for tests. */
   now?: () => number;
-  /** The data path's limits (dataPath/source.ts); tests lower them to stream small data. */
-  dataLimits?: DataPathLimits;
 }
 
 interface RunPosition {
@@ -135,7 +124,6 @@ export async function trainModel(opts: TrainOptions): Promise<TrainResult> {
   const units = outputUnits(model);
   const varList = model.trainableWeights.map((w) => w.read() as tfjs.Variable);
   const dropoutLayers = dropoutLayersOf(model);
-  const pad = canPadTraining(model);
   const optimizer = makeOptimizer(tf, config.optimizer, config.learningRate);
   let optimizerLr = config.learningRate;
   const classWeights =
@@ -147,29 +135,20 @@ export async function trainModel(opts: TrainOptions): Promise<TrainResult> {
   const speed = { batches: 0, samples: 0, ms: 0 };
   const runStart = now();
   const firstEpoch = pos.epochsDone + 1;
-  let source: DataSource | null = null;
   const reportLayerStats = layerStatsReporter(tf, model, ds, split, config, spec, hooks);
 
   try {
-    source = openDataSource(tf, ds, spec, opts.dataLimits);
-    hooks.onDataPath?.({ kind: source.kind, notice: source.notice });
     // Before the first step: TF.js creates an optimizer slot only for a variable that has
     // none at its first update, so the restored slots are the ones used.
     if (opts.resumeFrom) await restoreCheckpoint(tf, model, optimizer, opts.resumeFrom);
     for (let epoch = firstEpoch; epoch <= config.epochs; epoch++) {
       const totals = { lossSum: 0, metricSum: 0, seen: 0, startedAt: now() };
       let at = { epoch, batch: 0, step: pos.step };
-      const order = epochOrder(split.train, config.seed, epoch);
-      const augmentRng = augmentRngOf(ds, config.seed, epoch);
-      for (const batch of source.batches(order, { pad, augmentRng })) {
+      for (const batch of trainingBatches(ds, split.train, config.batchSize, config.seed, epoch)) {
         await hooks.waitIfPaused?.();
-        const stopped = hooks.shouldStop?.() === true;
-        const interruption = stopped ? null : hooks.interruption?.();
-        if (stopped || interruption) {
-          disposeBatch(batch);
-          if (!interruption) return { status: 'stopped', ...pos };
-          return { status: 'interrupted', message: interruption, ...pos };
-        }
+        if (hooks.shouldStop?.()) return { status: 'stopped', ...pos };
+        const interruption = hooks.interruption?.();
+        if (interruption) return { status: 'interrupted', message: interruption, ...pos };
         at = { epoch, batch: at.batch + 1, step: pos.step };
 
         setDropoutSeeds(dropoutLayers, config.seed, pos.step);
@@ -179,7 +158,7 @@ export async function trainModel(opts: TrainOptions): Promise<TrainResult> {
         let step: Awaited<ReturnType<typeof unlessInterrupted<[number, number]>>>;
         try {
           step = await unlessInterrupted(
-            stepAndRead(tf, model, optimizer, varList, batch, context),
+            trainStep(tf, model, optimizer, varList, batch, context),
             hooks.interruption,
           );
         } catch (err) {
@@ -233,18 +212,7 @@ export async function trainModel(opts: TrainOptions): Promise<TrainResult> {
       }
 
       const end = await endEpoch(
-        {
-          tf,
-          model,
-          optimizer,
-          ds,
-          split,
-          spec,
-          rules,
-          now,
-          interruption: hooks.interruption,
-          source,
-        },
+        { tf, model, optimizer, ds, split, spec, rules, now, interruption: hooks.interruption },
         { epoch, step: pos.step },
         { ...totals, lr: optimizerLr, last: at },
         state,
@@ -267,8 +235,6 @@ export async function trainModel(opts: TrainOptions): Promise<TrainResult> {
   } finally {
     disposeOptimizer(optimizer);
     classWeights?.dispose();
-    // At the end, on stop, failure and a lost context alike: the resident data goes.
-    source?.dispose();
   }
 }
 

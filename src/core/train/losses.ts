@@ -127,8 +127,7 @@ export function perExampleLoss(
 
 /**
  * Mean loss over the batch; with class weights each row's loss is scaled by its class
- * weight and the sum divided by the batch size, as Keras does. With a row mask (padded
- * batches), `rowWeights` already carry it and the sum is divided by the real rows only.
+ * weight and the sum divided by the batch size, as Keras does.
  */
 export function batchLoss(
   tf: typeof tfjs,
@@ -136,11 +135,9 @@ export function batchLoss(
   targets: tfjs.Tensor,
   outputs: tfjs.Tensor,
   rowWeights: tfjs.Tensor1D | null,
-  mask?: tfjs.Tensor1D,
 ): tfjs.Scalar {
   return tf.tidy(() => {
     const perRow = perExampleLoss(tf, loss, targets, outputs);
-    const weighted = rowWeights ? tf.mul(perRow, rowWeights) : perRow;
-    return mask ? tf.div(tf.sum(weighted), tf.sum(mask)) : tf.mean(weighted);
+    return rowWeights ? tf.mean(tf.mul(perRow, rowWeights)) : tf.mean(perRow);
   });
 }

@@ -22,7 +22,6 @@ import { restoreWeights, type Checkpoint } from './checkpoint';
 import { validationProblem } from './configRules';
 import { resolveLoss } from './losses';
 import { trainingConfigProblems, unavailableSettings } from './settingsSchema';
-import type { DataPathLimits } from './dataPath/source';
 import { trainModel, type TrainHooks } from './loop';
 import { finalOutputs } from './finalOutputs';
 import type { RunOutputs } from '../evaluation/runOutputs';
@@ -153,8 +152,6 @@ export async function executeRun(opts: {
   /** With early stopping: the stored run's best checkpoint, whose weights it may restore. */
   startBest?: Checkpoint;
   crossValidation?: CrossValidationPlan | null;
-  /** The data path's limits (dataPath/source.ts); test hooks lower them. */
-  dataLimits?: DataPathLimits;
 }): Promise<RunOutcome> {
   const { tf, graph, dataset: ds, split, config, env } = opts;
   const now = env.now ?? (() => performance.now());
@@ -188,7 +185,6 @@ export async function executeRun(opts: {
           now,
           resumeFrom: checkpoint ?? undefined,
           resumeBest: best ?? undefined,
-          dataLimits: opts.dataLimits,
           hooks: {
             ...opts.hooks,
             onBatch: (p) => {
@@ -222,7 +218,7 @@ export async function executeRun(opts: {
           kept: restored ? best : checkpoint,
         };
       }
-      await boundary?.now();
+      boundary?.now();
       const spec = {
         task: ds.task,
         loss: resolveLoss(ds.task, config.loss),

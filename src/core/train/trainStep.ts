@@ -2,9 +2,8 @@
 import type * as tfjs from '@tensorflow/tfjs';
 import type { Dataset } from '../data/types';
 import { clipByGlobalNorm } from './clipGradients';
-import { disposeBatch, uploadBatch, type DeviceBatch } from './dataPath/deviceBatch';
 import type { EvalSpec } from './evaluate';
-import { batchLoss } from './losses';
+import { batchLoss, makeTargets } from './losses';
 import { withLayerPenalties } from './regularization';
 
 export interface StepContext {
@@ -18,104 +17,66 @@ export interface StepContext {
 
 /**
  * One optimizer step: gradients, clipping by global norm when asked, the update (the same
- * ops as optimizer.minimize when clipping is off). Returns, on the device and not read
- * back, `[loss, metric sum]`: the batch loss over its real rows and their metric sum
- * (correct predictions, or summed absolute error for regression). Padded rows add nothing.
+ * ops as optimizer.minimize when clipping is off). Returns the batch loss and the batch's
+ * metric sum (correct predictions, or summed absolute error for regression), read back in
+ * one transfer.
  */
-export function stepOnDevice(
+export async function trainStep(
   tf: typeof tfjs,
   model: tfjs.LayersModel,
   optimizer: tfjs.Optimizer,
   varList: tfjs.Variable[],
-  batch: DeviceBatch,
+  batch: { x: Float32Array; y: Float32Array; size: number },
   ctx: StepContext,
-): tfjs.Tensor1D {
+): Promise<[number, number]> {
   const kept: tfjs.Tensor[] = [];
   try {
-    return tf.tidy(() => {
-      const { x, labels, targets, mask } = batch;
+    const both = tf.tidy(() => {
+      const x = tf.tensor(batch.x, [batch.size, ...ctx.ds.featureShape]);
+      const labels = tf.tensor1d(batch.y);
+      const targets = makeTargets(tf, labels, ctx.spec.task, ctx.spec.numClasses);
       const rowWeights = ctx.classWeights
-        ? tf.mul(tf.gather(ctx.classWeights, tf.cast(labels, 'int32')), mask)
-        : mask;
+        ? (tf.gather(ctx.classWeights, tf.cast(labels, 'int32')) as tfjs.Tensor1D)
+        : null;
       let metric: tfjs.Tensor | null = null;
       const { value: cost, grads } = optimizer.computeGradients(() => {
         const outputs = model.apply(x, { training: true }) as tfjs.Tensor;
         // Kept out of the tape's cleanup so the metric needs no second forward pass.
-        metric = tf.keep(batchMetricSum(tf, outputs, batch, ctx));
+        metric = tf.keep(batchMetricSum(tf, outputs, labels, targets, ctx));
         kept.push(metric);
-        const data = batchLoss(
-          tf,
-          ctx.spec.loss,
-          targets,
-          outputs,
-          rowWeights as tfjs.Tensor1D,
-          mask,
-        );
+        const data = batchLoss(tf, ctx.spec.loss, targets, outputs, rowWeights);
         return withLayerPenalties(tf, model, data);
       }, varList);
       if (!metric) throw new Error('The loss was computed without its metric.');
       const applied = ctx.clipNorm > 0 ? clipByGlobalNorm(tf, grads, ctx.clipNorm) : grads;
       // In varList order, as minimize passes them: optimizer slots are matched by position.
       optimizer.applyGradients(varList.map((v) => ({ name: v.name, tensor: applied[v.name]! })));
-      return tf.stack([tf.reshape(cost, []), tf.reshape(metric, [])]) as tfjs.Tensor1D;
+      return tf.stack([tf.reshape(cost, []), tf.reshape(metric, [])]);
     });
+    try {
+      const values = await both.data();
+      return [values[0]!, values[1]!];
+    } finally {
+      both.dispose();
+    }
   } finally {
     kept.forEach((t) => t.dispose());
   }
 }
 
-/** One optimizer step on a batch of tensors, which it disposes, read back: `[loss, metric sum]`. */
-export async function stepAndRead(
-  tf: typeof tfjs,
-  model: tfjs.LayersModel,
-  optimizer: tfjs.Optimizer,
-  varList: tfjs.Variable[],
-  batch: DeviceBatch,
-  ctx: StepContext,
-): Promise<[number, number]> {
-  let both: tfjs.Tensor1D;
-  try {
-    both = stepOnDevice(tf, model, optimizer, varList, batch, ctx);
-  } finally {
-    disposeBatch(batch);
-  }
-  try {
-    const values = await both.data();
-    return [values[0]!, values[1]!];
-  } finally {
-    both.dispose();
-  }
-}
-
-/** One optimizer step on a CPU batch (padded or not), read back as stepAndRead does. */
-export function trainStep(
-  tf: typeof tfjs,
-  model: tfjs.LayersModel,
-  optimizer: tfjs.Optimizer,
-  varList: tfjs.Variable[],
-  batch: { x: Float32Array; y: Float32Array; size: number; padded?: number },
-  ctx: StepContext,
-): Promise<[number, number]> {
-  return stepAndRead(tf, model, optimizer, varList, uploadBatch(tf, batch, ctx.ds, ctx.spec), ctx);
-}
-
 function batchMetricSum(
   tf: typeof tfjs,
   outputs: tfjs.Tensor,
-  batch: DeviceBatch,
+  labels: tfjs.Tensor1D,
+  targets: tfjs.Tensor2D,
   ctx: StepContext,
 ): tfjs.Scalar {
-  const { labels, targets, mask } = batch;
   return tf.tidy(() => {
-    if (ctx.spec.task === 'regression') {
-      const perRow = tf.sum(tf.abs(tf.sub(outputs, targets)), -1);
-      return tf.sum(tf.mul(perRow, mask));
-    }
+    if (ctx.spec.task === 'regression') return tf.sum(tf.abs(tf.sub(outputs, targets)));
     const predicted =
       ctx.units === 1
         ? tf.reshape(tf.cast(tf.greaterEqual(outputs, 0.5), 'int32'), [-1])
         : tf.argMax(outputs, -1);
-    const correct = tf.cast(tf.equal(predicted, tf.cast(labels, 'int32')), 'float32');
-    return tf.sum(tf.mul(correct, mask));
+    return tf.sum(tf.cast(tf.equal(predicted, tf.cast(labels, 'int32')), 'float32'));
   });
 }
