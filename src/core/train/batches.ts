@@ -3,9 +3,10 @@
  *
  * Batch order is a new seeded permutation of the training rows each epoch (seed and
  * epoch fix it), so a run is reproducible. The last, partial batch is kept so every row
- * is seen each epoch. Its different shape costs one extra set of shader compiles on
- * WebGL, once per run (the same remainder recurs every epoch), which is cheaper than
- * silently dropping rows of a small dataset.
+ * is seen each epoch, padded with zero rows up to the batch size: every batch then has one
+ * shape, so WebGL compiles its programs once, in the first batches, and never again (a
+ * remainder, validation or test batch of its own size would compile a new set). The loss
+ * and metrics ignore padded rows through the row mask (trainStep.ts, evaluate.ts).
  */
 import type { Dataset } from '../data/types';
 import { deriveSeed, makeRng, shuffleInPlace, type Rng } from './random';
@@ -16,8 +17,11 @@ export interface Batch {
   x: Float32Array;
   /** Labels (class index or value) of the same rows. */
   y: Float32Array;
+  /** Real rows: the first `size` rows of `x` and `y`. */
   size: number;
-  /** Dataset row of each example. */
+  /** Rows in `x` and `y`: `size` real rows, then zero rows up to the batch size. */
+  padded: number;
+  /** Dataset row of each real example. */
   rows: Int32Array;
 }
 
@@ -43,35 +47,51 @@ export function* trainingBatches(
   batchSize: number,
   seed: number,
   epoch: number,
+  pad = true,
 ): Generator<Batch> {
   const augmentRng = ds.imagePipeline?.augmentation
     ? makeRng(deriveSeed(seed + epoch, AUGMENT_SALT))
     : undefined;
-  yield* orderedBatches(ds, epochOrder(rows, seed, epoch), batchSize, augmentRng);
+  yield* orderedBatches(ds, epochOrder(rows, seed, epoch), batchSize, { augmentRng, pad });
 }
 
-/** Batches of the rows in the given order (evaluation, prediction). */
+/**
+ * Batches of the rows in the given order (evaluation, prediction), each padded to the
+ * batch size unless `pad` is false.
+ */
 export function* orderedBatches(
   ds: Dataset,
   rows: Int32Array,
   batchSize: number,
-  augmentRng?: Rng,
+  opts: { augmentRng?: Rng; pad?: boolean } = {},
 ): Generator<Batch> {
-  if (!(batchSize >= 1)) throw new RangeError('Batch size must be at least 1.');
-  for (let start = 0; start < rows.length; start += batchSize) {
-    yield gatherBatch(
-      ds,
-      rows.subarray(start, Math.min(start + batchSize, rows.length)),
-      augmentRng,
-    );
+  for (const slice of batchSlices(rows, batchSize)) {
+    yield gatherBatch(ds, slice, opts.augmentRng, opts.pad === false ? slice.length : batchSize);
   }
 }
 
-/** Copies the given rows out of the dataset, turning image bytes into scaled floats. */
-export function gatherBatch(ds: Dataset, rows: Int32Array, augmentRng?: Rng): Batch {
+/** The rows of each batch, in order: consecutive slices of `batchSize` (the last may be short). */
+export function* batchSlices(rows: Int32Array, batchSize: number): Generator<Int32Array> {
+  if (!(batchSize >= 1)) throw new RangeError('Batch size must be at least 1.');
+  for (let start = 0; start < rows.length; start += batchSize) {
+    yield rows.subarray(start, Math.min(start + batchSize, rows.length));
+  }
+}
+
+/**
+ * Copies the given rows out of the dataset, turning image bytes into scaled floats, and
+ * pads with zero rows up to `padTo` rows.
+ */
+export function gatherBatch(
+  ds: Dataset,
+  rows: Int32Array,
+  augmentRng?: Rng,
+  padTo = rows.length,
+): Batch {
   const featureSize = ds.x.length / ds.n;
-  const x = new Float32Array(rows.length * featureSize);
-  const y = new Float32Array(rows.length);
+  const padded = Math.max(padTo, rows.length);
+  const x = new Float32Array(padded * featureSize);
+  const y = new Float32Array(padded);
   const scale = ds.xScale;
   rows.forEach((row, i) => {
     const src = ds.x.subarray(row * featureSize, (row + 1) * featureSize);
@@ -84,7 +104,8 @@ export function gatherBatch(ds: Dataset, rows: Int32Array, augmentRng?: Rng): Ba
     y[i] = ds.y[row]!;
   });
   if (ds.imagePipeline) {
-    finishImageBatch(x, rows.length, ds.featureShape, ds.imagePipeline, augmentRng ?? null);
+    const real = x.subarray(0, rows.length * featureSize);
+    finishImageBatch(real, rows.length, ds.featureShape, ds.imagePipeline, augmentRng ?? null);
   }
-  return { x, y, size: rows.length, rows: rows.slice() };
+  return { x, y, size: rows.length, padded, rows: rows.slice() };
 }

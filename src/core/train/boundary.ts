@@ -15,20 +15,25 @@ export function boundaryReporter(
   env: RunEnvironment,
   now: () => number,
   interruption: (() => string | null) | undefined,
-): { maybe(): void; now(): void } | null {
+): { maybe(): void; now(): Promise<void> } | null {
   const onBoundary = env.onBoundary;
   if (!onBoundary || ds.kind !== 'points2d') return null;
   const bounds = gridBounds(ds);
   let last = -Infinity;
-  const send = () => {
+  // The grid is computed from the weights of the moment; its read-back overlaps training.
+  const send = async (): Promise<void> => {
     last = now();
     // A lost backend cannot be read; the loop notices and recovers before the next grid.
     if (interruption?.()) return;
-    onBoundary(predictGrid(tf, model, bounds, BOUNDARY_GRID_SIZE));
+    try {
+      onBoundary(await predictGrid(tf, model, bounds, BOUNDARY_GRID_SIZE));
+    } catch (err) {
+      if (!interruption?.()) throw err;
+    }
   };
   return {
     maybe: () => {
-      if (now() - last >= BOUNDARY_INTERVAL_MS) send();
+      if (now() - last >= BOUNDARY_INTERVAL_MS) void send();
     },
     now: send,
   };

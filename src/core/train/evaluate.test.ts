@@ -74,10 +74,10 @@ describe('evaluateModel', () => {
 });
 
 describe('predictGrid', () => {
-  it('returns size × size class-1 probabilities from yMin upward, freeing its tensors', () => {
+  it('returns size × size class-1 probabilities from yMin upward, freeing its tensors', async () => {
     const model = testMlp(tf, 2, [4], 1, 3);
     const start = tf.memory().numTensors;
-    const grid = predictGrid(tf, model, { xMin: -1, xMax: 1, yMin: -2, yMax: 2 }, 10);
+    const grid = await predictGrid(tf, model, { xMin: -1, xMax: 1, yMin: -2, yMax: 2 }, 10);
     expect(tf.memory().numTensors).toBe(start);
     expect(grid.values).toHaveLength(100);
     expect(grid.values.every((v) => v >= 0 && v <= 1)).toBe(true);
@@ -86,13 +86,13 @@ describe('predictGrid', () => {
       () => (model.predict(tf.tensor2d([[-0.9, -1.8]])) as tf.Tensor).dataSync()[0]!,
     );
     expect(grid.values[0]).toBeCloseTo(corner, 5);
-    expect(() => predictGrid(tf, model, grid, 51)).toThrow(/Grid size/);
+    await expect(predictGrid(tf, model, grid, 51)).rejects.toThrow(/Grid size/);
     model.dispose();
   });
 
-  it('returns class indices for several outputs, and bounds with a margin', () => {
+  it('returns class indices for several outputs, and bounds with a margin', async () => {
     const model = testMlp(tf, 2, [4], 3, 3);
-    const grid = predictGrid(tf, model, { xMin: 0, xMax: 1, yMin: 0, yMax: 1 }, 5);
+    const grid = await predictGrid(tf, model, { xMin: 0, xMax: 1, yMin: 0, yMax: 1 }, 5);
     expect(grid.values.every((v) => [0, 1, 2].includes(v))).toBe(true);
     model.dispose();
     const ds = { ...regression([0, 0, 1, 2], [0, 0]), featureShape: [2], n: 2 };

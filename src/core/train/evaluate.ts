@@ -6,7 +6,8 @@ import type * as tfjs from '@tensorflow/tfjs';
 import type { TaskKind } from '../graph/types';
 import type { Dataset } from '../data/types';
 import { orderedBatches } from './batches';
-import { makeTargets, perExampleLoss } from './losses';
+import { disposeBatch, uploadBatch, type DeviceBatch } from './dataPath/deviceBatch';
+import { perExampleLoss } from './losses';
 import { layerPenaltyValue } from './regularization';
 import {
   accuracy,
@@ -37,7 +38,11 @@ export interface Predictions {
   labels: Float32Array;
 }
 
-/** Runs the model in inference mode over the rows, batch by batch. */
+/**
+ * Runs the model in inference mode over the rows, batch by batch (each padded to the batch
+ * size, so it reuses the training batches' WebGL programs), and reads every output and
+ * loss back in one transfer at the end.
+ */
 export async function predictRows(
   tf: typeof tfjs,
   model: tfjs.LayersModel,
@@ -48,25 +53,38 @@ export async function predictRows(
   const units = outputUnits(model);
   const outputs = new Float32Array(rows.length * units);
   const labels = new Float32Array(rows.length);
+  const pending: tfjs.Tensor[] = [];
+  const sizes: number[] = [];
+  let padded = 0;
   let lossSum = 0;
-  let offset = 0;
-  for (const batch of orderedBatches(ds, rows, spec.batchSize)) {
-    const [out, loss] = tf.tidy(() => {
-      const x = tf.tensor(batch.x, [batch.size, ...ds.featureShape]);
-      const y = model.apply(x, { training: false }) as tfjs.Tensor;
-      const targets = makeTargets(tf, tf.tensor1d(batch.y), spec.task, spec.numClasses);
-      return [y, tf.sum(perExampleLoss(tf, spec.loss, targets, y))];
-    });
-    try {
-      const [values, lossValue] = await Promise.all([out.data(), loss.data()]);
-      outputs.set(values as Float32Array, offset * units);
-      labels.set(batch.y, offset);
-      lossSum += lossValue[0]!;
+  try {
+    let offset = 0;
+    for (const batch of orderedBatches(ds, rows, spec.batchSize)) {
+      pending.push(predictBatch(tf, model, uploadBatch(tf, batch, ds, spec), spec));
+      labels.set(batch.y.subarray(0, batch.size), offset);
+      sizes.push(batch.size);
+      padded = batch.padded;
       offset += batch.size;
-    } finally {
-      out.dispose();
-      loss.dispose();
     }
+    if (pending.length > 0) {
+      const all = tf.concat(pending);
+      let values: Float32Array;
+      try {
+        values = (await all.data()) as Float32Array;
+      } finally {
+        all.dispose();
+      }
+      // Each batch's part: `padded × units` outputs, then its loss sum.
+      const stride = padded * units + 1;
+      let row = 0;
+      sizes.forEach((size, i) => {
+        outputs.set(values.subarray(i * stride, i * stride + size * units), row * units);
+        lossSum += values[(i + 1) * stride - 1]!;
+        row += size;
+      });
+    }
+  } finally {
+    pending.forEach((t) => t.dispose());
   }
   if (spec.task === 'regression' && ds.targetScale) {
     toOriginalUnits(outputs, ds.targetScale);
@@ -79,6 +97,27 @@ export async function predictRows(
     units,
     labels,
   };
+}
+
+/**
+ * The outputs of one batch, flat, followed by the summed loss of its real rows: one tensor,
+ * so a pass reads everything back at once. Disposes the batch.
+ */
+function predictBatch(
+  tf: typeof tfjs,
+  model: tfjs.LayersModel,
+  batch: DeviceBatch,
+  spec: EvalSpec,
+): tfjs.Tensor1D {
+  try {
+    return tf.tidy(() => {
+      const y = model.apply(batch.x, { training: false }) as tfjs.Tensor;
+      const loss = tf.sum(tf.mul(perExampleLoss(tf, spec.loss, batch.targets, y), batch.mask));
+      return tf.concat([tf.reshape(y, [-1]), tf.reshape(loss, [1])]);
+    });
+  } finally {
+    disposeBatch(batch);
+  }
 }
 
 /**
@@ -177,14 +216,15 @@ export function gridBounds(ds: Dataset): GridBounds {
 /**
  * The model's output over a size × size grid of cell centres, row-major from yMin
  * upward: the class-1 probability for one sigmoid unit, the argmax class for several
- * outputs. One batch of at most 2,500 points, so it is cheap to repeat during training.
+ * outputs. One batch of at most 2,500 points, so it is cheap to repeat during training;
+ * the model runs when this is called, and the values are read back without blocking.
  */
-export function predictGrid(
+export async function predictGrid(
   tf: typeof tfjs,
   model: tfjs.LayersModel,
   bounds: GridBounds,
   size: number,
-): DecisionGrid {
+): Promise<DecisionGrid> {
   if (!Number.isInteger(size) || size < 2 || size > MAX_GRID_SIZE) {
     throw new RangeError(`Grid size must be a whole number from 2 to ${MAX_GRID_SIZE}.`);
   }
@@ -205,7 +245,7 @@ export function predictGrid(
     return units === 1 ? tf.reshape(y, [-1]) : tf.argMax(y, -1);
   });
   try {
-    return { ...bounds, size, values: Array.from(out.dataSync()) };
+    return { ...bounds, size, values: Array.from(await out.data()) };
   } finally {
     out.dispose();
   }

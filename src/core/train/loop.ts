@@ -8,6 +8,7 @@ import { explainError } from './explainError';
 import type * as tfjs from '@tensorflow/tfjs';
 import type { Dataset, SplitIndices } from '../data/types';
 import { batchCount, trainingBatches } from './batches';
+import { canPadTraining } from './dataPath/deviceBatch';
 import { restoreCheckpoint, restoreWeights, type Checkpoint } from './checkpoint';
 import { createDivergenceMonitor } from './diagnostics/divergence';
 import { divergedMessage, nonFiniteLossMessage } from './divergenceStop';
@@ -124,6 +125,7 @@ export async function trainModel(opts: TrainOptions): Promise<TrainResult> {
   const units = outputUnits(model);
   const varList = model.trainableWeights.map((w) => w.read() as tfjs.Variable);
   const dropoutLayers = dropoutLayersOf(model);
+  const pad = canPadTraining(model);
   const optimizer = makeOptimizer(tf, config.optimizer, config.learningRate);
   let optimizerLr = config.learningRate;
   const classWeights =
@@ -144,7 +146,8 @@ export async function trainModel(opts: TrainOptions): Promise<TrainResult> {
     for (let epoch = firstEpoch; epoch <= config.epochs; epoch++) {
       const totals = { lossSum: 0, metricSum: 0, seen: 0, startedAt: now() };
       let at = { epoch, batch: 0, step: pos.step };
-      for (const batch of trainingBatches(ds, split.train, config.batchSize, config.seed, epoch)) {
+      const batches = trainingBatches(ds, split.train, config.batchSize, config.seed, epoch, pad);
+      for (const batch of batches) {
         await hooks.waitIfPaused?.();
         if (hooks.shouldStop?.()) return { status: 'stopped', ...pos };
         const interruption = hooks.interruption?.();

@@ -127,7 +127,8 @@ export function perExampleLoss(
 
 /**
  * Mean loss over the batch; with class weights each row's loss is scaled by its class
- * weight and the sum divided by the batch size, as Keras does.
+ * weight and the sum divided by the batch size, as Keras does. With a row mask (padded
+ * batches), `rowWeights` already carry it and the sum is divided by the real rows only.
  */
 export function batchLoss(
   tf: typeof tfjs,
@@ -135,9 +136,11 @@ export function batchLoss(
   targets: tfjs.Tensor,
   outputs: tfjs.Tensor,
   rowWeights: tfjs.Tensor1D | null,
+  mask?: tfjs.Tensor1D,
 ): tfjs.Scalar {
   return tf.tidy(() => {
     const perRow = perExampleLoss(tf, loss, targets, outputs);
-    return rowWeights ? tf.mean(tf.mul(perRow, rowWeights)) : tf.mean(perRow);
+    const weighted = rowWeights ? tf.mul(perRow, rowWeights) : perRow;
+    return mask ? tf.div(tf.sum(weighted), tf.sum(mask)) : tf.mean(weighted);
   });
 }

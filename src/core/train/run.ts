@@ -218,7 +218,7 @@ export async function executeRun(opts: {
           kept: restored ? best : checkpoint,
         };
       }
-      boundary?.now();
+      await boundary?.now();
       const spec = {
         task: ds.task,
         loss: resolveLoss(ds.task, config.loss),

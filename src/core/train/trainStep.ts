@@ -2,8 +2,9 @@
 import type * as tfjs from '@tensorflow/tfjs';
 import type { Dataset } from '../data/types';
 import { clipByGlobalNorm } from './clipGradients';
+import { disposeBatch, uploadBatch, type DeviceBatch } from './dataPath/deviceBatch';
 import type { EvalSpec } from './evaluate';
-import { batchLoss, makeTargets } from './losses';
+import { batchLoss } from './losses';
 import { withLayerPenalties } from './regularization';
 
 export interface StepContext {
@@ -17,42 +18,67 @@ export interface StepContext {
 
 /**
  * One optimizer step: gradients, clipping by global norm when asked, the update (the same
- * ops as optimizer.minimize when clipping is off). Returns the batch loss and the batch's
- * metric sum (correct predictions, or summed absolute error for regression), read back in
- * one transfer.
+ * ops as optimizer.minimize when clipping is off). Returns, on the device and not read
+ * back, `[loss, metric sum]`: the batch loss over its real rows and their metric sum
+ * (correct predictions, or summed absolute error for regression). Padded rows add nothing.
  */
-export async function trainStep(
+export function stepOnDevice(
   tf: typeof tfjs,
   model: tfjs.LayersModel,
   optimizer: tfjs.Optimizer,
   varList: tfjs.Variable[],
-  batch: { x: Float32Array; y: Float32Array; size: number },
+  batch: DeviceBatch,
   ctx: StepContext,
-): Promise<[number, number]> {
+): tfjs.Tensor1D {
   const kept: tfjs.Tensor[] = [];
   try {
-    const both = tf.tidy(() => {
-      const x = tf.tensor(batch.x, [batch.size, ...ctx.ds.featureShape]);
-      const labels = tf.tensor1d(batch.y);
-      const targets = makeTargets(tf, labels, ctx.spec.task, ctx.spec.numClasses);
+    return tf.tidy(() => {
+      const { x, labels, targets, mask } = batch;
       const rowWeights = ctx.classWeights
-        ? (tf.gather(ctx.classWeights, tf.cast(labels, 'int32')) as tfjs.Tensor1D)
-        : null;
+        ? tf.mul(tf.gather(ctx.classWeights, tf.cast(labels, 'int32')), mask)
+        : mask;
       let metric: tfjs.Tensor | null = null;
       const { value: cost, grads } = optimizer.computeGradients(() => {
         const outputs = model.apply(x, { training: true }) as tfjs.Tensor;
         // Kept out of the tape's cleanup so the metric needs no second forward pass.
-        metric = tf.keep(batchMetricSum(tf, outputs, labels, targets, ctx));
+        metric = tf.keep(batchMetricSum(tf, outputs, batch, ctx));
         kept.push(metric);
-        const data = batchLoss(tf, ctx.spec.loss, targets, outputs, rowWeights);
+        const data = batchLoss(
+          tf,
+          ctx.spec.loss,
+          targets,
+          outputs,
+          rowWeights as tfjs.Tensor1D,
+          mask,
+        );
         return withLayerPenalties(tf, model, data);
       }, varList);
       if (!metric) throw new Error('The loss was computed without its metric.');
       const applied = ctx.clipNorm > 0 ? clipByGlobalNorm(tf, grads, ctx.clipNorm) : grads;
       // In varList order, as minimize passes them: optimizer slots are matched by position.
       optimizer.applyGradients(varList.map((v) => ({ name: v.name, tensor: applied[v.name]! })));
-      return tf.stack([tf.reshape(cost, []), tf.reshape(metric, [])]);
+      return tf.stack([tf.reshape(cost, []), tf.reshape(metric, [])]) as tfjs.Tensor1D;
     });
+  } finally {
+    kept.forEach((t) => t.dispose());
+  }
+}
+
+/**
+ * One optimizer step on a CPU batch (padded or not), read back at once: `[loss, metric sum]`
+ * as stepOnDevice computes them.
+ */
+export async function trainStep(
+  tf: typeof tfjs,
+  model: tfjs.LayersModel,
+  optimizer: tfjs.Optimizer,
+  varList: tfjs.Variable[],
+  batch: { x: Float32Array; y: Float32Array; size: number; padded?: number },
+  ctx: StepContext,
+): Promise<[number, number]> {
+  const tensors = uploadBatch(tf, batch, ctx.ds, ctx.spec);
+  try {
+    const both = stepOnDevice(tf, model, optimizer, varList, tensors, ctx);
     try {
       const values = await both.data();
       return [values[0]!, values[1]!];
@@ -60,23 +86,27 @@ export async function trainStep(
       both.dispose();
     }
   } finally {
-    kept.forEach((t) => t.dispose());
+    disposeBatch(tensors);
   }
 }
 
 function batchMetricSum(
   tf: typeof tfjs,
   outputs: tfjs.Tensor,
-  labels: tfjs.Tensor1D,
-  targets: tfjs.Tensor2D,
+  batch: DeviceBatch,
   ctx: StepContext,
 ): tfjs.Scalar {
+  const { labels, targets, mask } = batch;
   return tf.tidy(() => {
-    if (ctx.spec.task === 'regression') return tf.sum(tf.abs(tf.sub(outputs, targets)));
+    if (ctx.spec.task === 'regression') {
+      const perRow = tf.sum(tf.abs(tf.sub(outputs, targets)), -1);
+      return tf.sum(tf.mul(perRow, mask));
+    }
     const predicted =
       ctx.units === 1
         ? tf.reshape(tf.cast(tf.greaterEqual(outputs, 0.5), 'int32'), [-1])
         : tf.argMax(outputs, -1);
-    return tf.sum(tf.cast(tf.equal(predicted, tf.cast(labels, 'int32')), 'float32'));
+    const correct = tf.cast(tf.equal(predicted, tf.cast(labels, 'int32')), 'float32');
+    return tf.sum(tf.mul(correct, mask));
   });
 }

@@ -1,0 +1,72 @@
+/**
+ * A batch as the tensors one training or evaluation step reads. Every data path (the CPU
+ * batch path, the device-resident and the streaming path) produces this shape, so a step
+ * does not know where its rows came from.
+ */
+import type * as tfjs from '@tensorflow/tfjs';
+import type { Dataset } from '../../data/types';
+import type { TaskKind } from '../../graph/types';
+import { makeTargets } from '../losses';
+
+export interface DeviceBatch {
+  /** Features, `[padded, ...featureShape]`, ready for the model. */
+  x: tfjs.Tensor;
+  /** Label per row (class index or value), `[padded]`; 0 in padded rows. */
+  labels: tfjs.Tensor1D;
+  /** One-hot (multiclass) or a `[padded, 1]` column of the labels. */
+  targets: tfjs.Tensor2D;
+  /** 1 for a real row, 0 for a padded one: the loss and metrics ignore padded rows. */
+  mask: tfjs.Tensor1D;
+  /** Real rows (the first `size` of the tensors). */
+  size: number;
+}
+
+/** What a step needs to know to turn labels into targets. */
+export interface TargetSpec {
+  task: TaskKind;
+  numClasses: number;
+}
+
+/** The row mask of a batch of `size` real rows padded to `padded`. */
+export function rowMask(size: number, padded: number): Float32Array {
+  const mask = new Float32Array(padded);
+  mask.fill(1, 0, size);
+  return mask;
+}
+
+/** Uploads a CPU batch (batches.ts) as the tensors of a step. */
+export function uploadBatch(
+  tf: typeof tfjs,
+  batch: { x: Float32Array; y: Float32Array; size: number; padded?: number },
+  ds: Pick<Dataset, 'featureShape'>,
+  spec: TargetSpec,
+): DeviceBatch {
+  const padded = batch.padded ?? batch.size;
+  return tf.tidy(() => {
+    const labels = tf.tensor1d(batch.y);
+    return {
+      x: tf.tensor(batch.x, [padded, ...ds.featureShape]),
+      labels,
+      targets: makeTargets(tf, labels, spec.task, spec.numClasses),
+      mask: tf.tensor1d(rowMask(batch.size, padded)),
+      size: batch.size,
+    };
+  });
+}
+
+/** Disposes the tensors of a batch. */
+export function disposeBatch(batch: DeviceBatch): void {
+  batch.x.dispose();
+  batch.labels.dispose();
+  batch.targets.dispose();
+  batch.mask.dispose();
+}
+
+/**
+ * Whether training batches may be padded: a layer whose training-mode output depends on
+ * the batch's statistics (BatchNormalization) would count the zero rows, so a model with
+ * one trains its remainder batch at its own size (one more set of WebGL programs).
+ */
+export function canPadTraining(model: tfjs.LayersModel): boolean {
+  return !model.layers.some((l) => l.getClassName() === 'BatchNormalization');
+}
