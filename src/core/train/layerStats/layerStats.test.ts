@@ -116,6 +116,12 @@ describe('measureLayerStats', () => {
       const params = vars[k]!.size + vars[k + 1]!.size;
       return Math.sqrt(ss / params);
     });
+    // 50 rows in chunks of the batch size (32 + 18 padded to 32): padded rows count nowhere.
+    expect(probe.chunks.map((c) => [c.size, c.padded])).toEqual([
+      [32, 32],
+      [18, 32],
+    ]);
+    expect(stats.layers[0]!.activations.counts.reduce((a, b) => a + b, 0)).toBe(50 * 5);
     expect(stats.layers[0]!.gradRms).toBeCloseTo(norms[0]!, 5);
     expect(stats.layers[1]!.gradRms).toBeCloseTo(norms[1]!, 5);
     tf.dispose([x, t, ...Object.values(grads)]);

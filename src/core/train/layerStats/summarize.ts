@@ -7,7 +7,7 @@ export interface LayerLayout {
   layer: string;
   /** Values of the histogrammed weight (the kernel). */
   weightSize: number;
-  /** Output values over the probe batch. */
+  /** Output values per probe row. */
   activationSize: number;
   /** Trainable parameters, the RMS gradient's denominator. */
   params: number;
@@ -18,18 +18,27 @@ export interface LayerLayout {
 
 /**
  * Turns the probe's read-back into an epoch's statistics. The layout of `values`: one
- * gradient sum of squares per layer, then per layer its weights and its activations.
+ * gradient sum of squares per layer, then per layer its weights and its activations chunk
+ * by chunk, each chunk `padded` rows of which the first `size` are real.
  */
 export function summarizeProbe(
   values: Float32Array,
   layouts: readonly LayerLayout[],
+  chunks: readonly { size: number; padded: number }[],
   epoch: number,
 ): LayerStatsEpoch {
   let at = layouts.length;
   const take = (n: number) => values.subarray(at, (at += n));
+  const realRows = chunks.reduce((a, c) => a + c.size, 0);
   const layers = layouts.map((l, i) => {
     const weights = take(l.weightSize);
-    const activations = take(l.activationSize);
+    const activations = new Float32Array(realRows * l.activationSize);
+    let filled = 0;
+    for (const chunk of chunks) {
+      const all = take(chunk.padded * l.activationSize);
+      activations.set(all.subarray(0, chunk.size * l.activationSize), filled);
+      filled += chunk.size * l.activationSize;
+    }
     return {
       layer: l.layer,
       weights: histogram(weights),
