@@ -3,8 +3,17 @@
 import { summarize } from '../stats.mjs';
 import { selectFashionMnist, setSetting, waitForRun } from './ui.mjs';
 
-/** App throughput over `timed` batches after `warmup`, through the real UI path. */
-async function appThroughput({ browser, openApp, warmup, timed }, model, backend, batchSize) {
+/**
+ * App throughput over `timed` batches after `warmup`, through the real UI path; with
+ * `layerStats: true` the "Layer statistics" setting (off by default) is switched on first.
+ */
+async function appThroughput(
+  { browser, openApp, warmup, timed },
+  model,
+  backend,
+  batchSize,
+  { layerStats = false } = {},
+) {
   const { page, context } = await openApp(browser);
   try {
     await selectFashionMnist(page);
@@ -12,6 +21,7 @@ async function appThroughput({ browser, openApp, warmup, timed }, model, backend
     await page.getByLabel('Backend').selectOption({ value: backend });
     await setSetting(page, 'Batch size', String(batchSize));
     await setSetting(page, 'Epochs', '100');
+    if (layerStats) await page.getByLabel('Layer statistics', { exact: true }).check();
     await page.getByRole('button', { name: 'Train' }).click();
     const need = warmup + timed;
     const s = await waitForRun(page, (st) => st && st.n >= need, 600_000);
@@ -24,7 +34,51 @@ async function appThroughput({ browser, openApp, warmup, timed }, model, backend
     if (s.backend?.name !== backend)
       return { error: `ran on ${s.backend?.name} instead (${s.backend?.reason})` };
     const dt = s.t[need - 1] - s.t[warmup - 1];
+    if (process.env.BENCH_BATCH_TIMES) {
+      const gaps = s.t.slice(1, need).map((t, i) => Math.round(t - s.t[i]));
+      console.log(`[bench] app ${model} ${backend} batch gaps (ms): ${gaps.join(' ')}`);
+    }
     return { samplesPerSec: (timed * batchSize * 1000) / dt, label: s.backend.label };
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * The app's loop alone in a worker of the reference page (bench/raw/loopTrain.ts), with
+ * the per-layer statistics on: its speed, and on WebGL the programs compiled by batch 5
+ * and after epoch 1 (from the first batch of epoch 2, whose figure includes epoch 1's
+ * validation and statistics, to the last).
+ */
+async function loopAlone({ browser, origin, warmup, timed }, model, backend, batchSize) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  try {
+    await page.goto(`${origin}/bench/raw/index.html`);
+    await page.waitForFunction(() => document.body.dataset.ready === 'true');
+    const r = await page.evaluate(
+      (req) => window.rawBench.loopInWorker(req).catch((e) => ({ error: String(e.message ?? e) })),
+      { model, backend, batchSize, warmupBatches: warmup, timedBatches: timed },
+    );
+    if (r.error) return r;
+    if (process.env.BENCH_BATCH_TIMES) {
+      const t = r.batchEndTimes;
+      const gaps = t.slice(1).map((x, i) => Math.round(x - t[i]));
+      console.log(
+        `[bench] loop alone ${model} ${backend}: ${Math.round(r.samplesPerSec)} samples/s`,
+      );
+      console.log(`[bench]   gaps (ms): ${gaps.join(' ')}`);
+      console.log(`[bench]   programs: ${r.programs.join(' ')}`);
+    }
+    const epoch2 = r.epochs.indexOf(2);
+    const programs =
+      r.programs[0] === null
+        ? null
+        : {
+            byBatch5: r.programs[4],
+            afterEpoch1: epoch2 < 0 ? null : r.programs.at(-1) - r.programs[epoch2],
+          };
+    return { samplesPerSec: r.samplesPerSec, programs };
   } finally {
     await context.close();
   }
@@ -47,28 +101,49 @@ async function rawThroughput({ browser, origin, warmup, timed }, model, backend,
     );
     if (r.error) return { error: r.error };
     if (r.ok.backend !== backend) return { error: `ran on ${r.ok.backend}` };
+    if (process.env.BENCH_BATCH_TIMES) {
+      const t = r.ok.batchEndTimes;
+      const gaps = t.slice(1).map((x, i) => Math.round(x - t[i]));
+      console.log(`[bench] plain ${model} ${backend} batch gaps (ms): ${gaps.join(' ')}`);
+    }
     return { samplesPerSec: r.ok.samplesPerSec };
   } finally {
     await context.close();
   }
 }
 
-/** The MLP and the small CNN on every backend (smoke: WASM only), app then plain, `repeats` times. */
+/** A comma-separated list from the environment, or every value when unset. */
+function listFromEnv(name, all) {
+  const v = process.env[name];
+  return v ? all.filter((x) => v.split(',').includes(x)) : all;
+}
+
+/**
+ * The MLP and the small CNN on every backend (smoke: WASM only), app then plain, `repeats`
+ * times. BENCH_MODELS (mlp,cnn) and BENCH_BACKENDS (webgl,wasm,cpu) narrow it while
+ * investigating; BENCH_BATCH_TIMES=1 logs the app's gaps between batch ends.
+ */
 export async function throughputFigure(ctx) {
   const { smoke, repeats, add, log } = ctx;
   const combos = [
     { model: 'mlp', batch: 128 },
     { model: 'cnn', batch: smoke ? 8 : 16 },
-  ];
+  ].filter((c) => listFromEnv('BENCH_MODELS', ['mlp', 'cnn']).includes(c.model));
   for (const { model, batch } of combos) {
-    for (const backend of ['webgl', 'wasm', 'cpu']) {
+    for (const backend of listFromEnv('BENCH_BACKENDS', ['webgl', 'wasm', 'cpu'])) {
       if (smoke && backend !== 'wasm') continue;
       log(`throughput ${model} ${backend}`);
       const app = [];
       const raw = [];
+      // Issue 14's cost of the per-layer statistics: the MLP again with them off.
+      const statsCost = model === 'mlp' && backend !== 'cpu' ? [] : null;
       let na = null;
       for (let i = 0; i < repeats && !na; i++) {
         const a = await appThroughput(ctx, model, backend, batch);
+        if (statsCost && !a.error) {
+          const on = await appThroughput(ctx, model, backend, batch, { layerStats: true });
+          if (!on.error) statsCost.push(100 * (1 - on.samplesPerSec / a.samplesPerSec));
+        }
         const r = await rawThroughput(ctx, model, backend, batch);
         if (a.error) na = `n/a: app: ${a.error}`;
         else if (r.error) na = `n/a: plain TF.js: ${r.error}`;
@@ -78,12 +153,31 @@ export async function throughputFigure(ctx) {
         }
       }
       const name = `1. Throughput ${model.toUpperCase()} on ${backend}, batch ${batch}`;
+      const loop = na ? null : await loopAlone(ctx, model, backend, batch);
+      if (loop && !loop.error)
+        add(
+          `${name}: the app's loop alone (no UI), layer statistics on`,
+          'samples/s',
+          [loop.samplesPerSec],
+          0,
+        );
+      if (loop?.programs) {
+        add(`${name}: WebGL programs compiled by batch 5`, '', [loop.programs.byBatch5], 0);
+        add(
+          `${name}: new WebGL programs after epoch 1 (target 0)`,
+          '',
+          [loop.programs.afterEpoch1],
+          0,
+        );
+      }
       if (na) add(name, 'samples/s', [], 0, { na });
       else {
         const ratio = summarize(app).median / summarize(raw).median;
         add(`${name}: app`, 'samples/s', app, 0);
         add(`${name}: plain TF.js model.fit`, 'samples/s', raw, 0);
         add(`${name}: app / plain`, '', [ratio], 2);
+        if (statsCost?.length)
+          add(`${name}: cost of layer statistics (app with them on vs off)`, '%', statsCost, 1);
       }
     }
   }

@@ -1,8 +1,11 @@
+import { loopTrain } from './loopTrain';
 import { rawTrain, type RawRequest } from './rawTrain';
 
-self.onmessage = async (e: MessageEvent<{ req: RawRequest; url: string }>) => {
+self.onmessage = async (e: MessageEvent<{ req: RawRequest; url: string; loop?: boolean }>) => {
   try {
-    self.postMessage({ ok: true, result: await rawTrain(e.data.req, e.data.url) });
+    const { req, url, loop } = e.data;
+    const result = loop ? await loopTrain(req, url) : await rawTrain(req, url);
+    self.postMessage({ ok: true, result });
   } catch (err) {
     self.postMessage({ ok: false, error: err instanceof Error ? err.message : String(err) });
   }

@@ -1,0 +1,81 @@
+/**
+ * Diagnostic reference: the app's own training loop (`trainModel`, src/core/train/loop.ts)
+ * on the same model, backend, data and split as the app, with no UI, worker protocol or
+ * store around it (with the per-layer statistics on). Between the app and plain
+ * `model.fit` it tells the loop's cost from the rest of the app's, and it counts the WebGL
+ * programs the loop compiles.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { parseBundled } from '../../src/core/data/bundled';
+import { stratifiedSplit } from '../../src/core/data/split';
+import { prepareFeatures } from '../../src/core/data/standardize';
+import { trainModel } from '../../src/core/train/loop';
+import { DEFAULT_TRAINING_CONFIG } from '../../src/core/train/settings';
+import { buildModel, setUpBackend, type RawRequest } from './rawTrain';
+
+export interface LoopResult {
+  backend: string;
+  samplesPerSec: number;
+  /** Wall time at each batch's end (ms). */
+  batchEndTimes: number[];
+  /** WebGL programs compiled so far at each batch's end; null elsewhere. */
+  programs: (number | null)[];
+  /** The epoch of each batch. */
+  epochs: number[];
+}
+
+/** Compiled WebGL programs so far (the backend's binary cache), or null on other backends. */
+export function compiledPrograms(): number | null {
+  const cache = (tf.backend() as unknown as { binaryCache?: object }).binaryCache;
+  return cache ? Object.keys(cache).length : null;
+}
+
+/** Trains with the app's loop until warm-up + timed batches and returns samples/s over the timed ones. */
+export async function loopTrain(req: RawRequest, datasetUrl: string): Promise<LoopResult> {
+  await setUpBackend(req.backend);
+  const raw = parseBundled('fashion-mnist', await (await fetch(datasetUrl)).arrayBuffer());
+  // Layer statistics on (off by default): the program count covers their passes too.
+  const config = {
+    ...DEFAULT_TRAINING_CONFIG,
+    batchSize: req.batchSize,
+    epochs: 100,
+    layerStats: true,
+  };
+  const split = stratifiedSplit(raw.y, raw.task, config.split, config.seed);
+  const { dataset } = prepareFeatures(raw, split.train);
+  const model = buildModel(req.model);
+  const need = req.warmupBatches + req.timedBatches;
+  const batchEndTimes: number[] = [];
+  const programs: (number | null)[] = [];
+  const epochs: number[] = [];
+  try {
+    await trainModel({
+      tf,
+      model,
+      dataset,
+      split,
+      config,
+      hooks: {
+        onBatch: (point) => {
+          batchEndTimes.push(performance.now());
+          programs.push(compiledPrograms());
+          epochs.push(point.epoch);
+        },
+        shouldStop: () => batchEndTimes.length >= need,
+        // Listened to, as the app does, so the per-layer statistics are measured.
+        onLayerStats: () => {},
+      },
+    });
+  } finally {
+    model.dispose();
+  }
+  const start = batchEndTimes[req.warmupBatches - 1]!;
+  const end = batchEndTimes[need - 1]!;
+  return {
+    backend: tf.getBackend(),
+    samplesPerSec: (req.timedBatches * req.batchSize * 1000) / (end - start),
+    batchEndTimes,
+    programs,
+    epochs,
+  };
+}
