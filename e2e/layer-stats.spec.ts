@@ -9,6 +9,8 @@ test('the ridge plots show one row per epoch after a 3-epoch run', async ({ page
   await openFresh(page);
   await page.getByLabel('Backend').selectOption({ value: 'wasm' });
   await setSetting(page, 'Epochs', '3');
+  // Off by default (it costs 10-25% of a small epoch): the user switches it on.
+  await page.getByLabel('Layer statistics', { exact: true }).check();
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(page.getByTestId('training-status')).toContainText('Done', { timeout: 60_000 });
 

@@ -114,7 +114,7 @@ describe('the settings table', () => {
       lrWarmupEpochs: 0,
       plateauFactor: 0.1,
       plateauPatience: 10,
-      layerStats: true,
+      layerStats: false,
       clipNorm: 0,
     });
   });
