@@ -9,6 +9,7 @@ import { executeRun, prepareRun } from '../core/train/run';
 import type { BackendName } from '../core/train/types';
 import type { Checkpoint } from '../core/train/checkpoint';
 import { getCheckpoint } from '../core/runs/runsDb';
+import { dataPathLimits } from './dataPathTestHooks';
 import { selectBackend, webglContextLost, type MachineFacts } from './backendSetup';
 import type { FromWorker, ToWorker } from './protocol';
 import { ProgressBatcher, RunControl } from './runControl';
@@ -80,6 +81,7 @@ export async function runTraining(msg: TrainMessage, ctx: RunContext): Promise<v
       startFrom: resumed.from,
       startBest: resumed.best,
       crossValidation: prepared.crossValidation,
+      dataLimits: dataPathLimits(),
       hooks: {
         onFoldStart: ({ fold, of, rows }) => {
           progress.flush();
@@ -99,6 +101,7 @@ export async function runTraining(msg: TrainMessage, ctx: RunContext): Promise<v
         onFoldEnd: (fold, evaluation) => post({ type: 'foldFinished', runId, fold, evaluation }),
         onBatch: (point) => progress.addPoint(point),
         onProgress: (p) => progress.setProgress(p),
+        onDataPath: (path) => post({ type: 'dataPath', runId, path }),
         onEpoch: (metrics, checkpoint, isBest) => {
           rememberCheckpoint(checkpoint);
           progress.flush();

@@ -4,6 +4,7 @@
  * limits. They are honoured only when the app runs with ?testHooks=1; otherwise refused.
  */
 import { loseWebGLContext } from './backendSetup';
+import { setDataPathTestHooks } from './dataPathTestHooks';
 import { setImageTestHooks } from './images/loadImages';
 import type { FromWorker } from './protocol';
 import type { TestHook } from './testHookMessages';
@@ -48,6 +49,12 @@ export function handleTestHook(hook: TestHook, ctx: TestHookContext): boolean {
       return true;
     case 'imageUploads':
       setImageTestHooks(hook);
+      return true;
+    case 'dataPath':
+      setDataPathTestHooks({
+        residentLimitBytes: hook.residentLimitBytes,
+        chunkBytes: hook.chunkBytes,
+      });
       return true;
     default: {
       const never: never = hook;

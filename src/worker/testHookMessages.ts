@@ -3,6 +3,7 @@
  * see ../protocol.ts). They are honoured only when the app runs with ?testHooks=1
  * (testHookHandler.ts); e2e tests and the bench send them through window.trainSmarter.
  */
+import type { DataPathLimits } from '../core/train/dataPath/source';
 
 /** Image-upload limits lowered for tests, and a slower decoder. */
 export interface ImageUploadTestHooks {
@@ -23,7 +24,9 @@ export type TestHook =
   | { type: 'hang' }
   /** The worker fetches `url` (another origin), to prove the CSP blocks it. */
   | { type: 'fetchProbe'; requestId: number; url: string }
-  | ({ type: 'imageUploads' } & ImageUploadTestHooks);
+  | ({ type: 'imageUploads' } & ImageUploadTestHooks)
+  /** Lowers the data path's limits for the next runs, e.g. the resident limit to 1 MB. */
+  | ({ type: 'dataPath' } & DataPathLimits);
 
 /** Answer to the fetchProbe test hook: whether the request was refused, and how. */
 export type TestHookFromWorker = {

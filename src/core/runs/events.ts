@@ -7,6 +7,7 @@
 import type { FittedPipeline } from '../data/pipeline/spec';
 import type { PreprocessingInfo } from '../export/modelFiles';
 import type { RunOutputs } from '../evaluation/runOutputs';
+import type { DataPathInfo } from '../train/dataPath/source';
 import type { DecisionGrid } from '../train/evaluate';
 import type { LayerStatsEpoch } from '../train/layerStats/types';
 import type {
@@ -81,6 +82,8 @@ export type RunEvent =
       unavailable: boolean;
     }
   | { type: 'boundary'; runId: string; grid: DecisionGrid }
+  /** The path the run's batches take (device-resident, streamed or made on the CPU). */
+  | { type: 'dataPath'; runId: string; path: DataPathInfo }
   /** The CSV pipeline fitted on this run's training rows, kept with the run. */
   | { type: 'pipelineFitted'; runId: string; fitted: FittedPipeline }
   | { type: 'paused'; runId: string }
@@ -114,6 +117,7 @@ const RUN_EVENT_TYPES: ReadonlySet<string> = new Set<RunEventType>([
   'checkpoint',
   'checkpointNotSaved',
   'boundary',
+  'dataPath',
   'pipelineFitted',
   'paused',
   'resumed',

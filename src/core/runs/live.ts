@@ -292,6 +292,8 @@ export function applyRunEvent(run: LiveRun, event: RunEvent): LiveRun {
       };
     case 'boundary':
       return { ...run, boundary: event.grid };
+    case 'dataPath':
+      return { ...run, record: { ...r, dataPath: event.path } };
     case 'pipelineFitted':
       return r.pipeline
         ? { ...run, record: { ...r, pipeline: { ...r.pipeline, fitted: event.fitted } } }

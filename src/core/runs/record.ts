@@ -4,6 +4,7 @@
  * records are parsed with zod when read, and old versions are migrated forward
  * (see migrations.ts), so a record written by any released version still opens.
  */
+import type { DataPathInfo } from '../train/dataPath/source';
 import { z } from 'zod';
 import { graphSchema } from '../graph/schema';
 import { BACKEND_NAMES } from '../train/settings';
@@ -71,6 +72,8 @@ export interface RunRecord {
   datasetChoice: DatasetChoice;
   dataset: DatasetFingerprint;
   backend: { name: BackendName; label: string } | null;
+  /** The path its batches took, and why not the resident one; absent in older runs. */
+  dataPath?: DataPathInfo;
   rows: { train: number; validation: number; test: number } | null;
   /** Downsampled to at most MAX_STORED_BATCH_POINTS points. */
   batches: BatchPoint[];
@@ -271,6 +274,9 @@ export const runRecordSchema = z.object({
     content: fingerprintSchema.nullable(),
   }),
   backend: z.object({ name: z.enum(BACKEND_NAMES), label: z.string() }).nullable(),
+  dataPath: z
+    .object({ kind: z.enum(['resident', 'streaming', 'cpu']), notice: z.string().nullable() })
+    .optional(),
   rows: z.object({ train: finite, validation: finite, test: finite }).nullable(),
   batches: z.array(
     z.object({ step: finite, epoch: finite, loss: metricValue, t: finite.optional() }),

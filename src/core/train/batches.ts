@@ -49,10 +49,15 @@ export function* trainingBatches(
   epoch: number,
   pad = true,
 ): Generator<Batch> {
-  const augmentRng = ds.imagePipeline?.augmentation
+  const augmentRng = augmentRngOf(ds, seed, epoch);
+  yield* orderedBatches(ds, epochOrder(rows, seed, epoch), batchSize, { augmentRng, pad });
+}
+
+/** The image augmentation stream of one epoch, or undefined without augmentation. */
+export function augmentRngOf(ds: Dataset, seed: number, epoch: number): Rng | undefined {
+  return ds.imagePipeline?.augmentation
     ? makeRng(deriveSeed(seed + epoch, AUGMENT_SALT))
     : undefined;
-  yield* orderedBatches(ds, epochOrder(rows, seed, epoch), batchSize, { augmentRng, pad });
 }
 
 /**

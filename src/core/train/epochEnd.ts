@@ -5,6 +5,7 @@
  */
 import type * as tfjs from '@tensorflow/tfjs';
 import type { Dataset, SplitIndices } from '../data/types';
+import type { DataSource } from './dataPath/source';
 import { captureCheckpoint, type Checkpoint } from './checkpoint';
 import { nonFiniteWeightsMessage, type BatchAt } from './divergenceStop';
 import { headlineMetric, predictRows, type EvalSpec } from './evaluate';
@@ -22,6 +23,8 @@ export interface EpochEndContext {
   rules: LoopRules;
   now: () => number;
   interruption?: () => string | null;
+  /** The run's data path, which validation reads too. */
+  source?: DataSource;
 }
 
 /** What the epoch's batches added up to. */
@@ -65,7 +68,7 @@ export async function endEpoch(
   const { tf, model, ds, spec } = ctx;
   const { epoch, step } = at;
   const validated = await unlessInterrupted(
-    predictRows(tf, model, ds, ctx.split.validation, spec),
+    predictRows(tf, model, ds, ctx.split.validation, spec, ctx.source),
     ctx.interruption,
   );
   if ('interrupted' in validated) return { kind: 'interrupted', message: validated.interrupted };

@@ -5,8 +5,8 @@
 import type * as tfjs from '@tensorflow/tfjs';
 import type { TaskKind } from '../graph/types';
 import type { Dataset } from '../data/types';
-import { orderedBatches } from './batches';
-import { disposeBatch, uploadBatch, type DeviceBatch } from './dataPath/deviceBatch';
+import { cpuSource, type DataSource } from './dataPath/source';
+import { disposeBatch, type DeviceBatch } from './dataPath/deviceBatch';
 import { perExampleLoss } from './losses';
 import { layerPenaltyValue } from './regularization';
 import {
@@ -41,7 +41,7 @@ export interface Predictions {
 /**
  * Runs the model in inference mode over the rows, batch by batch (each padded to the batch
  * size, so it reuses the training batches' WebGL programs), and reads every output and
- * loss back in one transfer at the end.
+ * loss back in one transfer at the end. `source`: the run's data path (default: the CPU's).
  */
 export async function predictRows(
   tf: typeof tfjs,
@@ -49,22 +49,20 @@ export async function predictRows(
   ds: Dataset,
   rows: Int32Array,
   spec: EvalSpec,
+  source: DataSource = cpuSource(tf, ds, spec),
 ): Promise<Predictions> {
   const units = outputUnits(model);
   const outputs = new Float32Array(rows.length * units);
-  const labels = new Float32Array(rows.length);
+  const labels = Float32Array.from(rows, (r) => ds.y[r]!);
   const pending: tfjs.Tensor[] = [];
   const sizes: number[] = [];
   let padded = 0;
   let lossSum = 0;
   try {
-    let offset = 0;
-    for (const batch of orderedBatches(ds, rows, spec.batchSize)) {
-      pending.push(predictBatch(tf, model, uploadBatch(tf, batch, ds, spec), spec));
-      labels.set(batch.y.subarray(0, batch.size), offset);
+    for (const batch of source.batches(rows, { pad: true })) {
+      padded = batch.x.shape[0];
       sizes.push(batch.size);
-      padded = batch.padded;
-      offset += batch.size;
+      pending.push(predictBatch(tf, model, batch, spec));
     }
     if (pending.length > 0) {
       const all = tf.concat(pending);

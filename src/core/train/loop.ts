@@ -7,8 +7,14 @@
 import { explainError } from './explainError';
 import type * as tfjs from '@tensorflow/tfjs';
 import type { Dataset, SplitIndices } from '../data/types';
-import { batchCount, trainingBatches } from './batches';
-import { canPadTraining } from './dataPath/deviceBatch';
+import { augmentRngOf, batchCount, epochOrder } from './batches';
+import { canPadTraining, disposeBatch } from './dataPath/deviceBatch';
+import {
+  openDataSource,
+  type DataPathInfo,
+  type DataPathLimits,
+  type DataSource,
+} from './dataPath/source';
 import { restoreCheckpoint, restoreWeights, type Checkpoint } from './checkpoint';
 import { createDivergenceMonitor } from './diagnostics/divergence';
 import { divergedMessage, nonFiniteLossMessage } from './divergenceStop';
@@ -25,7 +31,7 @@ import {
   setLearningRate,
   unlessInterrupted,
 } from './tfjsWorkarounds';
-import { trainStep } from './trainStep';
+import { stepAndRead } from './trainStep';
 import { layerStatsReporter } from './layerStats/reporter';
 import type { LayerStatsEpoch } from './layerStats/types';
 import type { BatchPoint, EarlyStop, EpochMetrics, Progress, TrainingConfig } from './types';
@@ -53,6 +59,8 @@ export interface TrainHooks {
   waitIfPaused?(): Promise<void>;
   /** A reason to abandon the run now (e.g. "the WebGL context was lost"), else null. */
   interruption?(): string | null;
+  /** Once, before the first step: the path the run's batches take (dataPath/source.ts). */
+  onDataPath?(path: DataPathInfo): void;
 }
 
 export interface TrainOptions {
@@ -76,6 +84,8 @@ export interface TrainOptions {
   resumeBest?: Checkpoint;
   /** Clock in ms; injectable for tests. */
   now?: () => number;
+  /** The data path's limits (dataPath/source.ts); tests lower them to stream small data. */
+  dataLimits?: DataPathLimits;
 }
 
 interface RunPosition {
@@ -138,20 +148,28 @@ export async function trainModel(opts: TrainOptions): Promise<TrainResult> {
   const runStart = now();
   const firstEpoch = pos.epochsDone + 1;
   const reportLayerStats = layerStatsReporter(tf, model, ds, split, config, spec, hooks);
+  let source: DataSource | null = null;
 
   try {
+    source = openDataSource(tf, ds, spec, opts.dataLimits);
+    hooks.onDataPath?.({ kind: source.kind, notice: source.notice });
     // Before the first step: TF.js creates an optimizer slot only for a variable that has
     // none at its first update, so the restored slots are the ones used.
     if (opts.resumeFrom) await restoreCheckpoint(tf, model, optimizer, opts.resumeFrom);
     for (let epoch = firstEpoch; epoch <= config.epochs; epoch++) {
       const totals = { lossSum: 0, metricSum: 0, seen: 0, startedAt: now() };
       let at = { epoch, batch: 0, step: pos.step };
-      const batches = trainingBatches(ds, split.train, config.batchSize, config.seed, epoch, pad);
-      for (const batch of batches) {
+      const order = epochOrder(split.train, config.seed, epoch);
+      const augmentRng = augmentRngOf(ds, config.seed, epoch);
+      for (const batch of source.batches(order, { pad, augmentRng })) {
         await hooks.waitIfPaused?.();
-        if (hooks.shouldStop?.()) return { status: 'stopped', ...pos };
-        const interruption = hooks.interruption?.();
-        if (interruption) return { status: 'interrupted', message: interruption, ...pos };
+        const stopped = hooks.shouldStop?.() === true;
+        const interruption = stopped ? null : hooks.interruption?.();
+        if (stopped || interruption) {
+          disposeBatch(batch);
+          if (!interruption) return { status: 'stopped', ...pos };
+          return { status: 'interrupted', message: interruption, ...pos };
+        }
         at = { epoch, batch: at.batch + 1, step: pos.step };
 
         setDropoutSeeds(dropoutLayers, config.seed, pos.step);
@@ -161,7 +179,7 @@ export async function trainModel(opts: TrainOptions): Promise<TrainResult> {
         let step: Awaited<ReturnType<typeof unlessInterrupted<[number, number]>>>;
         try {
           step = await unlessInterrupted(
-            trainStep(tf, model, optimizer, varList, batch, context),
+            stepAndRead(tf, model, optimizer, varList, batch, context),
             hooks.interruption,
           );
         } catch (err) {
@@ -215,7 +233,18 @@ export async function trainModel(opts: TrainOptions): Promise<TrainResult> {
       }
 
       const end = await endEpoch(
-        { tf, model, optimizer, ds, split, spec, rules, now, interruption: hooks.interruption },
+        {
+          tf,
+          model,
+          optimizer,
+          ds,
+          split,
+          spec,
+          rules,
+          now,
+          interruption: hooks.interruption,
+          source,
+        },
         { epoch, step: pos.step },
         { ...totals, lr: optimizerLr, last: at },
         state,
@@ -238,6 +267,8 @@ export async function trainModel(opts: TrainOptions): Promise<TrainResult> {
   } finally {
     disposeOptimizer(optimizer);
     classWeights?.dispose();
+    // At the end, on stop, failure and a lost context alike: the resident data goes.
+    source?.dispose();
   }
 }
 

@@ -22,6 +22,7 @@ import { restoreWeights, type Checkpoint } from './checkpoint';
 import { validationProblem } from './configRules';
 import { resolveLoss } from './losses';
 import { trainingConfigProblems, unavailableSettings } from './settingsSchema';
+import type { DataPathLimits } from './dataPath/source';
 import { trainModel, type TrainHooks } from './loop';
 import { finalOutputs } from './finalOutputs';
 import type { RunOutputs } from '../evaluation/runOutputs';
@@ -152,6 +153,8 @@ export async function executeRun(opts: {
   /** With early stopping: the stored run's best checkpoint, whose weights it may restore. */
   startBest?: Checkpoint;
   crossValidation?: CrossValidationPlan | null;
+  /** The data path's limits (dataPath/source.ts); test hooks lower them. */
+  dataLimits?: DataPathLimits;
 }): Promise<RunOutcome> {
   const { tf, graph, dataset: ds, split, config, env } = opts;
   const now = env.now ?? (() => performance.now());
@@ -185,6 +188,7 @@ export async function executeRun(opts: {
           now,
           resumeFrom: checkpoint ?? undefined,
           resumeBest: best ?? undefined,
+          dataLimits: opts.dataLimits,
           hooks: {
             ...opts.hooks,
             onBatch: (p) => {

@@ -64,11 +64,31 @@ export function stepOnDevice(
   }
 }
 
-/**
- * One optimizer step on a CPU batch (padded or not), read back at once: `[loss, metric sum]`
- * as stepOnDevice computes them.
- */
-export async function trainStep(
+/** One optimizer step on a batch of tensors, which it disposes, read back: `[loss, metric sum]`. */
+export async function stepAndRead(
+  tf: typeof tfjs,
+  model: tfjs.LayersModel,
+  optimizer: tfjs.Optimizer,
+  varList: tfjs.Variable[],
+  batch: DeviceBatch,
+  ctx: StepContext,
+): Promise<[number, number]> {
+  let both: tfjs.Tensor1D;
+  try {
+    both = stepOnDevice(tf, model, optimizer, varList, batch, ctx);
+  } finally {
+    disposeBatch(batch);
+  }
+  try {
+    const values = await both.data();
+    return [values[0]!, values[1]!];
+  } finally {
+    both.dispose();
+  }
+}
+
+/** One optimizer step on a CPU batch (padded or not), read back as stepAndRead does. */
+export function trainStep(
   tf: typeof tfjs,
   model: tfjs.LayersModel,
   optimizer: tfjs.Optimizer,
@@ -76,18 +96,7 @@ export async function trainStep(
   batch: { x: Float32Array; y: Float32Array; size: number; padded?: number },
   ctx: StepContext,
 ): Promise<[number, number]> {
-  const tensors = uploadBatch(tf, batch, ctx.ds, ctx.spec);
-  try {
-    const both = stepOnDevice(tf, model, optimizer, varList, tensors, ctx);
-    try {
-      const values = await both.data();
-      return [values[0]!, values[1]!];
-    } finally {
-      both.dispose();
-    }
-  } finally {
-    disposeBatch(tensors);
-  }
+  return stepAndRead(tf, model, optimizer, varList, uploadBatch(tf, batch, ctx.ds, ctx.spec), ctx);
 }
 
 function batchMetricSum(
