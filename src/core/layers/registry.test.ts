@@ -41,6 +41,7 @@ describe('layer registry', () => {
         'Add',
         'Concatenate',
         'GlobalAveragePooling2D',
+        'LeakyReLU',
       ]),
     );
     for (const layer of LAYERS) {
@@ -218,6 +219,7 @@ describe('toKeras', () => {
       'layers.Activation("tanh", name="x_1")',
     );
     expect(keras('Concatenate')).toBe('layers.Concatenate(name="x_1")');
+    expect(keras('LeakyReLU', { alpha: 0.01 })).toBe('layers.LeakyReLU(0.01, name="x_1")');
   });
 });
 

@@ -41,6 +41,22 @@ export const CASES: Record<LayerType, ModelGraph[]> = {
       ['act', 'Activation', { activation: a }],
     ]),
   ),
+  LeakyReLU: [
+    chainOf([
+      ['in', 'Input', { shape: [6] }],
+      ['d', 'Dense', { units: 4, activation: 'linear' }],
+      ['lr', 'LeakyReLU'],
+    ]),
+    chainOf([
+      [...img('in')],
+      ['c', 'Conv2D', { filters: 2, activation: 'linear' }],
+      ['lr', 'LeakyReLU', { alpha: 0.01 }],
+    ]),
+    chainOf([
+      ['in', 'Input', { shape: [5] }],
+      ['lr', 'LeakyReLU', { alpha: 1e-7 }],
+    ]),
+  ],
   Dropout: [
     chainOf([
       ['in', 'Input', { shape: [4] }],

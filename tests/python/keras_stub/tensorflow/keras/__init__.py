@@ -10,6 +10,8 @@ POSITIONAL = {
     "Conv2D": ["filters", "kernel_size"],
     "Dropout": ["rate"],
     "Activation": ["activation"],
+    # Keras 3 names it negative_slope (alpha deprecated); the script passes it by position.
+    "LeakyReLU": ["alpha"],
     "Reshape": ["target_shape"],
     "MaxPooling2D": ["pool_size"],
     "AveragePooling2D": ["pool_size"],
@@ -20,6 +22,7 @@ DEFAULTS = {
     "MaxPooling2D": {"pool_size": [2, 2], "padding": "valid"},
     "AveragePooling2D": {"pool_size": [2, 2], "padding": "valid"},
     "BatchNormalization": {"momentum": 0.99, "epsilon": 0.001},
+    "LeakyReLU": {"alpha": 0.3},
 }
 
 
