@@ -55,6 +55,20 @@ describe('diffConfigs', () => {
     expect(d.map((x) => x.text)).toEqual(['Dense #2 units 8 → 128']);
   });
 
+  it('a param absent from an older graph reads as its default', () => {
+    const old = defaultGraph();
+    for (const n of old.nodes) {
+      delete n.params.kernelInitializer;
+      delete n.params.l2;
+    }
+    expect(diffConfigs(snapshot(old), snapshot())).toEqual([]);
+    const he = defaultGraph();
+    he.nodes.find((n) => n.id === 'dense_1')!.params.kernelInitializer = 'heNormal';
+    expect(diffConfigs(snapshot(old), snapshot(he)).map((x) => x.text)).toEqual([
+      'Dense #1 kernelInitializer glorotUniform → heNormal',
+    ]);
+  });
+
   it('any single setting change is found exactly once (property)', () => {
     const keys = ['learningRate', 'batchSize', 'epochs', 'seed'] as const;
     fc.assert(

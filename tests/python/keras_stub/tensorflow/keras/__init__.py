@@ -17,8 +17,9 @@ POSITIONAL = {
     "AveragePooling2D": ["pool_size"],
 }
 DEFAULTS = {
-    "Dense": {"activation": "linear", "use_bias": True},
-    "Conv2D": {"strides": [1, 1], "padding": "valid", "activation": "linear", "use_bias": True},
+    "Dense": {"activation": "linear", "use_bias": True, "kernel_initializer": "glorot_uniform"},
+    "Conv2D": {"strides": [1, 1], "padding": "valid", "activation": "linear", "use_bias": True,
+               "kernel_initializer": "glorot_uniform"},
     "MaxPooling2D": {"pool_size": [2, 2], "padding": "valid"},
     "AveragePooling2D": {"pool_size": [2, 2], "padding": "valid"},
     "BatchNormalization": {"momentum": 0.99, "epsilon": 0.001},
