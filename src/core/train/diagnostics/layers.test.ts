@@ -117,6 +117,16 @@ describe('detectGradients', () => {
     ).toEqual([]);
   });
 
+  it('needs consecutive epochs: two kept epochs of a thinned record are not a streak', () => {
+    const thinned = grads([
+      [1e-4, 1],
+      [1e-4, 1],
+    ]).map((s, i) => ({ ...s, epoch: 1 + 2 * i }));
+    expect(detectGradients(input(thinned))).toEqual([]);
+    const [f] = detectGradients(input([...thinned, { ...thinned[1]!, epoch: 4 }]));
+    expect(f?.evidence.epochs).toEqual([3, 4]);
+  });
+
   it('ignores epochs without usable gradients and single-layer models', () => {
     expect(
       detectGradients(

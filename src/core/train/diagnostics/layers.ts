@@ -68,7 +68,10 @@ export function detectGradients(input: DiagnosisInput): Finding[] {
     let found: typeof streak = [];
     for (const s of stats) {
       const ratio = gradientRatio(s);
-      streak = ratio !== null && out(ratio) ? [...streak, { epoch: s.epoch, ratio }] : [];
+      // Consecutive epochs only: a stored run's older epochs are thinned (runs/storedLayerStats.ts).
+      const follows = streak.length === 0 || streak.at(-1)!.epoch === s.epoch - 1;
+      const run = follows ? streak : [];
+      streak = ratio !== null && out(ratio) ? [...run, { epoch: s.epoch, ratio }] : [];
       if (streak.length >= T.epochs) found = streak;
     }
     if (found.length === 0) continue;
