@@ -76,6 +76,22 @@ describe('applying a remedy', () => {
     expect(state().pendingRemedy?.remedyId).toBe('lr-divide-10');
   });
 
+  it('changes the layers a finding names, and one undo takes the whole edit back', () => {
+    const plan = remedies.prepareRemedy(parent, 'leaky-relu', ['dense_2']);
+    expect(plan.kind).toBe('edit');
+    const byId = new Map(state().graph.nodes.map((n) => [n.id, n]));
+    expect(byId.get('dense_2')?.params.activation).toBe('linear');
+    expect(byId.get('leakyrelu_1')?.type).toBe('LeakyReLU');
+    expect(byId.get('dense_1')?.params.activation).toBe('relu');
+    expect(state().pendingRemedy?.change).toBe(
+      'ReLU of dense_2 replaced by a LeakyReLU layer (slope 0.3) after it',
+    );
+    expect(past()).toBe(1);
+    store.temporal.getState().undo();
+    expect(state().graph).toEqual(presetGraph('mlp'));
+    expect(state().pendingRemedy).toBeNull();
+  });
+
   it('keeps settings edits out of the history, and undoing a graph edit leaves them', () => {
     state().setConfig({ epochs: 5 });
     expect(past()).toBe(0);

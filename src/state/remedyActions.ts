@@ -63,10 +63,11 @@ export function createRemedyActions(store: Store, loaders: DataLoaders = SESSION
 
   return {
     /**
-     * Applies a remedy of `parent` to the workspace (restored from the parent first). A
-     * 'view' remedy only changes how the report reads; the caller shows the report.
+     * Applies a remedy of `parent` to the workspace (restored from the parent first), to
+     * `layers` when the finding names them (its evidence). A 'view' remedy only changes
+     * how the report reads; the caller shows the report.
      */
-    prepareRemedy(parent: RunRecord, remedyId: string): RemedyPlan {
+    prepareRemedy(parent: RunRecord, remedyId: string, layers?: readonly string[]): RemedyPlan {
       const s = store.getState();
       if (isActive(s.run)) return refuse(parent, 'a run is training; stop it first.');
       const task = recordTask(parent);
@@ -75,6 +76,7 @@ export function createRemedyActions(store: Store, loaders: DataLoaders = SESSION
         config: parent.config,
         datasetChoice: parent.datasetChoice,
         target: targetForDataset({ task, classNames: parent.dataset.classNames }),
+        ...(layers ? { layers } : {}),
       });
       if (plan.kind === 'refused') return refuse(parent, plan.reason);
       if (plan.kind === 'view') {

@@ -116,4 +116,30 @@ describe('topologyToGraph', () => {
       edges: ['x->f'],
     });
   });
+
+  it('reads LeakyReLU’s slope under its Keras 2 / TF.js name (alpha) and its Keras 3 name', () => {
+    const layer = (name: string, config: object, from: string) => ({
+      name,
+      class_name: 'LeakyReLU',
+      config,
+      inbound_nodes: [{ args: [{ config: { keras_history: [from, 0, 0] } }] }],
+    });
+    const topology = {
+      class_name: 'Functional',
+      config: {
+        layers: [
+          { name: 'x', class_name: 'InputLayer', config: { batch_shape: [null, 3] } },
+          layer('keras3', { negative_slope: 0.2 }, 'x'),
+          layer('keras2', { alpha: 0.1 }, 'keras3'),
+          layer('bare', {}, 'keras2'),
+        ],
+      },
+    };
+    const outcome = topologyToGraph(topology);
+    expect(outcome.ok && nodesAndEdges(outcome.graph).nodes.slice(1)).toEqual([
+      { id: 'keras3', type: 'LeakyReLU', params: { alpha: 0.2 } },
+      { id: 'keras2', type: 'LeakyReLU', params: { alpha: 0.1 } },
+      { id: 'bare', type: 'LeakyReLU', params: {} },
+    ]);
+  });
 });

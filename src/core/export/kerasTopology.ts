@@ -8,6 +8,7 @@ import { autoLayout } from '../graph/layout';
 import type { GraphEdge, GraphNode, LayerParams, ModelGraph, ParamValue } from '../graph/types';
 import { LAYERS, validateParams, type LayerType } from '../layers/registry';
 import { Input } from '../layers/Input';
+import { kernelInitializerFromKeras } from '../layers/initializers';
 import type { LayerSpec } from '../layers/types';
 
 export type TopologyOutcome =
@@ -49,6 +50,13 @@ function paramsFromConfig(layer: LayerSpec, config: Record<string, unknown>): La
     if (spec.name === 'l1' || spec.name === 'l2') {
       if ('kernel_regularizer' in config)
         params[spec.name] = kernelPenaltyFromConfig(config, spec.name);
+      continue;
+    }
+    if (spec.name === 'kernelInitializer') {
+      // Another initializer (RandomNormal, Orthogonal...) reads as the default: a model
+      // file brings its trained weights, and only training from scratch would differ.
+      const initializer = kernelInitializerFromKeras(config['kernel_initializer']);
+      if (initializer) params[spec.name] = initializer;
       continue;
     }
     const value = config[snake(spec.name)];

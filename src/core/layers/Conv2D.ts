@@ -4,7 +4,10 @@ import {
   activationParam,
   applyLayer,
   kerasCall,
+  kerasKernelInitializer,
   kerasKernelRegularizer,
+  kernelInitializerArg,
+  kernelInitializerParam,
   kernelRegularizerArgs,
   kernelRegularizerParams,
   paddingParam,
@@ -14,7 +17,12 @@ import {
   useBiasParam,
 } from './shared';
 import { slideWindow } from './spatial';
-import { staticDim, torchActivation, torchKernelPenalty } from '../export/codegen/torchHelpers';
+import {
+  staticDim,
+  torchActivation,
+  torchKernelPenalty,
+  torchKernelReset,
+} from '../export/codegen/torchHelpers';
 import { toChannelsFirst, toChannelsLast, torchPadding } from '../export/codegen/torchLayout';
 
 /** 2-D convolution over images (channels last). */
@@ -55,6 +63,7 @@ export const Conv2D = defineLayer({
     paddingParam,
     activationParam('relu'),
     useBiasParam,
+    kernelInitializerParam,
     ...kernelRegularizerParams,
   ],
   arity: { min: 1, max: 1 },
@@ -78,7 +87,7 @@ export const Conv2D = defineLayer({
       padding: p.padding,
       activation: p.activation,
       useBias: p.useBias,
-      kernelInitializer: tf.initializers.glorotUniform({ seed: ctx.seed }),
+      kernelInitializer: kernelInitializerArg(tf, p.kernelInitializer, ctx.seed),
       biasInitializer: 'zeros',
       ...kernelRegularizerArgs(tf, p),
       name: ctx.name,
@@ -95,6 +104,7 @@ export const Conv2D = defineLayer({
         `padding=${pyStr(p.padding)}`,
         `activation=${pyStr(p.activation)}`,
         p.useBias ? null : `use_bias=${pyBool(p.useBias)}`,
+        kerasKernelInitializer(p.kernelInitializer),
         kerasKernelRegularizer(p),
       ],
       ctx.name,
@@ -110,6 +120,7 @@ export const Conv2D = defineLayer({
       const conv = `self.${c.py}(${pad ? `F.pad(${x}, ${pyTuple(pad)})` : x})`;
       return torchActivation(c.params.activation, toChannelsLast(conv, 4));
     },
+    reset: (c) => torchKernelReset(`self.${c.py}`, c.params),
     penalty: (c) => torchKernelPenalty(`self.${c.py}.weight`, c.params),
   },
 });

@@ -5,14 +5,22 @@ import {
   activationParam,
   applyLayer,
   kerasCall,
+  kerasKernelInitializer,
   kerasKernelRegularizer,
+  kernelInitializerArg,
+  kernelInitializerParam,
   kernelRegularizerArgs,
   kernelRegularizerParams,
   pyBool,
   pyStr,
   useBiasParam,
 } from './shared';
-import { staticDim, torchActivation, torchKernelPenalty } from '../export/codegen/torchHelpers';
+import {
+  staticDim,
+  torchActivation,
+  torchKernelPenalty,
+  torchKernelReset,
+} from '../export/codegen/torchHelpers';
 
 function inDim(inputs: readonly Shape[]): number {
   const input = inputs[0];
@@ -37,6 +45,7 @@ export const Dense = defineLayer({
     },
     activationParam('relu'),
     useBiasParam,
+    kernelInitializerParam,
     ...kernelRegularizerParams,
   ],
   arity: { min: 1, max: 1 },
@@ -51,7 +60,7 @@ export const Dense = defineLayer({
       units: p.units,
       activation: p.activation,
       useBias: p.useBias,
-      kernelInitializer: tf.initializers.glorotUniform({ seed: ctx.seed }),
+      kernelInitializer: kernelInitializerArg(tf, p.kernelInitializer, ctx.seed),
       biasInitializer: 'zeros',
       ...kernelRegularizerArgs(tf, p),
       name: ctx.name,
@@ -65,6 +74,7 @@ export const Dense = defineLayer({
         String(p.units),
         `activation=${pyStr(p.activation)}`,
         p.useBias ? null : `use_bias=${pyBool(p.useBias)}`,
+        kerasKernelInitializer(p.kernelInitializer),
         kerasKernelRegularizer(p),
       ],
       ctx.name,
@@ -74,6 +84,7 @@ export const Dense = defineLayer({
       `self.${c.py} = nn.Linear(${staticDim(c.inShapes[0], -1)}, ${c.params.units}, bias=${pyBool(c.params.useBias)})`,
     ],
     forward: (c) => torchActivation(c.params.activation, `self.${c.py}(${c.inputs[0]})`),
+    reset: (c) => torchKernelReset(`self.${c.py}`, c.params),
     penalty: (c) => torchKernelPenalty(`self.${c.py}.weight`, c.params),
   },
 });

@@ -63,9 +63,11 @@ export function defineLayer<const T extends string, const P extends readonly Par
   const typed = (raw: LayerParams) => resolveParams(def.params, raw);
   const torch = def.toPyTorch;
   const penalty = torch?.penalty;
+  const reset = torch?.reset;
   const toPyTorch: TorchEmitter | undefined = torch && {
     init: (c) => torch.init({ ...c, params: typed(c.params) }),
     forward: (c) => torch.forward({ ...c, params: typed(c.params) }),
+    ...(reset && { reset: (c) => reset({ ...c, params: typed(c.params) }) }),
     ...(penalty && { penalty: (c) => penalty({ ...c, params: typed(c.params) }) }),
   };
   const nonTrainable = def.nonTrainableParams;

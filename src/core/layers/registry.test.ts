@@ -41,6 +41,7 @@ describe('layer registry', () => {
         'Add',
         'Concatenate',
         'GlobalAveragePooling2D',
+        'LeakyReLU',
       ]),
     );
     for (const layer of LAYERS) {
@@ -65,6 +66,7 @@ describe('layer registry', () => {
       padding: 'valid',
       activation: 'relu',
       useBias: true,
+      kernelInitializer: 'glorotUniform',
       l1: 0,
       l2: 0,
     });
@@ -198,6 +200,9 @@ describe('toKeras', () => {
     expect(keras('Dense', { useBias: false }, 'dense_2')).toBe(
       'layers.Dense(16, activation="relu", use_bias=False, name="dense_2")',
     );
+    expect(keras('Dense', { kernelInitializer: 'heNormal' }, 'dense_3')).toBe(
+      'layers.Dense(16, activation="relu", kernel_initializer="he_normal", name="dense_3")',
+    );
     expect(keras('Input', { shape: [2] }, 'input_1')).toBe(
       'layers.Input(shape=(2,), name="input_1")',
     );
@@ -218,6 +223,7 @@ describe('toKeras', () => {
       'layers.Activation("tanh", name="x_1")',
     );
     expect(keras('Concatenate')).toBe('layers.Concatenate(name="x_1")');
+    expect(keras('LeakyReLU', { alpha: 0.01 })).toBe('layers.LeakyReLU(0.01, name="x_1")');
   });
 });
 

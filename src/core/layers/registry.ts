@@ -17,6 +17,7 @@ import { Flatten } from './Flatten';
 import { GlobalAveragePooling2D } from './GlobalAveragePooling2D';
 import { GlobalMaxPooling2D } from './GlobalMaxPooling2D';
 import { Input } from './Input';
+import { LeakyReLU } from './LeakyReLU';
 import { MaxPooling2D } from './MaxPooling2D';
 import { Reshape } from './Reshape';
 
@@ -27,6 +28,7 @@ export const LAYERS = [
   Input,
   Dense,
   Activation,
+  LeakyReLU,
   Dropout,
   Conv2D,
   MaxPooling2D,

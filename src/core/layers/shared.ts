@@ -5,6 +5,12 @@
 import type * as tfjs from '@tensorflow/tfjs';
 import type { EnumParamSpec, ParamSpec } from './types';
 import { ACTIVATION_NAMES, type ActivationName } from './activations';
+import {
+  KERNEL_INITIALIZER_NAMES,
+  KERNEL_INITIALIZERS,
+  type KernelInitializerName,
+  type TfjsInitializer,
+} from './initializers';
 
 export type { ActivationName };
 
@@ -89,6 +95,33 @@ export function kerasKernelRegularizer(p: KernelPenalty): string | null {
   if (p.l1 > 0) return `kernel_regularizer=regularizers.l1(${p.l1})`;
   if (p.l2 > 0) return `kernel_regularizer=regularizers.l2(${p.l2})`;
   return null;
+}
+
+/** How a layer's kernel starts (initializers.ts); the bias always starts at zero. */
+export const kernelInitializerParam: EnumParamSpec<'kernelInitializer', KernelInitializerName> = {
+  name: 'kernelInitializer',
+  label: 'Kernel initializer',
+  kind: 'enum',
+  default: 'glorotUniform',
+  options: KERNEL_INITIALIZER_NAMES,
+  help: 'How the weights start: glorotUniform (the Keras default) suits tanh and sigmoid; heNormal or heUniform start ReLU layers at a scale that keeps their signal from fading (and fewer units dead).',
+  quietDefault: true,
+};
+
+/** The seeded TF.js kernel initializer of a layer's `kernelInitializer` param. */
+export function kernelInitializerArg(
+  tf: typeof tfjs,
+  name: KernelInitializerName,
+  seed: number,
+): TfjsInitializer {
+  return KERNEL_INITIALIZERS[name].tfjs(tf, seed);
+}
+
+/** The Keras `kernel_initializer=` argument, or null for Glorot-uniform (the Keras default). */
+export function kerasKernelInitializer(name: KernelInitializerName): string | null {
+  return name === 'glorotUniform'
+    ? null
+    : `kernel_initializer=${pyStr(KERNEL_INITIALIZERS[name].keras)}`;
 }
 
 export const paddingParam = {

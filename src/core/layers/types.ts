@@ -14,6 +14,8 @@ interface ParamBase {
   help: string;
   /** How a hyperparameter search may vary it (src/core/search/space.ts); absent: not searched. */
   search?: SearchSpec;
+  /** Left out of the node's one-line summary at its default: most layers never change it. */
+  quietDefault?: boolean;
 }
 
 /** Schema of one layer parameter: drives the inspector, validation and persistence. */
@@ -137,6 +139,11 @@ export interface TorchEmitter<Params = LayerParams> {
   init(ctx: TorchContext<Params>): string[];
   /** Python expression of the output, given the input variables. */
   forward(ctx: TorchContext<Params>): string;
+  /**
+   * Lines of `reset_parameters` (re-)initialising the layer's weights as TF.js does;
+   * absent for layers whose torch defaults already match (BatchNorm) or without weights.
+   */
+  reset?(ctx: TorchContext<Params>): string[];
   /**
    * Python expression of the layer's term of the loss (its L1/L2 kernel penalty, over
    * `self.<py>`), or null when it adds none; absent for layers without a kernel.

@@ -5,6 +5,7 @@ import { defaultGraph, presetGraph } from '../graph/presets';
 import { DEFAULT_TRAINING_CONFIG } from '../train/types';
 import type { ModelGraph } from '../graph/types';
 import { addNodeAfter } from '../graph/ops';
+import { defaultParams } from '../layers/registry';
 
 const snapshot = (graph: ModelGraph = defaultGraph()): RunConfigSnapshot => ({
   graph,
@@ -53,6 +54,20 @@ describe('diffConfigs', () => {
     dense2.params.units = 128;
     const d = diffConfigs(a, snapshot(g));
     expect(d.map((x) => x.text)).toEqual(['Dense #2 units 8 → 128']);
+  });
+
+  it('a param absent from an older graph reads as its default', () => {
+    // The presets store only some params; a node added in the editor stores them all.
+    const old = defaultGraph();
+    expect(old.nodes.some((n) => 'kernelInitializer' in n.params)).toBe(false);
+    const explicit = defaultGraph();
+    for (const n of explicit.nodes) n.params = { ...defaultParams(n.type), ...n.params };
+    expect(diffConfigs(snapshot(old), snapshot(explicit))).toEqual([]);
+    const he = defaultGraph();
+    he.nodes.find((n) => n.id === 'dense_1')!.params.kernelInitializer = 'heNormal';
+    expect(diffConfigs(snapshot(old), snapshot(he)).map((x) => x.text)).toEqual([
+      'Dense #1 kernelInitializer glorotUniform → heNormal',
+    ]);
   });
 
   it('any single setting change is found exactly once (property)', () => {

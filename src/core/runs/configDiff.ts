@@ -10,6 +10,7 @@
 import type { DatasetChoice } from '../data/types';
 import type { GraphNode, ModelGraph, ParamValue } from '../graph/types';
 import { topologicalOrder, nodeLabel } from '../graph/topology';
+import { getLayer } from '../layers/registry';
 import type { TrainingConfig } from '../train/types';
 
 export interface RunConfigSnapshot {
@@ -32,6 +33,16 @@ function formatValue(v: ParamValue | undefined): string {
   if (v === undefined) return '(none)';
   if (Array.isArray(v)) return `[${v.join(', ')}]`;
   return String(v);
+}
+
+/**
+ * A node's param as the layer reads it: a param absent from a graph stored before it
+ * existed (kernelInitializer, l1) is its default, not a difference.
+ */
+function paramValue(node: GraphNode, key: string): ParamValue | undefined {
+  const spec = getLayer(node.type)?.params.find((p) => p.name === key);
+  const fallback = spec && (typeof spec.default === 'object' ? [...spec.default] : spec.default);
+  return node.params[key] ?? fallback;
 }
 
 function difference(path: string, before: string | null, after: string | null): ConfigDifference {
@@ -88,8 +99,8 @@ function graphDifferences(a: ModelGraph, b: ModelGraph): ConfigDifference[] {
     }
     const keys = [...new Set([...Object.keys(n.params), ...Object.keys(partner.params)])].sort();
     for (const key of keys) {
-      const before = formatValue(n.params[key]);
-      const after = formatValue(partner.params[key]);
+      const before = formatValue(paramValue(n, key));
+      const after = formatValue(paramValue(partner, key));
       if (before !== after) out.push(difference(`${name} ${key}`, before, after));
     }
   }

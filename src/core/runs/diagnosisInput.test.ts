@@ -91,4 +91,23 @@ describe('diagnosis input from a run record', () => {
       'multiclass',
     );
   });
+
+  it('reads the stored per-layer statistics: a reloaded run keeps its dead-units finding', () => {
+    const flat = { left: 0, right: 1, counts: [4] };
+    const dense = (layer: string, deadFraction: number) => ({
+      layer,
+      weights: flat,
+      activations: flat,
+      gradRms: 0.1,
+      deadFraction,
+      units: 8,
+    });
+    const layerStats = [{ epoch: 1, layers: [dense('dense_1', 0.9), dense('dense_2', 0)] }];
+    const stored = runRecordSchema.parse(
+      JSON.parse(JSON.stringify(testRecord('r', { layerStats }))),
+    );
+    const dead = diagnose(diagnosisInputFor(stored)).find((f) => f.kind === 'dead-units');
+    expect(dead?.evidence.layers).toEqual(['dense_1']);
+    expect(diagnosisInputFor(testRecord('r'))).not.toHaveProperty('layerStats');
+  });
 });

@@ -9,7 +9,6 @@ import type { RunOutputs, SplitOutputs } from '../evaluation/runOutputs';
 import { lastHiddenLayer } from '../graph/hiddenLayers';
 import type { TaskKind } from '../graph/types';
 import type { DiagnosisInput } from '../train/diagnostics/types';
-import type { LayerStatsEpoch } from '../train/layerStats/types';
 import { resolveLoss } from '../train/losses';
 import type { RunRecord } from './record';
 
@@ -22,8 +21,6 @@ export interface DiagnosisExtras {
    * run has no outputs yet (they hold the training split's own counts).
    */
   classCounts?: readonly number[];
-  /** The live run's per-layer statistics (not stored with the record). */
-  layerStats?: readonly LayerStatsEpoch[];
 }
 
 type TaskSource = Pick<RunRecord, 'preprocessing' | 'dataset'>;
@@ -58,7 +55,7 @@ export function splitRecallAndAccuracy(
   return { macroRecall: report.macro.recall.value, accuracy: accuracy(split.labels, predicted) };
 }
 
-/** Derives the diagnostics' input from a run record (history, batches, classes, the named layer). */
+/** Derives the diagnostics' input from a run record (history, batches, classes, layers' statistics). */
 export function diagnosisInputFor(record: RunRecord, extras: DiagnosisExtras = {}): DiagnosisInput {
   const outputs = extras.outputs ?? null;
   const task = recordTask(record, outputs);
@@ -90,6 +87,7 @@ export function diagnosisInputFor(record: RunRecord, extras: DiagnosisExtras = {
     // Augmentation exists for uploaded image folders only: offer it there.
     images: choice.kind === 'upload' && choice.format === 'images',
     lrFinder: true,
-    ...(extras.layerStats?.length ? { layerStats: extras.layerStats } : {}),
+    // Stored with the record: a reloaded run keeps its dead-unit and gradient findings.
+    ...(record.layerStats?.length ? { layerStats: record.layerStats } : {}),
   };
 }

@@ -339,10 +339,21 @@ describe('nextRunName and needsWrite', () => {
 });
 
 describe('layerStats events', () => {
-  const stats = (epoch: number) => ({ epoch, layers: [] });
-  it('keep one entry per epoch in epoch order, a replay replacing the earlier one', () => {
-    const record = newRunRecord({
-      runId: 'r1',
+  const stats = (epoch: number, layer = 'dense_1') => ({
+    epoch,
+    layers: [
+      {
+        layer,
+        weights: { left: -0.123456789, right: 0.5, counts: [1, 2] },
+        activations: { left: 0, right: 1, counts: [3] },
+        gradRms: 0.0123456789,
+        units: 2,
+      },
+    ],
+  });
+  const record = () =>
+    newRunRecord({
+      runId,
       name: 'Run 1',
       now: 0,
       graph: { nodes: [], edges: [] } as never,
@@ -350,11 +361,44 @@ describe('layerStats events', () => {
       datasetChoice: { kind: 'bundled', id: 'x' } as never,
       dataset: { name: 'd', n: 1, featureShape: [1], classNames: [] } as never,
     });
-    let run = newLiveRun(record);
-    for (const epoch of [1, 2, 1]) {
-      run = applyRunEvent(run, { type: 'layerStats', runId: 'r1', stats: stats(epoch) });
+
+  it('go into the record, rounded as stored, one per epoch, a replay replacing the earlier', () => {
+    let run = newLiveRun(record());
+    for (const [epoch, layer] of [
+      [1, 'a'],
+      [2, 'a'],
+      [1, 'replayed'],
+    ] as const) {
+      run = applyRunEvent(run, { type: 'layerStats', runId, stats: stats(epoch, layer) });
     }
-    expect(run.layerStats.map((s) => s.epoch)).toEqual([1, 2]);
+    const stored = run.record.layerStats!;
+    expect(stored.map((s) => [s.epoch, s.layers[0]!.layer])).toEqual([
+      [1, 'replayed'],
+      [2, 'a'],
+    ]);
+    expect(stored[0]!.layers[0]!.gradRms).toBe(0.01235);
+    expect(stored[0]!.layers[0]!.weights.left).toBe(-0.12346);
+    expect(needsWrite(newLiveRun(record()).record, run.record)).toBe(true);
     expect(applyRunEvent(run, { type: 'layerStats', runId: 'other', stats: stats(3) })).toBe(run);
+  });
+
+  it('of epochs trained again (a recovery, a continued run) are dropped', () => {
+    let run = newLiveRun(record());
+    for (const epoch of [1, 2]) {
+      run = applyRunEvent(run, epochEvents(epoch, 0.5, true)[1]!);
+      run = applyRunEvent(run, { type: 'layerStats', runId, stats: stats(epoch) });
+    }
+    // Epoch 3's statistics arrived, then the backend was lost before its epoch event.
+    run = applyRunEvent(run, { type: 'layerStats', runId, stats: stats(3) });
+    const recovered = applyRunEvent(run, {
+      type: 'runRecovered',
+      runId,
+      backend: cpu,
+      message: 'lost',
+      fromEpoch: 2,
+    });
+    expect(recovered.record.layerStats?.map((s) => s.epoch)).toEqual([1, 2]);
+    expect(resumeRecord(run.record, 1).layerStats?.map((s) => s.epoch)).toEqual([1]);
+    expect(resumeRecord(record(), 1)).not.toHaveProperty('layerStats');
   });
 });

@@ -11,10 +11,10 @@
 import type { DatasetChoice, DatasetSummary } from '../data/types';
 import type { ModelGraph } from '../graph/types';
 import type { DecisionGrid } from '../train/evaluate';
-import type { LayerStatsEpoch } from '../train/layerStats/types';
 import type { BackendInfo, Progress, TrainingConfig } from '../train/types';
 import { downsampleBatches } from './batchSeries';
 import type { RunEvent, WeightsKind } from './events';
+import { addLayerStats } from './storedLayerStats';
 import { isSampled, type RunOutputs } from '../evaluation/runOutputs';
 import {
   MAX_STORED_BATCH_POINTS,
@@ -47,11 +47,6 @@ export interface LiveRun {
   weightsNotSaved: { message: string; quota: boolean; unavailable: boolean } | null;
   /** The final model's outputs, once the run has finished (stored apart from the record). */
   outputs: RunOutputs | null;
-  /**
-   * Per-layer statistics by epoch, in epoch order. Live only, not stored: 30-bucket
-   * histograms of every layer every epoch grow too large for a record written each epoch.
-   */
-  layerStats: LayerStatsEpoch[];
 }
 
 /** The record of a run that is starting. */
@@ -109,7 +104,7 @@ export function newRunRecord(run: {
 export function resumeRecord(record: RunRecord, fromEpoch: number): RunRecord {
   // An early-stopped run continues for its remaining epochs: it has not stopped early (yet).
   return {
-    ...withoutEarlyStop(record),
+    ...withLayerStatsUpTo(withoutEarlyStop(record), fromEpoch),
     status: 'running',
     epochs: record.epochs.filter((e) => e.epoch <= fromEpoch),
     batches: record.batches.filter((b) => b.epoch <= fromEpoch),
@@ -134,7 +129,6 @@ export function newLiveRun(record: RunRecord): LiveRun {
     stoppedAtEpoch: null,
     weightsNotSaved: null,
     outputs: null,
-    layerStats: [],
   };
 }
 
@@ -221,9 +215,8 @@ export function applyRunEvent(run: LiveRun, event: RunEvent): LiveRun {
         ...run,
         backend: event.backend,
         recovery: { message: event.message, backendLabel: event.backend.label },
-        layerStats: run.layerStats.filter((s) => s.epoch <= r.epochs.length),
         record: {
-          ...r,
+          ...withLayerStatsUpTo(r, r.epochs.length),
           backend: { name: event.backend.name, label: event.backend.label },
           // The worker replays the unfinished epoch from its checkpoint: drop that
           // epoch's points so the replay does not draw (or store) them twice.
@@ -246,12 +239,9 @@ export function applyRunEvent(run: LiveRun, event: RunEvent): LiveRun {
           durationMs: r.durationMs + event.metrics.durationMs,
         },
       };
-    case 'layerStats': {
-      // A replayed epoch (after a recovery) replaces its earlier statistics.
-      const others = run.layerStats.filter((s) => s.epoch !== event.stats.epoch);
-      const layerStats = [...others, event.stats].sort((a, b) => a.epoch - b.epoch);
-      return { ...run, layerStats };
-    }
+    case 'layerStats':
+      // Rounded and thinned as stored; a replayed epoch replaces its earlier statistics.
+      return { ...run, record: { ...r, layerStats: addLayerStats(r.layerStats, event.stats) } };
     case 'foldStarted': {
       // A fold that starts again replaces its earlier attempt.
       const fold: FoldHistory = {
@@ -323,6 +313,12 @@ export function applyRunEvent(run: LiveRun, event: RunEvent): LiveRun {
       throw new Error(`Unknown run event ${JSON.stringify(never)}`);
     }
   }
+}
+
+/** The record without the statistics of epochs after `epoch` (they are trained again). */
+function withLayerStatsUpTo(record: RunRecord, epoch: number): RunRecord {
+  if (!record.layerStats) return record;
+  return { ...record, layerStats: record.layerStats.filter((s) => s.epoch <= epoch) };
 }
 
 function withoutEarlyStop(record: RunRecord): RunRecord {

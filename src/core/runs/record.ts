@@ -13,6 +13,8 @@ import type { ModelGraph } from '../graph/types';
 import type { DatasetChoice } from '../data/types';
 import type { FittedPipeline, PipelineSpec } from '../data/pipeline/spec';
 import type { DataFingerprint } from './fingerprint';
+import { storedLayerStatsSchema } from './storedLayerStats';
+import type { LayerStatsEpoch } from '../train/layerStats/types';
 import type { PreprocessingInfo } from '../export/modelFiles';
 import type {
   BackendName,
@@ -123,6 +125,12 @@ export interface RunRecord {
    * (the parent's seed and splits are kept, so the change is the only difference).
    */
   lineage?: RunLineage;
+  /**
+   * Per-layer statistics by epoch (the "Layer statistics" setting), in epoch order,
+   * rounded and thinned as storedLayerStats.ts says. Absent in records written before
+   * they were kept and in runs without them.
+   */
+  layerStats?: LayerStatsEpoch[];
 }
 
 export interface RunLineage {
@@ -311,6 +319,7 @@ export const runRecordSchema = z.object({
   lineage: z
     .object({ parentId: z.string().min(1), remedyId: z.string(), change: z.string() })
     .optional(),
+  layerStats: storedLayerStatsSchema.optional(),
 });
 
 /** Whether a run may still be training in some tab (so it may need to become 'interrupted'). */

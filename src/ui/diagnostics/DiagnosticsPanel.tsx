@@ -6,7 +6,7 @@
 import { useCallback } from 'react';
 import type { RunRecord } from '../../core/runs/record';
 import { recordTask } from '../../core/runs/diagnosisInput';
-import type { Remedy } from '../../core/train/diagnostics/types';
+import type { Finding, Remedy } from '../../core/train/diagnostics/types';
 import { LR_FINDER_ID } from '../training/lrFinder/LrFinderPanel';
 import { prepareRemedy } from '../../state/remedyActions';
 import { useAppStore } from '../../state/store';
@@ -26,8 +26,8 @@ function Findings({ record }: { record: RunRecord }) {
   const findings = useFindings(record);
   const training = useAppStore(selectTrainingActive);
   const onRemedy = useCallback(
-    (remedy: Remedy) => {
-      const plan = prepareRemedy(record, remedy.id);
+    (remedy: Remedy, finding: Finding) => {
+      const plan = prepareRemedy(record, remedy.id, finding.evidence.layers);
       if (plan.kind === 'view') openReport(record.id);
       if (plan.kind === 'tool')
         document.getElementById(LR_FINDER_ID)?.scrollIntoView({ block: 'center' });

@@ -20,7 +20,8 @@ export const FindingCard = memo(function FindingCard({
   regression: boolean;
   /** False while a run trains: a remedy prepares the next run, which cannot start yet. */
   remediesOffered: boolean;
-  onRemedy: (remedy: Remedy) => void;
+  /** Called with the finding too: its evidence names the layers a remedy changes. */
+  onRemedy: (remedy: Remedy, finding: Finding) => void;
 }) {
   const titleId = `finding-${finding.kind}-title`;
   return (
@@ -42,7 +43,12 @@ export const FindingCard = memo(function FindingCard({
       {remediesOffered ? (
         <div className="finding-remedies" role="group" aria-label="Remedies">
           {finding.remedies.map((r) => (
-            <button key={r.id} type="button" data-remedy={r.id} onClick={() => onRemedy(r)}>
+            <button
+              key={r.id}
+              type="button"
+              data-remedy={r.id}
+              onClick={() => onRemedy(r, finding)}
+            >
               {r.label}
             </button>
           ))}

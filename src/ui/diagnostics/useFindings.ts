@@ -41,10 +41,6 @@ export function useThrottled<T>(value: T, ms: number, throttle: boolean): T {
 export function useFindings(record: RunRecord | null): Finding[] {
   const live = useAppStore((s) => record !== null && selectRunLive(s, record.id));
   const dataset = useAppStore((s) => s.dataset);
-  // Live only: the statistics are not stored, so a reloaded run has no layer findings.
-  const layerStats = useAppStore((s) =>
-    record !== null && s.run?.record.id === record.id ? s.run.layerStats : undefined,
-  );
   const outputsState = useRunOutputs(record);
   const outputs = outputsState?.status === 'ready' ? outputsState.outputs : null;
   const shown = useThrottled(record, LIVE_DIAGNOSIS_MS, live);
@@ -58,10 +54,7 @@ export function useFindings(record: RunRecord | null): Finding[] {
     return sameRunData(loaded, shown) ? dataset.classCounts : undefined;
   }, [dataset, shown]);
   return useMemo(
-    () =>
-      shown
-        ? diagnose(diagnosisInputFor(shown, { outputs, classCounts, layerStats }))
-        : NO_FINDINGS,
-    [shown, outputs, classCounts, layerStats],
+    () => (shown ? diagnose(diagnosisInputFor(shown, { outputs, classCounts })) : NO_FINDINGS),
+    [shown, outputs, classCounts],
   );
 }

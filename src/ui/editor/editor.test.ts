@@ -29,9 +29,19 @@ describe('flow model', () => {
       '16 units, relu',
     );
     expect(paramSummary(getLayer('Dropout'), { rate: 0.2 })).toBe('rate 0.2');
-    // Penalties show only when on.
-    const dense = { units: 16, activation: 'relu', useBias: true, l1: 0, l2: 0 };
+    // Penalties show only when on, the kernel initializer only when not the default.
+    const dense = {
+      units: 16,
+      activation: 'relu',
+      useBias: true,
+      kernelInitializer: 'glorotUniform',
+      l1: 0,
+      l2: 0,
+    };
     expect(paramSummary(getLayer('Dense'), dense)).toBe('16 units, relu');
+    expect(paramSummary(getLayer('Dense'), { ...dense, kernelInitializer: 'heNormal' })).toBe(
+      '16 units, relu, heNormal',
+    );
     expect(paramSummary(getLayer('Dense'), { ...dense, l2: 1e-4 })).toBe(
       '16 units, relu, l2 0.0001',
     );

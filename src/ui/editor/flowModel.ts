@@ -41,7 +41,7 @@ export function formatParamValue(spec: ParamSpec, value: ParamValue | undefined)
 }
 
 function summaryPart(spec: ParamSpec, value: ParamValue | undefined): string | null {
-  if (value === undefined) return null;
+  if (value === undefined || (spec.quietDefault && value === spec.default)) return null;
   const name = spec.label.toLowerCase();
   switch (spec.kind) {
     case 'int': {

@@ -1,11 +1,12 @@
 /**
- * The per-layer statistics of the charted run: weight and activation histograms of a
+ * The per-layer statistics of a run: weight and activation histograms of a
  * chosen layer as ridge plots over epochs, and every layer's RMS gradient per epoch.
  */
 import { useId, useMemo, useState } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { LayerStatsEpoch } from '../../core/train/layerStats/types';
 import { useAppStore } from '../../state/store';
+import { useChosenRun } from '../runs/chosenRun';
 import { RidgePlot } from './RidgePlot';
 import './layerStats.css';
 
@@ -47,9 +48,14 @@ function GradientNorms({ stats, layers }: { stats: LayerStatsEpoch[]; layers: st
   );
 }
 
-/** The live run's per-layer statistics; nothing before its first epoch's. */
+/**
+ * The per-layer statistics of the run the diagnostics show (the live run, else the newest,
+ * or the one chosen to diagnose: its dead-units finding points here); stored with each
+ * run, so they are back after a reload. Nothing before a first epoch's statistics.
+ */
 export function LayerStatsPanel() {
-  const stats = useAppStore((s) => s.run?.layerStats ?? NO_STATS);
+  const { record } = useChosenRun(useAppStore((s) => s.diagnosedRunId));
+  const stats = record?.layerStats ?? NO_STATS;
   const layers = useMemo(() => stats.at(-1)?.layers.map((l) => l.layer) ?? [], [stats]);
   const [chosen, setChosen] = useState<string | null>(null);
   const selectId = useId();
@@ -63,7 +69,9 @@ export function LayerStatsPanel() {
   const dead = stats.at(-1)?.layers.find((l) => l.layer === layer)?.deadFraction;
   return (
     <section className="layer-stats" aria-label="Layer statistics">
-      <h3>Layer statistics</h3>
+      <h3>
+        Layer statistics <span className="muted">of {record?.name}</span>
+      </h3>
       <label htmlFor={selectId}>Layer </label>
       <select id={selectId} value={layer} onChange={(e) => setChosen(e.target.value)}>
         {layers.map((name) => (

@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adjacency } from '../../graph/topology';
 import type { ModelGraph } from '../../graph/types';
+import { KERNEL_INITIALIZERS } from '../../layers/initializers';
 import { getLayer, LAYERS } from '../../layers/registry';
 import { DEFAULT_TRAINING_CONFIG, type TrainingConfig } from '../../train/types';
 import type { PreprocessingInfo } from '../modelFiles';
@@ -94,7 +95,10 @@ function expectRecordedEqualsGraph(rec: Recorded, graph: ModelGraph): void {
         spec.name === 'l1' || spec.name === 'l2'
           ? (penalty?.[spec.name] ?? 0)
           : layer.config[snake(spec.name)];
-      expect(got, `${node.id}.${spec.name}`).toEqual(want);
+      // Initializers go by their Keras names (he_normal for heNormal).
+      const expected =
+        spec.name === 'kernelInitializer' ? KERNEL_INITIALIZERS[want as 'heNormal'].keras : want;
+      expect(got, `${node.id}.${spec.name}`).toEqual(expected);
     }
   }
 }

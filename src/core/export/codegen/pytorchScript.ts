@@ -4,6 +4,7 @@ import { optimizerEntry } from '../../train/optimizers';
 import { lossOf, orderGraph, pyJson, pyNumber, type CodegenInput } from './common';
 import { getLayer } from '../../layers/registry';
 import { TORCH_RUNTIME } from './pytorchRuntime';
+import { TORCH_HE_NORMAL } from '../../layers/initializers';
 
 export type CodegenOutcome = { ok: true; code: string } | { ok: false; message: string };
 
@@ -15,6 +16,7 @@ export function pytorchScript(input: CodegenInput): CodegenOutcome {
   const forward: string[] = [];
   const names: Record<string, string> = {};
   const penalties: string[] = [];
+  const resets: string[] = [];
   for (const n of ordered.nodes) {
     const emitter = getLayer(n.node.type)?.toPyTorch;
     if (!emitter) return { ok: false, message: `No PyTorch code for ${n.node.type} layers yet.` };
@@ -26,6 +28,7 @@ export function pytorchScript(input: CodegenInput): CodegenOutcome {
       params: n.node.params,
     };
     init.push(...emitter.init(ctx));
+    resets.push(...(emitter.reset?.(ctx) ?? []));
     forward.push(`${n.py} = ${emitter.forward(ctx)}`);
     const penalty = emitter.penalty?.(ctx);
     if (penalty) penalties.push(penalty);
@@ -49,7 +52,8 @@ Parity with the TF.js / Keras model:
   which matters for strides > 1.
 - BatchNorm: PyTorch momentum = 1 - Keras momentum (0.99 -> 0.01); the same epsilon.
 - Adam epsilon is 1e-7 as in Keras/TF.js (PyTorch's default is 1e-8).
-- Kernels start Glorot-uniform and biases at zero, the Keras defaults.
+- Kernels start from each layer's initializer in the app (Glorot-uniform, the Keras
+  default, or He normal/uniform, drawn as TF.js draws them) and biases at zero.
 - L1/L2 kernel penalties are added to the loss (Model.regularization), the reported and
   validation losses included, as Keras does; Keras's L2 is l2 * sum(w ** 2), with no 1/2.
 - Learning-rate schedules, early stopping and gradient clipping follow the app's settings
@@ -80,6 +84,9 @@ def avg_pool_same(x, size, stride, pad):
     return total / count
 
 
+${TORCH_HE_NORMAL}
+
+
 class Model(nn.Module):
     def __init__(self):
         super().__init__()
@@ -87,11 +94,8 @@ ${indent(init.length > 0 ? init : ['pass'], 8)}
         self.reset_parameters()
 
     def reset_parameters(self):
-        for m in self.modules():
-            if isinstance(m, (nn.Linear, nn.Conv1d, nn.Conv2d, nn.Conv3d)):
-                nn.init.xavier_uniform_(m.weight)
-                if m.bias is not None:
-                    nn.init.zeros_(m.bias)
+        """Kernels as the app initialises them, biases at zero (torch's defaults differ)."""
+${indent(resets, 8)}
 
     def forward(self, x):
 ${indent(forward, 8)}

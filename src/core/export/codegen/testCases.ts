@@ -33,6 +33,12 @@ export const CASES: Record<LayerType, ModelGraph[]> = {
       ['d2', 'Dense', { units: 2, activation: 'softmax', l1: 1e-5 }],
       ['d3', 'Dense', { units: 2, activation: 'linear', l1: 0.01, l2: 0.02 }],
     ]),
+    // Each kernel initializer; the others' cases use the default, Glorot-uniform.
+    chainOf([
+      ['in', 'Input', { shape: [4] }],
+      ['d1', 'Dense', { units: 3, kernelInitializer: 'heNormal' }],
+      ['d2', 'Dense', { units: 2, activation: 'linear', kernelInitializer: 'heUniform' }],
+    ]),
   ],
   // Every activation but linear, which the Input case covers.
   Activation: ACTIVATION_NAMES.filter((a) => a !== 'linear').map((a) =>
@@ -41,6 +47,22 @@ export const CASES: Record<LayerType, ModelGraph[]> = {
       ['act', 'Activation', { activation: a }],
     ]),
   ),
+  LeakyReLU: [
+    chainOf([
+      ['in', 'Input', { shape: [6] }],
+      ['d', 'Dense', { units: 4, activation: 'linear' }],
+      ['lr', 'LeakyReLU'],
+    ]),
+    chainOf([
+      [...img('in')],
+      ['c', 'Conv2D', { filters: 2, activation: 'linear' }],
+      ['lr', 'LeakyReLU', { alpha: 0.01 }],
+    ]),
+    chainOf([
+      ['in', 'Input', { shape: [5] }],
+      ['lr', 'LeakyReLU', { alpha: 1e-7 }],
+    ]),
+  ],
   Dropout: [
     chainOf([
       ['in', 'Input', { shape: [4] }],
@@ -73,6 +95,11 @@ export const CASES: Record<LayerType, ModelGraph[]> = {
         'Conv2D',
         { filters: 2, kernelSize: [3, 3], strides: [1, 1], padding: 'same', l1: 0.001, l2: 1e-4 },
       ],
+    ]),
+    chainOf([
+      [...img('in', [5, 5, 2])],
+      ['c1', 'Conv2D', { filters: 3, kernelInitializer: 'heNormal' }],
+      ['c2', 'Conv2D', { filters: 2, kernelSize: [2, 2], kernelInitializer: 'heUniform' }],
     ]),
   ],
   MaxPooling2D: [

@@ -4,6 +4,7 @@
  */
 import type { Shape } from '../../graph/types';
 import { ACTIVATIONS, isActivation } from '../../layers/activations';
+import { KERNEL_INITIALIZERS, type KernelInitializerName } from '../../layers/initializers';
 
 /** A size of a static shape (negative index from the end); throws on an unknown size. */
 export function staticDim(shape: Shape | undefined, index: number): number {
@@ -30,4 +31,17 @@ export function torchKernelPenalty(weight: string, p: { l1: number; l2: number }
     p.l2 > 0 ? `${p.l2} * ${weight}.pow(2).sum()` : null,
   ].filter((t): t is string => t !== null);
   return terms.length > 0 ? terms.join(' + ') : null;
+}
+
+/**
+ * `reset_parameters` lines of a layer with a kernel (`module`, e.g. `self.dense_1`): its
+ * kernel drawn as the app's initializer draws it, its bias (if any) zero, as in Keras.
+ */
+export function torchKernelReset(
+  module: string,
+  p: { kernelInitializer: KernelInitializerName; useBias: boolean },
+): string[] {
+  const weight = `${module}.weight`;
+  const kernel = KERNEL_INITIALIZERS[p.kernelInitializer].torch.replaceAll('{w}', () => weight);
+  return p.useBias ? [kernel, `nn.init.zeros_(${module}.bias)`] : [kernel];
 }

@@ -20,6 +20,12 @@ describe('evidence in words', () => {
     expect(
       evidenceText({ chart: 'batch-loss', steps: [9, 10, 11], values: [16, 16.1, 16.1] }),
     ).toBe('Batches 10–12 on the loss per batch chart (16 → 16.1)');
+    expect(
+      evidenceText({ chart: 'layers', epochs: [4], values: [0.6, 0.9], layers: ['d1', 'd2'] }),
+    ).toBe('Epoch 4 in the per-layer statistics of d1, d2 (0.6 → 0.9)');
+    expect(evidenceText({ chart: 'layers', epochs: [3, 4], values: [1e4, 2e4] })).toBe(
+      'Epochs 3, 4 in the per-layer statistics (10000 → 20000)',
+    );
     expect(evidenceText({ chart: 'loss', epochs: [7], values: [NaN] })).toBe(
       'Epoch 7 on the loss chart (NaN)',
     );

@@ -64,7 +64,8 @@ export function evidenceText(e: Evidence, regression = false): string {
     case 'layers': {
       const epochs = e.epochs ?? [];
       const where = epochs.length === 1 ? `Epoch ${epochs[0]}` : `Epochs ${numberList(epochs)}`;
-      return `${where} in the per-layer statistics${withValues}`;
+      const of = e.layers?.length ? ` of ${e.layers.join(', ')}` : '';
+      return `${where} in the per-layer statistics${of}${withValues}`;
     }
     case 'classes':
       return `Training examples per class: ${(e.values ?? []).join(', ')}`;

@@ -7,9 +7,12 @@ import { fmt, pct } from './format';
 import { THRESHOLDS, type DiagnosisInput, type Finding, type Remedy } from './types';
 
 const LOWER_LR: Remedy = { id: 'lr-divide-10', label: 'Learning rate ÷ 10' };
-// LeakyReLU and He initialisation are not offered: the layer vocabulary has neither a
-// leaky ReLU activation nor a kernel initializer parameter to switch.
-const DEAD_REMEDIES: Remedy[] = [LOWER_LR];
+// LeakyReLU and He initialisation act on the layers the finding's evidence names.
+const DEAD_REMEDIES: Remedy[] = [
+  { id: 'leaky-relu', label: 'LeakyReLU' },
+  LOWER_LR,
+  { id: 'he-init', label: 'He initialisation' },
+];
 const GRADIENT_REMEDIES: Remedy[] = [
   { id: 'add-batchnorm', label: 'Add BatchNormalization' },
   { id: 'clip-gradients', label: 'Clip gradients' },
@@ -35,6 +38,7 @@ export function detectDeadUnits(input: DiagnosisInput): Finding[] {
         chart: 'layers',
         epochs: [latest.epoch],
         values: dead.map((l) => l.deadFraction!),
+        layers: dead.map((l) => l.layer),
       },
       remedies: DEAD_REMEDIES,
     },
@@ -64,7 +68,10 @@ export function detectGradients(input: DiagnosisInput): Finding[] {
     let found: typeof streak = [];
     for (const s of stats) {
       const ratio = gradientRatio(s);
-      streak = ratio !== null && out(ratio) ? [...streak, { epoch: s.epoch, ratio }] : [];
+      // Consecutive epochs only: a stored run's older epochs are thinned (runs/storedLayerStats.ts).
+      const follows = streak.length === 0 || streak.at(-1)!.epoch === s.epoch - 1;
+      const run = follows ? streak : [];
+      streak = ratio !== null && out(ratio) ? [...run, { epoch: s.epoch, ratio }] : [];
       if (streak.length >= T.epochs) found = streak;
     }
     if (found.length === 0) continue;

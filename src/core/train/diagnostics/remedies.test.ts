@@ -10,6 +10,7 @@ import { DEFAULT_TRAINING_CONFIG, type TrainingConfig } from '../settings';
 import { detectLearningRate, detectOverfitting, detectPlateau, detectUnderfitting } from './curves';
 import { detectDivergence } from './divergence';
 import { detectImbalance } from './imbalance';
+import { detectDeadUnits, detectGradients } from './layers';
 import { applyRemedy, REMEDY_AUGMENTATION, REMEDY_IDS, type RemedyContext } from './remedies';
 import { history } from './synthetic';
 
@@ -55,6 +56,20 @@ const withConfig = (patch: Partial<TrainingConfig>) =>
   ctx({ config: { ...DEFAULT_TRAINING_CONFIG, ...patch } });
 
 const node = (g: ModelGraph, id: string) => g.nodes.find((n) => n.id === id);
+
+/** One epoch's statistics of dense_1 (RMS gradient `first`, dead share) and dense_2 (1). */
+const layerEpoch = (epoch: number, first: number, dead?: number) => {
+  const flat = { left: 0, right: 1, counts: [1] };
+  const stat = (layer: string, gradRms: number) => ({
+    layer,
+    weights: flat,
+    activations: flat,
+    gradRms,
+    units: 8,
+  });
+  const d1 = { ...stat('dense_1', first), ...(dead === undefined ? {} : { deadFraction: dead }) };
+  return { epoch, layers: [d1, stat('dense_2', 1)] };
+};
 
 describe('settings remedies', () => {
   it('early stopping: on, restoring the best weights, at the configured patience', () => {
@@ -224,10 +239,16 @@ describe('every remedy a detector offers', () => {
     ...detectLearningRate({ ...base, history: history(rising, rising) }),
     ...detectLearningRate({ ...base, history: history([1, 1, 1], [1, 1, 1]) }),
     ...detectPlateau({ ...base, history: history(Array(12).fill(1), Array(12).fill(1)) }),
+    ...detectDeadUnits({ ...base, history: [], layerStats: [layerEpoch(1, 1, 0.9)] }),
+    ...detectGradients({
+      ...base,
+      history: [],
+      layerStats: [layerEpoch(1, 1e-5), layerEpoch(2, 1e-5)],
+    }),
   ].flatMap((f) => f.remedies);
 
-  it('covers all seven kinds and is known to applyRemedy', () => {
-    expect(new Set(offered.map((r) => r.id)).size).toBeGreaterThanOrEqual(15);
+  it('covers all ten kinds and is known to applyRemedy', () => {
+    expect(new Set(offered.map((r) => r.id)).size).toBeGreaterThanOrEqual(18);
     for (const r of offered) expect(REMEDY_IDS).toContain(r.id);
   });
 

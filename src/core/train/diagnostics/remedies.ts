@@ -8,39 +8,26 @@
  *   if (plan.kind === 'edit') workspace = plan;   // plan.change: "Learning rate 0.1 → 0.01"
  */
 import { withSettingRules } from '../configRules';
+import { heInitRemedy, leakyReluRemedy } from './deadUnitRemedies';
+import {
+  num,
+  refused,
+  type Change,
+  type Planner,
+  type Refusal,
+  type RemedyContext,
+  type RemedyPlan,
+} from './remedyPlan';
 import { isAugmenting } from '../../data/images/augment';
 import type { AugmentationSpec } from '../../data/images/types';
-import type { DatasetChoice } from '../../data/types';
 import { analyzeGraph } from '../../graph/analyze';
 import { addNodeAfter, updateParams } from '../../graph/edit';
 import { hiddenLayers, lastHiddenLayer, widthParam } from '../../graph/hiddenLayers';
 import { adjacency } from '../../graph/topology';
-import type { GraphNode, ModelGraph, TargetSpec } from '../../graph/types';
+import type { GraphNode } from '../../graph/types';
 import { TRAINING_SETTINGS, type TrainingConfig } from '../settings';
 
-/** Everything a remedy may change, and what the edited graph must still fit. */
-export interface RemedyContext {
-  graph: ModelGraph;
-  config: TrainingConfig;
-  datasetChoice: DatasetChoice;
-  /** The dataset's output: an edited graph must analyse without new problems against it. */
-  target: TargetSpec | null;
-}
-
-export type RemedyPlan =
-  /** A new workspace for the child run; `change` names the one difference in plain words. */
-  | {
-      kind: 'edit';
-      graph: ModelGraph;
-      config: TrainingConfig;
-      datasetChoice: DatasetChoice;
-      change: string;
-    }
-  /** Not a training change: how the run is reported (balanced accuracy leads the report). */
-  | { kind: 'view'; view: 'balanced-accuracy'; change: string }
-  /** A tool to run on the parent's workspace (the learning-rate range test), not a run. */
-  | { kind: 'tool'; tool: 'find-lr'; change: string }
-  | { kind: 'refused'; reason: string };
+export type { RemedyContext, RemedyPlan };
 
 /** The Dropout rate, L2 strength and clipping norm the remedies use (the issue's values). */
 export const REMEDY_DROPOUT_RATE = 0.3;
@@ -57,17 +44,6 @@ export const REMEDY_AUGMENTATION: AugmentationSpec = {
   brightness: 0,
   contrast: 0,
 };
-
-type Change = Partial<Pick<RemedyContext, 'graph' | 'config' | 'datasetChoice'>> & {
-  change: string;
-};
-type Refusal = Extract<RemedyPlan, { kind: 'refused' }>;
-type Planner = (ctx: RemedyContext) => Change | Exclude<RemedyPlan, { kind: 'edit' }>;
-
-const refused = (reason: string): Refusal => ({ kind: 'refused', reason });
-
-/** A number for a change sentence, without float noise (0.1 × 10 reads "1", not "1.0000000000000002"). */
-const num = (x: number): string => String(Number(x.toPrecision(12)));
 
 const lrRange = TRAINING_SETTINGS.learningRate.range;
 
@@ -199,6 +175,8 @@ const PLANNERS: Record<string, Planner> = {
   'add-dropout': addDropout,
   'add-l2': addL2,
   'add-batchnorm': addBatchNorm,
+  'leaky-relu': leakyReluRemedy,
+  'he-init': heInitRemedy,
   augment: (ctx) => {
     const choice = ctx.datasetChoice;
     if (choice.kind !== 'upload' || choice.format !== 'images')

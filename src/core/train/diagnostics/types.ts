@@ -29,6 +29,8 @@ export interface Evidence {
   epochs?: number[];
   steps?: number[];
   values?: number[];
+  /** The layers (graph node ids) it is about, one per value; remedies change these. */
+  layers?: string[];
 }
 
 /** One thing the diagnostics found wrong with a run. */

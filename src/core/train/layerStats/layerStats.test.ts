@@ -1,6 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Dataset } from '../../data/types';
+import { buildModel } from '../../graph/build';
+import { chainOf, type Stub } from '../../graph/testGraphs';
 import { testMlp } from '../testModels';
 import { deadUnitFraction } from './deadUnits';
 import { histogram } from './histogram';
@@ -126,5 +128,41 @@ describe('measureLayerStats', () => {
     expect(stats.layers[1]!.gradRms).toBeCloseTo(norms[1]!, 5);
     tf.dispose([x, t, ...Object.values(grads)]);
     model.dispose();
+  });
+
+  it('counts dead units of a ReLU layer; a LeakyReLU after a linear one has none', async () => {
+    const ds = randomDataset(40, 4, 3);
+    const rows = Int32Array.from({ length: 40 }, (_, i) => i);
+    const measure = async (stubs: Stub[]) => {
+      const model = buildModel(tf, chainOf(stubs), 1);
+      // A bias of −1 and a zero kernel: every pre-activation of `h` is −1.
+      const h = model.getLayer('h');
+      const fresh = h
+        .getWeights()
+        .map((w, i) => (i === 0 ? tf.zerosLike(w) : tf.fill(w.shape, -1)));
+      h.setWeights(fresh);
+      tf.dispose(fresh);
+      const stats = await measureLayerStats(tf, createLayerProbe(tf, model, ds, rows, 7, spec), 1);
+      model.dispose();
+      return stats.layers;
+    };
+    const input: Stub = ['in', 'Input', { shape: [4] }];
+    const output: Stub = ['out', 'Dense', { units: 3, activation: 'softmax' }];
+    const relu = await measure([input, ['h', 'Dense', { units: 6 }], output]);
+    expect(relu.map((l) => [l.layer, l.deadFraction])).toEqual([
+      ['h', 1],
+      ['out', undefined],
+    ]);
+    const leaky = await measure([
+      input,
+      ['h', 'Dense', { units: 6, activation: 'linear' }],
+      ['lr', 'LeakyReLU'],
+      output,
+    ]);
+    // The LeakyReLU has no weights to measure, and its outputs are −0.3, never zero.
+    expect(leaky.map((l) => [l.layer, l.deadFraction])).toEqual([
+      ['h', undefined],
+      ['out', undefined],
+    ]);
   });
 });

@@ -43,6 +43,11 @@ function kernelOf(layer: tfjs.layers.Layer): tfjs.LayerVariable {
   return layer.trainableWeights.find((w) => /kernel/.test(w.name)) ?? layer.trainableWeights[0]!;
 }
 
+/**
+ * Dead units are counted for a layer's own ReLU only. A LeakyReLU layer (the dead-units
+ * remedy) has no weights, so it is not measured, and it never outputs zero for a unit
+ * whose inputs are not zero: units behind it never count as dead.
+ */
 function isRelu(layer: tfjs.layers.Layer): boolean {
   return (layer.getConfig() as { activation?: unknown }).activation === 'relu';
 }

@@ -10,16 +10,20 @@ POSITIONAL = {
     "Conv2D": ["filters", "kernel_size"],
     "Dropout": ["rate"],
     "Activation": ["activation"],
+    # Keras 3 names it negative_slope (alpha deprecated); the script passes it by position.
+    "LeakyReLU": ["alpha"],
     "Reshape": ["target_shape"],
     "MaxPooling2D": ["pool_size"],
     "AveragePooling2D": ["pool_size"],
 }
 DEFAULTS = {
-    "Dense": {"activation": "linear", "use_bias": True},
-    "Conv2D": {"strides": [1, 1], "padding": "valid", "activation": "linear", "use_bias": True},
+    "Dense": {"activation": "linear", "use_bias": True, "kernel_initializer": "glorot_uniform"},
+    "Conv2D": {"strides": [1, 1], "padding": "valid", "activation": "linear", "use_bias": True,
+               "kernel_initializer": "glorot_uniform"},
     "MaxPooling2D": {"pool_size": [2, 2], "padding": "valid"},
     "AveragePooling2D": {"pool_size": [2, 2], "padding": "valid"},
     "BatchNormalization": {"momentum": 0.99, "epsilon": 0.001},
+    "LeakyReLU": {"alpha": 0.3},
 }
 
 
