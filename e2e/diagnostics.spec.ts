@@ -79,7 +79,7 @@ test('divergence: the pinned configuration stops in epoch 1 and says why', async
   await setSetting(page, 'Batch size', '1');
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(page.getByTestId('training-status')).toHaveText(
-    /^Failed: Training diverged at epoch 1, batch \d+ \(step \d+\)\..*learning rate ÷ 10 or clip gradients\.$/,
+    /^Failed: Training diverged at epoch 1, batch \d+ \(step \d+\)\..*learning rate ÷ 10 or clip gradients\. The model keeps its weights from before training\.$/,
     { timeout: 50_000 },
   );
   const finding = page.locator('[data-testid="finding"][data-kind="divergence"]');

@@ -6,6 +6,7 @@ import type * as tfjs from '@tensorflow/tfjs';
 import { explainError } from '../core/train/explainError';
 import type { Dataset } from '../core/data/types';
 import { executeRun, prepareRun } from '../core/train/run';
+import { READ_EVERY_MS } from '../core/train/stepReadback';
 import type { BackendName } from '../core/train/types';
 import type { Checkpoint } from '../core/train/checkpoint';
 import { getCheckpoint } from '../core/runs/runsDb';
@@ -82,6 +83,8 @@ export async function runTraining(msg: TrainMessage, ctx: RunContext): Promise<v
       startBest: resumed.best,
       crossValidation: prepared.crossValidation,
       dataLimits: dataPathLimits(),
+      // Steps are read back in batches at the rate progress is posted (stepReadback.ts).
+      readEveryMs: READ_EVERY_MS,
       hooks: {
         onFoldStart: ({ fold, of, rows }) => {
           progress.flush();
@@ -110,9 +113,12 @@ export async function runTraining(msg: TrainMessage, ctx: RunContext): Promise<v
         },
         onLayerStats: (stats) => post({ type: 'layerStats', runId, stats }),
         shouldStop: () => control.isStopped,
-        waitIfPaused: async () => {
+        waitIfPaused: async (readPending) => {
           // Show the last points before the pause instead of holding them back.
-          if (control.isPaused) progress.flush();
+          if (control.isPaused) {
+            await readPending();
+            progress.flush();
+          }
           await control.waitIfPaused();
         },
         interruption: () =>

@@ -100,6 +100,8 @@ export async function trainFolds(opts: {
   backends: BackendTracker;
   hooks?: TrainHooks & FoldHooks;
   now: () => number;
+  /** loop.ts TrainOptions.readEveryMs. */
+  readEveryMs?: number;
 }): Promise<FoldsOutcome> {
   const { tf, config, plan, backends, hooks = {} } = opts;
   const of = plan.folds.length;
@@ -127,6 +129,7 @@ export async function trainFolds(opts: {
           split,
           config,
           now: opts.now,
+          readEveryMs: opts.readEveryMs,
           resumeFrom: checkpoint ?? undefined,
           resumeBest: best ?? undefined,
           hooks: {

@@ -89,7 +89,8 @@ describe('trainModel', () => {
     });
     expect(result.status).toBe('failed');
     expect(result.status === 'failed' && result.message).toBe(
-      'Loss became NaN at epoch 1, batch 1 (step 0): try learning rate ÷ 10 or clip gradients.',
+      'Loss became NaN at epoch 1, batch 1 (step 0): try learning rate ÷ 10 or clip gradients.' +
+        ' The model keeps its weights from before training.',
     );
     expect(tf.memory().numTensors).toBe(start);
     model.dispose();
@@ -135,9 +136,12 @@ describe('trainModel', () => {
       dataset: ds,
       split: allRows(80),
       config: config({ batchSize: 10, epochs: 2 }),
-      // Each reading of the clock advances 10 ms: every batch takes 10 ms.
-      now: () => (clock += 10),
-      hooks: { onProgress: (p) => progress.push(p) },
+      // The clock moves 10 ms per batch (shouldStop is asked once before each).
+      now: () => clock,
+      hooks: {
+        onProgress: (p) => progress.push(p),
+        shouldStop: () => ((clock += 10), false),
+      },
     });
     model.dispose();
     expect(progress).toHaveLength(16);
@@ -149,6 +153,91 @@ describe('trainModel', () => {
     expect(last.samplesPerSec).toBeCloseTo(1000);
     expect(last.etaSec).toBeCloseTo(120 / 1000);
     expect(progress.at(-1)).toMatchObject({ epoch: 2, batch: 8, batches: 8, etaSec: 0 });
+  });
+
+  it('reads steps back in batches: every step reported, in order, and timed between reads', async () => {
+    const ds = makeSynthetic('xor', 80, 0.1, 1);
+    const progress: Progress[] = [];
+    const steps: number[] = [];
+    let clock = 0;
+    let dispatched = 0;
+    const reportedBefore: number[] = [];
+    const model = testMlp(tf, 2, [4], 1, 1);
+    const result = await trainModel({
+      tf,
+      model,
+      dataset: ds,
+      split: allRows(80),
+      config: config({ batchSize: 10, epochs: 2 }),
+      // 10 ms per batch and a read every 25 ms: three steps per read.
+      readEveryMs: 25,
+      now: () => clock,
+      hooks: {
+        onBatch: (p) => steps.push(p.step),
+        onProgress: (p) => progress.push(p),
+        shouldStop: () => {
+          reportedBefore.push(steps.length);
+          dispatched += 1;
+          clock += 10;
+          return false;
+        },
+      },
+    });
+    model.dispose();
+    expect(result.status).toBe('completed');
+    expect(steps).toEqual(Array.from({ length: 16 }, (_, i) => i));
+    // Before the 4th dispatch only 3 steps had been read: the loop did not wait on each.
+    expect(reportedBefore.slice(0, 5)).toEqual([0, 0, 0, 3, 3]);
+    expect(dispatched).toBe(16);
+    const timed = progress.find((p) => p.samplesPerSec !== null)!;
+    expect(timed.samplesPerSec).toBeCloseTo(1000);
+  });
+
+  it('stops at the first NaN step read late, names it, and restores the last good weights', async () => {
+    const ds = makeSynthetic('circles', 60, 0.1, 2);
+    const model = testMlp(tf, 2, [8], 1, 2);
+    const weightsOf = (m: tf.LayersModel) => m.getWeights().map((w) => Array.from(w.dataSync()));
+    const checkpoints: Checkpoint[] = [];
+    const steps: number[] = [];
+    let asked = 0;
+    const before = tf.memory().numTensors;
+    const result = await trainModel({
+      tf,
+      model,
+      dataset: ds,
+      split: allRows(60),
+      config: config({ batchSize: 10, epochs: 3 }),
+      // Never due by time: epoch 2's steps are all read at its end.
+      readEveryMs: Infinity,
+      hooks: {
+        onBatch: (p) => steps.push(p.step),
+        onEpoch: (_m, cp) => checkpoints.push(cp),
+        shouldStop: () => {
+          // Before step 8 (epoch 2, batch 3), a weight turns NaN: that step's loss is NaN,
+          // and so is every later one.
+          if (asked++ === 8) {
+            tf.tidy(() => {
+              const [kernel, bias] = model.layers[0]!.getWeights();
+              model.layers[0]!.setWeights([kernel!, tf.fill(bias!.shape, NaN)]);
+            });
+          }
+          return false;
+        },
+      },
+    });
+    expect(result).toMatchObject({ status: 'failed', epochsDone: 1 });
+    expect(result.status === 'failed' && result.message).toBe(
+      'Loss became NaN at epoch 2, batch 3 (step 8): try learning rate ÷ 10 or clip gradients.' +
+        ' The model keeps its weights from the end of epoch 1.',
+    );
+    // Steps 9-11 ran too, but count nowhere; the model holds epoch 1's weights.
+    expect(steps).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    expect(checkpoints).toHaveLength(1);
+    const restored = weightsOf(model);
+    expect(restored).toEqual(checkpoints[0]!.weights.map((w) => Array.from(w.values)));
+    // Nothing of the run stays behind, the steps never read included.
+    expect(tf.memory().numTensors).toBe(before);
+    model.dispose();
   });
 
   it('keeps a checkpoint per epoch and stops on an interruption', async () => {

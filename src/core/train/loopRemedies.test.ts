@@ -169,7 +169,7 @@ describe('the divergence stop', () => {
     const run = await train(config, line, all(64));
     expect(run.result.status).toBe('failed');
     expect(run.result.status === 'failed' && run.result.message).toMatch(
-      /^Training diverged at epoch 1, batch \d+ \(step \d+\)\. The training loss reached .* more than 10 × its first-epoch minimum of .*\. Try learning rate ÷ 10 or clip gradients\.$/,
+      /^Training diverged at epoch 1, batch \d+ \(step \d+\)\. The training loss reached .* more than 10 × its first-epoch minimum of .*\. Try learning rate ÷ 10 or clip gradients\. The model keeps its weights from before training\.$/,
     );
     expect(run.epochs).toEqual([]);
     // Clipping the gradients tames the same run.
@@ -196,7 +196,8 @@ describe('the divergence stop', () => {
     });
     expect(result).toMatchObject({ status: 'failed', epochsDone: 0 });
     expect(result.status === 'failed' && result.message).toBe(
-      'Weights became non-finite at epoch 1 (after batch 2, step 1): try learning rate ÷ 10 or clip gradients.',
+      'Weights became non-finite at epoch 1 (after batch 2, step 1): try learning rate ÷ 10 or clip gradients.' +
+        ' The model keeps its weights from before training.',
     );
     model.dispose();
   });

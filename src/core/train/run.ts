@@ -155,6 +155,8 @@ export async function executeRun(opts: {
   crossValidation?: CrossValidationPlan | null;
   /** The data path's limits (dataPath/source.ts); test hooks lower them. */
   dataLimits?: DataPathLimits;
+  /** Read training steps back about this often (loop.ts TrainOptions.readEveryMs). */
+  readEveryMs?: number;
 }): Promise<RunOutcome> {
   const { tf, graph, dataset: ds, split, config, env } = opts;
   const now = env.now ?? (() => performance.now());
@@ -163,7 +165,16 @@ export async function executeRun(opts: {
   let best: Checkpoint | null = opts.startBest ?? null;
   if (opts.crossValidation && !opts.startFrom) {
     const plan = opts.crossValidation;
-    const folds = await trainFolds({ tf, graph, config, plan, backends, hooks: opts.hooks, now });
+    const folds = await trainFolds({
+      tf,
+      graph,
+      config,
+      plan,
+      backends,
+      hooks: opts.hooks,
+      now,
+      readEveryMs: opts.readEveryMs,
+    });
     if (folds.status === 'failed') return { ...folds, epochsDone: 0 };
     if (folds.status === 'stopped') {
       return { status: 'stopped', evaluation: null, outputs: null, epochsDone: 0, kept: null };
@@ -189,6 +200,7 @@ export async function executeRun(opts: {
           resumeFrom: checkpoint ?? undefined,
           resumeBest: best ?? undefined,
           dataLimits: opts.dataLimits,
+          readEveryMs: opts.readEveryMs,
           hooks: {
             ...opts.hooks,
             onBatch: (p) => {

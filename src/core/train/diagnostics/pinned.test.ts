@@ -59,7 +59,7 @@ describe('PINNED_DIVERGENT_CONFIG', () => {
           new RegExp(
             `^Training diverged at epoch ${epoch}, batch ${batch} \\(step ${step}\\)\\. ` +
               'The cross-entropy stayed at or above .* for 3 consecutive batches.*' +
-              'Try learning rate ÷ 10 or clip gradients\\.$',
+              'Try learning rate ÷ 10 or clip gradients\\. The model keeps its weights from before training\\.$',
           ),
         ) as unknown,
       });
