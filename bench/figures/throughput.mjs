@@ -1,7 +1,7 @@
 // Figure 1: training throughput of the app against plain TF.js model.fit of the same
 // model, backend, batch size and data, timed over `timed` batches after `warmup`.
 import { summarize } from '../stats.mjs';
-import { selectFashionMnist, setSetting, waitForRun } from './ui.mjs';
+import { selectFashionMnist, setSetting, useTemplate, waitForRun } from './ui.mjs';
 
 /**
  * App throughput over `timed` batches after `warmup`, through the real UI path; with
@@ -17,7 +17,16 @@ async function appThroughput(
   const { page, context } = await openApp(browser);
   try {
     await selectFashionMnist(page);
-    await page.getByLabel('Model template').selectOption({ value: model });
+    if (model === 'convnet') {
+      // The gallery's committed mnist_convnet, its augmentation off: plain fit has none.
+      await useTemplate(page, 'image');
+      const augmentation = page.locator('details.augmentation');
+      await augmentation.getByText('Augmentation (training batches only)').click();
+      for (const field of [/^Rotation/, /^Shift/, /^Zoom/])
+        await augmentation.getByLabel(field).fill('0');
+    } else {
+      await page.getByLabel('Model template').selectOption({ value: model });
+    }
     await page.getByLabel('Backend').selectOption({ value: backend });
     await setSetting(page, 'Batch size', String(batchSize));
     await setSetting(page, 'Epochs', '100');
@@ -128,23 +137,33 @@ export async function throughputFigure(ctx) {
   const combos = [
     { model: 'mlp', batch: 128 },
     { model: 'cnn', batch: smoke ? 8 : 16 },
-  ].filter((c) => listFromEnv('BENCH_MODELS', ['mlp', 'cnn']).includes(c.model));
-  for (const { model, batch } of combos) {
+    // keras.io's mnist_convnet costs ~15 MFLOP a sample: fewer timed batches, one repeat
+    // on the CPU backend (about 11 samples/s there).
+    { model: 'convnet', batch: smoke ? 8 : 128, warmup: 2, timed: smoke ? 2 : 8, cpuRepeats: 1 },
+  ].filter((c) => listFromEnv('BENCH_MODELS', ['mlp', 'cnn', 'convnet']).includes(c.model));
+  for (const combo of combos) {
+    const { model, batch } = combo;
+    const runCtx = {
+      ...ctx,
+      warmup: smoke ? ctx.warmup : (combo.warmup ?? ctx.warmup),
+      timed: combo.timed ?? ctx.timed,
+    };
     for (const backend of listFromEnv('BENCH_BACKENDS', ['webgl', 'wasm', 'cpu'])) {
       if (smoke && backend !== 'wasm') continue;
+      const runs = backend === 'cpu' && !smoke ? (combo.cpuRepeats ?? repeats) : repeats;
       log(`throughput ${model} ${backend}`);
       const app = [];
       const raw = [];
       // Issue 14's cost of the per-layer statistics: the MLP again with them off.
       const statsCost = model === 'mlp' && backend !== 'cpu' ? [] : null;
       let na = null;
-      for (let i = 0; i < repeats && !na; i++) {
-        const a = await appThroughput(ctx, model, backend, batch);
+      for (let i = 0; i < runs && !na; i++) {
+        const a = await appThroughput(runCtx, model, backend, batch);
         if (statsCost && !a.error) {
-          const on = await appThroughput(ctx, model, backend, batch, { layerStats: true });
+          const on = await appThroughput(runCtx, model, backend, batch, { layerStats: true });
           if (!on.error) statsCost.push(100 * (1 - on.samplesPerSec / a.samplesPerSec));
         }
-        const r = await rawThroughput(ctx, model, backend, batch);
+        const r = await rawThroughput(runCtx, model, backend, batch);
         if (a.error) na = `n/a: app: ${a.error}`;
         else if (r.error) na = `n/a: plain TF.js: ${r.error}`;
         else {
@@ -152,8 +171,9 @@ export async function throughputFigure(ctx) {
           raw.push(r.samplesPerSec);
         }
       }
-      const name = `1. Throughput ${model.toUpperCase()} on ${backend}, batch ${batch}`;
-      const loop = na ? null : await loopAlone(ctx, model, backend, batch);
+      const label = model === 'convnet' ? 'mnist_convnet' : model.toUpperCase();
+      const name = `1. Throughput ${label} on ${backend}, batch ${batch}`;
+      const loop = na ? null : await loopAlone(runCtx, model, backend, batch);
       if (loop && !loop.error)
         add(
           `${name}: the app's loop alone (no UI), layer statistics on`,

@@ -5,13 +5,16 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { parseBundled } from '../../src/core/data/bundled';
+import { buildModel as buildGraphModel } from '../../src/core/graph/build';
+import { convnetGraph } from '../../src/core/templates/graphs';
 import { stratifiedSplit } from '../../src/core/data/split';
 import type { Dataset } from '../../src/core/data/types';
 import { DEFAULT_TRAINING_CONFIG } from '../../src/core/train/settings';
 import { configureWasm } from '../../src/worker/backendSetup';
 
 export interface RawRequest {
-  model: 'mlp' | 'cnn';
+  /** The Keras quickstart MLP, the small CNN, or keras.io's mnist_convnet (the app's template). */
+  model: 'mlp' | 'cnn' | 'convnet';
   backend: 'webgl' | 'wasm' | 'cpu';
   batchSize: number;
   warmupBatches: number;
@@ -26,8 +29,28 @@ export interface RawResult {
 
 let wasmConfigured = false;
 
-/** The bench's MLP or small CNN, compiled as the app trains it (Adam 1e-3, cross-entropy). */
+/**
+ * The bench's model, compiled as the app trains it (Adam 1e-3, cross-entropy). The convnet
+ * is built from the app's committed template (src/core/templates/graphs.ts) by the app's
+ * graph builder, so both sides train the same definition; it is still a plain
+ * tf.LayersModel that model.fit trains.
+ */
 export function buildModel(kind: RawRequest['model']): tf.LayersModel {
+  if (kind === 'convnet') {
+    const graph = convnetGraph({
+      kind: 'image',
+      task: 'multiclass',
+      featureShape: [28, 28, 1],
+      classNames: Array.from({ length: 10 }, (_, i) => String(i)),
+    });
+    const model = buildGraphModel(tf, graph, DEFAULT_TRAINING_CONFIG.seed);
+    model.compile({
+      optimizer: tf.train.adam(1e-3),
+      loss: 'categoricalCrossentropy',
+      metrics: ['accuracy'],
+    });
+    return model;
+  }
   const m = tf.sequential();
   if (kind === 'mlp') {
     m.add(tf.layers.flatten({ inputShape: [28, 28, 1] }));
