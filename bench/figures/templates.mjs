@@ -9,7 +9,8 @@
 //    splits. Target: within 2 points of scikit-learn on every table.
 // Smoke mode: CI-scale templates (?templateScale=tiny), one epoch, a tiny pixel CSV and one
 // wine split. Epochs: BENCH_CONVNET_EPOCHS (default: the template's 15) on the built-in
-// images, BENCH_CONVNET_CSV_EPOCHS (default 3) on the 60,000-row CSV; BENCH_TABLE_SPLITS (5).
+// images, BENCH_CONVNET_CSV_EPOCHS (default 5, the quickstart's) on the 60,000-row CSV;
+// BENCH_TABLE_SPLITS (5).
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -76,7 +77,7 @@ async function convnetBuiltin(ctx) {
 }
 
 async function convnetCsv(ctx) {
-  const epochs = ctx.smoke ? 1 : Number(process.env.BENCH_CONVNET_CSV_EPOCHS) || 3;
+  const epochs = ctx.smoke ? 1 : Number(process.env.BENCH_CONVNET_CSV_EPOCHS) || 5;
   const files = ctx.smoke ? writeSmokeCsv() : await fashionFiles();
   const { page, context } = await openPage(ctx);
   try {
