@@ -26,6 +26,8 @@ const parent = testRecord('parent', { name: 'Run 1', epochs: epochsWith([0.7, 0.
 let finderRuns: number[] = [];
 
 beforeEach(() => {
+  // Each test starts from an empty workspace, not the one the previous test saved.
+  localStorage.removeItem('train-smarter-workspace');
   store = createAppStore();
   finderRuns = [];
   loaded = [];

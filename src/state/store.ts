@@ -6,7 +6,8 @@
  * persisted to localStorage so it survives a reload.
  */
 import { create } from 'zustand';
-import { persist } from 'zustand/middleware';
+import { createJSONStorage, persist } from 'zustand/middleware';
+import { skipUnchanged } from './persistence/skipUnchanged';
 import { temporal } from 'zundo';
 import { createGraphSlice, type GraphSlice } from './graphSlice';
 import { createDataSlice, type DataSlice } from './dataSlice';
@@ -58,6 +59,7 @@ export const createAppStore = () =>
       {
         name: 'train-smarter-workspace',
         version: 1,
+        storage: skipUnchanged(createJSONStorage(() => localStorage)),
         partialize: (s) => ({
           graph: s.graph,
           graphOrigin: s.graphOrigin,

@@ -18,10 +18,18 @@ import { RunParent } from './RunParent';
 import { openDiagnosis } from '../diagnostics/openDiagnosis';
 import './runs.css';
 
+// Records are immutable: a size is computed once per record object. Without the cache
+// every change to the list (each save of a training run) serialised every stored run.
+const recordSizes = new WeakMap<RunRecord, number>();
+
 /** Size of a run as stored, approximately: JSON of the record plus its kept weights. */
 function recordBytes(run: RunRecord): number {
+  const known = recordSizes.get(run);
+  if (known !== undefined) return known;
   const weights = (run.checkpoints.final?.bytes ?? 0) + (run.checkpoints.best?.bytes ?? 0);
-  return new Blob([JSON.stringify(run)]).size + weights;
+  const bytes = new Blob([JSON.stringify(run)]).size + weights;
+  recordSizes.set(run, bytes);
+  return bytes;
 }
 
 function parseTags(text: string): string[] {
