@@ -1,7 +1,7 @@
 /**
- * The data path: a run whose prepared data is above the resident limit (lowered to 1 MB by
- * a test hook) streams its batches to the device and reaches exactly the metrics of the
- * same run kept resident.
+ * The data path on WebGL (the device paths' backend; WASM and CPU take the CPU batch path):
+ * a run whose prepared data is above the resident limit (lowered to 1 MB by a test hook)
+ * streams its batches to the device and reaches the metrics of the same run kept resident.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { openFresh, setSetting } from './helpers';
@@ -29,7 +29,7 @@ test('a run above the resident limit streams and ends with the resident run’s 
   await sample.press('Enter');
   await expect(page.getByText('400', { exact: true }).first()).toBeVisible();
   await page.getByLabel('Model template').selectOption('mlp');
-  await page.getByLabel('Backend').selectOption('wasm');
+  await page.getByLabel('Backend').selectOption('webgl');
   await setSetting(page, 'Epochs', '2');
   await setSetting(page, 'Batch size', '32');
   const status = page.getByTestId('training-status');

@@ -8,7 +8,13 @@ import { trainModel } from '../loop';
 import { testMlp } from '../testModels';
 import { DEFAULT_TRAINING_CONFIG } from '../types';
 import { disposeBatch, type DeviceBatch } from './deviceBatch';
-import { cpuSource, openDataSource, preparedBytes, type DataSource } from './source';
+import {
+  cpuSource,
+  openDataSource,
+  preparedBytes,
+  type DataSource,
+  type DataPathLimits,
+} from './source';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -81,7 +87,7 @@ describe('data sources', () => {
   it('gather on the device the same batches as the CPU path (same seed, same order)', () => {
     const ds = images();
     const start = tf.memory().numTensors;
-    const resident = openDataSource(tf, ds, spec);
+    const resident = openDataSource(tf, ds, spec, { deviceOnAnyBackend: true });
     expect(resident.kind).toBe('resident');
     const want = read(cpuSource(tf, ds, spec), order);
     expect(want.map((b) => b.size)).toEqual([4, 4, 4, 1]);
@@ -96,7 +102,7 @@ describe('data sources', () => {
     const start = tf.memory().numTensors;
     // Two batches per chunk: chunks of 8 and 5 rows.
     const limits = { residentLimitBytes: 1, chunkBytes: 2 * preparedBytes(ds, spec, 4) };
-    const streaming = openDataSource(tf, ds, spec, limits);
+    const streaming = openDataSource(tf, ds, spec, { ...limits, deviceOnAnyBackend: true });
     expect(streaming.kind).toBe('streaming');
     expect(streaming.notice).toMatch(/above the resident limit/);
     expectSameBatches(read(streaming, order), read(cpuSource(tf, ds, spec), order));
@@ -125,7 +131,7 @@ describe('data sources', () => {
         };
       },
     });
-    const source = openDataSource(failing, images(), spec);
+    const source = openDataSource(failing, images(), spec, { deviceOnAnyBackend: true });
     expect(source.kind).toBe('streaming');
     expect(source.notice).toMatch(/could not be kept on the device \(out of memory\)/);
     source.dispose();
@@ -141,7 +147,7 @@ describe('trainModel on each data path', () => {
       test: new Int32Array(0),
     };
     const config = { ...DEFAULT_TRAINING_CONFIG, batchSize: 16, epochs: 3, seed: 4 };
-    const train = async (dataLimits: { residentLimitBytes: number; chunkBytes?: number }) => {
+    const train = async (dataLimits: DataPathLimits) => {
       const model = testMlp(tf, 2, [8], 1, 5);
       const start = tf.memory().numTensors;
       const paths: string[] = [];
@@ -161,8 +167,16 @@ describe('trainModel on each data path', () => {
       model.dispose();
       return { paths, losses, weights };
     };
-    const resident = await train({ residentLimitBytes: 2 ** 20 });
-    const streaming = await train({ residentLimitBytes: 1, chunkBytes: 3 * 16 * 16 });
+    const resident = await train({ residentLimitBytes: 2 ** 20, deviceOnAnyBackend: true });
+    const streaming = await train({
+      residentLimitBytes: 1,
+      chunkBytes: 3 * 16 * 16,
+      deviceOnAnyBackend: true,
+    });
+    // On the CPU backend a run takes the CPU batch path, and ends with the same weights.
+    const onCpu = await train({ residentLimitBytes: 2 ** 20 });
+    expect(onCpu.paths).toEqual(['cpu']);
+    expect(onCpu.weights).toEqual(resident.weights);
     expect(resident.paths).toEqual(['resident']);
     expect(streaming.paths).toEqual(['streaming']);
     expect(streaming.losses).toEqual(resident.losses);
