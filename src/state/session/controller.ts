@@ -62,14 +62,19 @@ export function createController(store: AppStore, options: ControllerOptions = {
     datasets.load(store.getState().datasetChoice, false);
   };
 
-  /** The worker crashed or stopped answering: fail the run, start a fresh worker, reload data. */
+  /**
+   * The worker crashed: fail the run, start a fresh worker, reload data. A silent one may
+   * only be slow (a CPU-backend step of keras.io's mnist_convnet at batch 128 takes ~12 s,
+   * past the 10 s watchdog), so its run goes on and the alert offers a restart, which
+   * stops the run; the alert goes when the worker answers again.
+   */
   const onFailure = (failure: WorkerFailure) => {
     live.flush();
+    store.setState({ workerFailure: { kind: failure.kind, message: failure.message } });
+    if (failure.kind !== 'crashed') return;
     failActiveRun(failure.message);
     lrFinder.workerLost(failure.message);
-    store.setState({ workerFailure: { kind: failure.kind, message: failure.message } });
-    // A crashed worker is gone: replace it at once. A silent one may only be slow: offer.
-    if (failure.kind === 'crashed') restartWorker(false);
+    restartWorker(false);
   };
 
   const handle = (msg: FromWorker) => {
