@@ -57,7 +57,7 @@ async function appThroughput(
  * The app's loop alone in a worker of the reference page (bench/raw/loopTrain.ts), with
  * the per-layer statistics on: its speed, and on WebGL the programs compiled by batch 5
  * and after epoch 1 (from the first batch of epoch 2, whose figure includes epoch 1's
- * validation and statistics, to the last).
+ * validation and statistics, to the last; on WebGL the run goes on into epoch 2 for it).
  */
 async function loopAlone({ browser, origin, warmup, timed }, model, backend, batchSize) {
   const context = await browser.newContext();
@@ -67,7 +67,14 @@ async function loopAlone({ browser, origin, warmup, timed }, model, backend, bat
     await page.waitForFunction(() => document.body.dataset.ready === 'true');
     const r = await page.evaluate(
       (req) => window.rawBench.loopInWorker(req).catch((e) => ({ error: String(e.message ?? e) })),
-      { model, backend, batchSize, warmupBatches: warmup, timedBatches: timed },
+      {
+        model,
+        backend,
+        batchSize,
+        warmupBatches: warmup,
+        timedBatches: timed,
+        throughEpoch2: backend === 'webgl',
+      },
     );
     if (r.error) return r;
     if (process.env.BENCH_BATCH_TIMES) {

@@ -61,7 +61,11 @@ export async function loopTrain(req: RawRequest, datasetUrl: string): Promise<Lo
           programs.push(compiledPrograms());
           epochs.push(point.epoch);
         },
-        shouldStop: () => batchEndTimes.length >= need,
+        // Past the timed batches, and with throughEpoch2 until a batch of epoch 2 has
+        // ended after its epoch 1's validation and statistics, plus 2 more.
+        shouldStop: () =>
+          batchEndTimes.length >= need &&
+          (!req.throughEpoch2 || epochs.filter((e) => e >= 2).length >= 3),
         // Listened to, as the app does, so the per-layer statistics are measured.
         onLayerStats: () => {},
       },

@@ -19,6 +19,8 @@ export interface RawRequest {
   batchSize: number;
   warmupBatches: number;
   timedBatches: number;
+  /** The app's loop alone only: go on into epoch 2 (for the program count after epoch 1). */
+  throughEpoch2?: boolean;
 }
 
 export interface RawResult {
