@@ -41,10 +41,10 @@ function GalleryDialog({ onClose }: { onClose: () => void }) {
   const { ref, onKeyDown } = useModalDialog(onClose);
   const dataset = useAppStore((s) => s.dataset);
   return (
-    <div className="template-overlay">
+    <div className="modal-overlay">
       <div
         ref={ref}
-        className="template-dialog"
+        className="modal-dialog"
         role="dialog"
         aria-modal="true"
         aria-labelledby={titleId}

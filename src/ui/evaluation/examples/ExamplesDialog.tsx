@@ -115,10 +115,10 @@ export function ExamplesDialog({
   );
 
   return (
-    <div className="examples-overlay">
+    <div className="modal-overlay">
       <div
         ref={ref}
-        className="examples-dialog"
+        className="modal-dialog"
         role="dialog"
         aria-modal="true"
         aria-labelledby={titleId}

@@ -99,10 +99,10 @@ export function TryModelPanel({
 
   const image = modelRef.image;
   return (
-    <div className="examples-overlay">
+    <div className="modal-overlay">
       <div
         ref={ref}
-        className="examples-dialog try-dialog"
+        className="modal-dialog try-dialog"
         role="dialog"
         aria-modal="true"
         aria-labelledby={titleId}
