@@ -38,7 +38,8 @@ if (unknownFigures.length) {
   process.exit(2);
 }
 const wanted = (name) => only === null || only.includes(name);
-const repeats = smoke ? 1 : 3;
+// BENCH_REPEATS overrides the 3 repeats while investigating.
+const repeats = smoke ? 1 : Number(process.env.BENCH_REPEATS ?? 3);
 const port = Number(process.env.BENCH_PORT || 4391);
 const origin = `http://127.0.0.1:${port}`;
 const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';

@@ -12,3 +12,15 @@ export function validateResults(r: unknown): string[];
 export function perSecond(amount: number, ms: number): number | null;
 export function parseVmRssKiB(status: string): number | null;
 export function parsePpid(stat: string): number | null;
+export interface EpochWindow {
+  /** Whole epochs timed (epoch 2 onwards). */
+  epochs: number;
+  ms: number;
+  samplesPerSec: number;
+}
+export function epochWindow(
+  times: readonly number[],
+  trainRows: number,
+  batchSize: number,
+  minMs: number,
+): EpochWindow | null;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  epochWindow,
   formatSummary,
   parsePpid,
   parseVmRssKiB,
@@ -53,5 +54,25 @@ describe('bench statistics', () => {
     expect(parsePpid('4242 (chromium) S 4200 4242 4200 0 -1')).toBe(4200);
     expect(parsePpid('77 (Web Content (x) 1) R 5 77 5 0')).toBe(5);
     expect(parsePpid('garbage')).toBeNull();
+  });
+
+  it('times whole epochs after epoch 1, until the window is long enough', () => {
+    // 10 rows in batches of 4: 3 batches an epoch; each batch ends 100 ms after the last.
+    const times = Array.from({ length: 12 }, (_, i) => 100 * (i + 1));
+    // Epoch 1 ends at batch 3 (300 ms); epoch 2 at 600, epoch 3 at 900, epoch 4 at 1,200.
+    expect(epochWindow(times, 10, 4, 250)).toEqual({
+      epochs: 1,
+      ms: 300,
+      samplesPerSec: 10_000 / 300,
+    });
+    expect(epochWindow(times, 10, 4, 301)).toEqual({
+      epochs: 2,
+      ms: 600,
+      samplesPerSec: 20_000 / 600,
+    });
+    // Not long enough yet, or epoch 1 not over.
+    expect(epochWindow(times, 10, 4, 901)).toBeNull();
+    expect(epochWindow(times.slice(0, 5), 10, 4, 1)).toBeNull();
+    expect(epochWindow([], 10, 4, 1)).toBeNull();
   });
 });

@@ -1,14 +1,15 @@
 // Figure 1: training throughput of the app against plain TF.js model.fit of the same
 // model, backend, batch size and data, timed over `timed` batches after `warmup`.
-import { summarize } from '../stats.mjs';
+import { epochWindow } from '../stats.mjs';
 import { selectFashionMnist, setSetting, useTemplate, waitForRun } from './ui.mjs';
 
 /**
- * App throughput over `timed` batches after `warmup`, through the real UI path; with
- * `layerStats: true` the "Layer statistics" setting (off by default) is switched on first.
+ * App throughput through the real UI path, over whole epochs after epoch 1 when
+ * `minWindowMs` is set (stats.mjs `epochWindow`), else over `timed` batches after `warmup`;
+ * with `layerStats: true` the "Layer statistics" setting (off by default) is switched on first.
  */
 async function appThroughput(
-  { browser, openApp, warmup, timed },
+  { browser, openApp, warmup, timed, minWindowMs },
   model,
   backend,
   batchSize,
@@ -33,21 +34,28 @@ async function appThroughput(
     if (layerStats) await page.getByLabel('Layer statistics', { exact: true }).check();
     await page.getByRole('button', { name: 'Train' }).click();
     const need = warmup + timed;
-    const s = await waitForRun(page, (st) => st && st.n >= need, 600_000);
+    const window = (st) =>
+      st?.trainRows ? epochWindow(st.t, st.trainRows, batchSize, minWindowMs) : null;
+    const done = (st) => st && (minWindowMs === undefined ? st.n >= need : window(st) !== null);
+    const s = await waitForRun(page, done, 900_000);
     await page
       .getByRole('button', { name: 'Stop' })
       .click()
       .catch(() => {});
-    if (!s || s.n < need)
-      return { error: s?.error ?? `run ended (${s?.phase}) before ${need} batches` };
+    if (!done(s)) return { error: s?.error ?? `run ended (${s?.phase}) before its timed batches` };
     if (s.backend?.name !== backend)
       return { error: `ran on ${s.backend?.name} instead (${s.backend?.reason})` };
-    const dt = s.t[need - 1] - s.t[warmup - 1];
     if (process.env.BENCH_BATCH_TIMES) {
-      const gaps = s.t.slice(1, need).map((t, i) => Math.round(t - s.t[i]));
+      const gaps = s.t.slice(1).map((t, i) => Math.round(t - s.t[i]));
       console.log(`[bench] app ${model} ${backend} batch gaps (ms): ${gaps.join(' ')}`);
+      if (minWindowMs !== undefined)
+        console.log(`[bench] app window: ${JSON.stringify(window(s))}`);
     }
-    return { samplesPerSec: (timed * batchSize * 1000) / dt, label: s.backend.label };
+    const samplesPerSec =
+      minWindowMs === undefined
+        ? (timed * batchSize * 1000) / (s.t[need - 1] - s.t[warmup - 1])
+        : window(s).samplesPerSec;
+    return { samplesPerSec, label: s.backend.label };
   } finally {
     await context.close();
   }
@@ -59,7 +67,12 @@ async function appThroughput(
  * and after epoch 1 (from the first batch of epoch 2, whose figure includes epoch 1's
  * validation and statistics, to the last; on WebGL the run goes on into epoch 2 for it).
  */
-async function loopAlone({ browser, origin, warmup, timed }, model, backend, batchSize) {
+async function loopAlone(
+  { browser, origin, warmup, timed, minWindowMs },
+  model,
+  backend,
+  batchSize,
+) {
   const context = await browser.newContext();
   const page = await context.newPage();
   try {
@@ -73,6 +86,7 @@ async function loopAlone({ browser, origin, warmup, timed }, model, backend, bat
         batchSize,
         warmupBatches: warmup,
         timedBatches: timed,
+        minWindowMs,
         throughEpoch2: backend === 'webgl',
       },
     );
@@ -101,7 +115,12 @@ async function loopAlone({ browser, origin, warmup, timed }, model, backend, bat
 }
 
 /** Plain model.fit in a worker of the reference page (bench/raw/). */
-async function rawThroughput({ browser, origin, warmup, timed }, model, backend, batchSize) {
+async function rawThroughput(
+  { browser, origin, warmup, timed, minWindowMs },
+  model,
+  backend,
+  batchSize,
+) {
   const context = await browser.newContext();
   const page = await context.newPage();
   try {
@@ -113,7 +132,7 @@ async function rawThroughput({ browser, origin, warmup, timed }, model, backend,
           (x) => ({ ok: x }),
           (e) => ({ error: String(e.message ?? e) }),
         ),
-      { model, backend, batchSize, warmupBatches: warmup, timedBatches: timed },
+      { model, backend, batchSize, warmupBatches: warmup, timedBatches: timed, minWindowMs },
     );
     if (r.error) return { error: r.error };
     if (r.ok.backend !== backend) return { error: `ran on ${r.ok.backend}` };
@@ -121,6 +140,7 @@ async function rawThroughput({ browser, origin, warmup, timed }, model, backend,
       const t = r.ok.batchEndTimes;
       const gaps = t.slice(1).map((x, i) => Math.round(x - t[i]));
       console.log(`[bench] plain ${model} ${backend} batch gaps (ms): ${gaps.join(' ')}`);
+      if (r.ok.window) console.log(`[bench] plain window: ${JSON.stringify(r.ok.window)}`);
     }
     return { samplesPerSec: r.ok.samplesPerSec };
   } finally {
@@ -144,18 +164,29 @@ export async function throughputFigure(ctx) {
   const combos = [
     { model: 'mlp', batch: 128 },
     { model: 'cnn', batch: smoke ? 8 : 16 },
-    // keras.io's mnist_convnet costs ~15 MFLOP a sample: fewer timed batches, one repeat
-    // on the CPU backend (about 11 samples/s there).
-    { model: 'convnet', batch: smoke ? 8 : 128, warmup: 2, timed: smoke ? 2 : 8, cpuRepeats: 1 },
+    // keras.io's mnist_convnet costs ~15 MFLOP a sample. An epoch takes about 3 s on WASM
+    // but a minute on WebGL and over 3 on CPU: there it is timed over 8 batches after 2
+    // (each batch takes seconds, so the window is long), with one repeat on CPU.
+    {
+      model: 'convnet',
+      batch: smoke ? 8 : 128,
+      warmup: 2,
+      timed: smoke ? 2 : 8,
+      cpuRepeats: 1,
+      epochWindowOn: smoke ? [] : ['wasm'],
+    },
   ].filter((c) => listFromEnv('BENCH_MODELS', ['mlp', 'cnn', 'convnet']).includes(c.model));
   for (const combo of combos) {
     const { model, batch } = combo;
-    const runCtx = {
-      ...ctx,
-      warmup: smoke ? ctx.warmup : (combo.warmup ?? ctx.warmup),
-      timed: combo.timed ?? ctx.timed,
-    };
     for (const backend of listFromEnv('BENCH_BACKENDS', ['webgl', 'wasm', 'cpu'])) {
+      const byEpochs = (combo.epochWindowOn ?? [backend]).includes(backend);
+      const runCtx = {
+        ...ctx,
+        warmup: smoke ? ctx.warmup : (combo.warmup ?? ctx.warmup),
+        timed: combo.timed ?? ctx.timed,
+        // Whole epochs after epoch 1, at least 5 s of them (smoke: one epoch).
+        minWindowMs: byEpochs ? (smoke ? 0 : 5_000) : undefined,
+      };
       if (smoke && backend !== 'wasm') continue;
       const runs = backend === 'cpu' && !smoke ? (combo.cpuRepeats ?? repeats) : repeats;
       log(`throughput ${model} ${backend}`);
@@ -164,18 +195,31 @@ export async function throughputFigure(ctx) {
       // Issue 14's cost of the per-layer statistics: the MLP again with them off.
       const statsCost = model === 'mlp' && backend !== 'cpu' ? [] : null;
       let na = null;
+      const ratios = [];
       for (let i = 0; i < runs && !na; i++) {
-        const a = await appThroughput(runCtx, model, backend, batch);
+        // App and plain back to back, in turns first, so a drift of the machine's speed
+        // over the figure (seen here: +20% over a minute) falls on both sides alike.
+        const appRun = () => appThroughput(runCtx, model, backend, batch);
+        const rawRun = () => rawThroughput(runCtx, model, backend, batch);
+        let a;
+        let r;
+        if (i % 2 === 0) {
+          a = await appRun();
+          r = await rawRun();
+        } else {
+          r = await rawRun();
+          a = await appRun();
+        }
         if (statsCost && !a.error) {
           const on = await appThroughput(runCtx, model, backend, batch, { layerStats: true });
           if (!on.error) statsCost.push(100 * (1 - on.samplesPerSec / a.samplesPerSec));
         }
-        const r = await rawThroughput(runCtx, model, backend, batch);
         if (a.error) na = `n/a: app: ${a.error}`;
         else if (r.error) na = `n/a: plain TF.js: ${r.error}`;
         else {
           app.push(a.samplesPerSec);
           raw.push(r.samplesPerSec);
+          ratios.push(a.samplesPerSec / r.samplesPerSec);
         }
       }
       const label = model === 'convnet' ? 'mnist_convnet' : model.toUpperCase();
@@ -199,10 +243,10 @@ export async function throughputFigure(ctx) {
       }
       if (na) add(name, 'samples/s', [], 0, { na });
       else {
-        const ratio = summarize(app).median / summarize(raw).median;
         add(`${name}: app`, 'samples/s', app, 0);
         add(`${name}: plain TF.js model.fit`, 'samples/s', raw, 0);
-        add(`${name}: app / plain`, '', [ratio], 2);
+        // The median of the back-to-back pairs' ratios.
+        add(`${name}: app / plain`, '', ratios, 2);
         if (statsCost?.length)
           add(`${name}: cost of layer statistics (app with them on vs off)`, '%', statsCost, 1);
       }

@@ -43,6 +43,7 @@ const runState = (page) =>
           error: run.record.error,
           backend: run.backend,
           n: run.record.batches.length,
+          trainRows: run.record.rows?.train ?? null,
           t: run.record.batches.map((b) => b.t ?? NaN),
         }
       : null;

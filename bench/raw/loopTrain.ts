@@ -11,7 +11,8 @@ import { stratifiedSplit } from '../../src/core/data/split';
 import { prepareFeatures } from '../../src/core/data/standardize';
 import { trainModel } from '../../src/core/train/loop';
 import { DEFAULT_TRAINING_CONFIG } from '../../src/core/train/settings';
-import { buildModel, setUpBackend, type RawRequest } from './rawTrain';
+import { buildModel, setUpBackend, timedRate, type RawRequest } from './rawTrain';
+import { epochWindow } from '../stats.mjs';
 
 export interface LoopResult {
   backend: string;
@@ -30,7 +31,7 @@ export function compiledPrograms(): number | null {
   return cache ? Object.keys(cache).length : null;
 }
 
-/** Trains with the app's loop until warm-up + timed batches and returns samples/s over the timed ones. */
+/** Trains with the app's loop until the timed window (as rawTrain's) and returns its samples/s. */
 export async function loopTrain(req: RawRequest, datasetUrl: string): Promise<LoopResult> {
   await setUpBackend(req.backend);
   const raw = parseBundled('fashion-mnist', await (await fetch(datasetUrl)).arrayBuffer());
@@ -48,6 +49,12 @@ export async function loopTrain(req: RawRequest, datasetUrl: string): Promise<Lo
   const batchEndTimes: number[] = [];
   const programs: (number | null)[] = [];
   const epochs: number[] = [];
+  const window = () =>
+    req.minWindowMs === undefined
+      ? null
+      : epochWindow(batchEndTimes, split.train.length, req.batchSize, req.minWindowMs);
+  const timedDone = () =>
+    req.minWindowMs === undefined ? batchEndTimes.length >= need : window() !== null;
   try {
     await trainModel({
       tf,
@@ -64,8 +71,7 @@ export async function loopTrain(req: RawRequest, datasetUrl: string): Promise<Lo
         // Past the timed batches, and with throughEpoch2 until a batch of epoch 2 has
         // ended after its epoch 1's validation and statistics, plus 2 more.
         shouldStop: () =>
-          batchEndTimes.length >= need &&
-          (!req.throughEpoch2 || epochs.filter((e) => e >= 2).length >= 3),
+          timedDone() && (!req.throughEpoch2 || epochs.filter((e) => e >= 2).length >= 3),
         // Listened to, as the app does, so the per-layer statistics are measured.
         onLayerStats: () => {},
       },
@@ -73,11 +79,9 @@ export async function loopTrain(req: RawRequest, datasetUrl: string): Promise<Lo
   } finally {
     model.dispose();
   }
-  const start = batchEndTimes[req.warmupBatches - 1]!;
-  const end = batchEndTimes[need - 1]!;
   return {
     backend: tf.getBackend(),
-    samplesPerSec: (req.timedBatches * req.batchSize * 1000) / (end - start),
+    samplesPerSec: timedRate(req, batchEndTimes, window()),
     batchEndTimes,
     programs,
     epochs,

@@ -11,6 +11,7 @@ import { stratifiedSplit } from '../../src/core/data/split';
 import type { Dataset } from '../../src/core/data/types';
 import { DEFAULT_TRAINING_CONFIG } from '../../src/core/train/settings';
 import { configureWasm } from '../../src/worker/backendSetup';
+import { epochWindow, type EpochWindow } from '../stats.mjs';
 
 export interface RawRequest {
   /** The Keras quickstart MLP, the small CNN, or keras.io's mnist_convnet (the app's template). */
@@ -19,6 +20,11 @@ export interface RawRequest {
   batchSize: number;
   warmupBatches: number;
   timedBatches: number;
+  /**
+   * Time whole epochs instead (stats.mjs `epochWindow`): from the end of epoch 1 to the end
+   * of the first later epoch at least this many ms after it; the batch counts are unused.
+   */
+  minWindowMs?: number;
   /** The app's loop alone only: go on into epoch 2 (for the program count after epoch 1). */
   throughEpoch2?: boolean;
 }
@@ -27,6 +33,8 @@ export interface RawResult {
   backend: string;
   samplesPerSec: number;
   batchEndTimes: number[];
+  /** The epochs timed, when `minWindowMs` asked for them. */
+  window: EpochWindow | null;
 }
 
 let wasmConfigured = false;
@@ -76,6 +84,21 @@ export function buildModel(kind: RawRequest['model']): tf.LayersModel {
   return m;
 }
 
+/** Samples/s over the epoch window when one was asked for, else over the timed batches. */
+export function timedRate(
+  req: RawRequest,
+  batchEndTimes: readonly number[],
+  window: EpochWindow | null,
+): number {
+  if (req.minWindowMs !== undefined) {
+    if (!window) throw new Error('training ended before the timed epochs');
+    return window.samplesPerSec;
+  }
+  const start = batchEndTimes[req.warmupBatches - 1]!;
+  const end = batchEndTimes[req.warmupBatches + req.timedBatches - 1]!;
+  return (req.timedBatches * req.batchSize * 1000) / (end - start);
+}
+
 /** Activates the backend (WASM configured as the app configures it). */
 export async function setUpBackend(backend: RawRequest['backend']): Promise<void> {
   if (!wasmConfigured) {
@@ -121,17 +144,25 @@ export async function rawTrain(req: RawRequest, datasetUrl: string): Promise<Raw
   const need = req.warmupBatches + req.timedBatches;
   const model = buildModel(req.model);
   const batchEndTimes: number[] = [];
+  const window = () =>
+    req.minWindowMs === undefined
+      ? null
+      : epochWindow(batchEndTimes, split.train.length, req.batchSize, req.minWindowMs);
   try {
     await model.fit(train.x, train.y, {
       batchSize: req.batchSize,
-      epochs: Math.ceil(need / Math.ceil(split.train.length / req.batchSize)) + 1,
+      epochs:
+        req.minWindowMs === undefined
+          ? Math.ceil(need / Math.ceil(split.train.length / req.batchSize)) + 1
+          : 1_000,
       shuffle: true,
       validationData: [validation.x, validation.y],
       yieldEvery: 'never',
       callbacks: {
         onBatchEnd: async () => {
           batchEndTimes.push(performance.now());
-          if (batchEndTimes.length >= need) model.stopTraining = true;
+          const done = req.minWindowMs === undefined ? batchEndTimes.length >= need : window();
+          if (done) model.stopTraining = true;
         },
         onEpochEnd: async () => {
           await Promise.all(model.getWeights().map((w) => w.data()));
@@ -142,11 +173,10 @@ export async function rawTrain(req: RawRequest, datasetUrl: string): Promise<Raw
     model.dispose();
     [train, validation].forEach((t) => tf.dispose([t.x, t.y]));
   }
-  const start = batchEndTimes[req.warmupBatches - 1]!;
-  const end = batchEndTimes[need - 1]!;
   return {
     backend: tf.getBackend(),
-    samplesPerSec: (req.timedBatches * req.batchSize * 1000) / (end - start),
+    samplesPerSec: timedRate(req, batchEndTimes, window()),
     batchEndTimes,
+    window: window(),
   };
 }
