@@ -13,7 +13,7 @@ export function perSecond(amount: number, ms: number): number | null;
 export function parseVmRssKiB(status: string): number | null;
 export function parsePpid(stat: string): number | null;
 export interface EpochWindow {
-  /** Whole epochs timed (epoch 2 onwards). */
+  /** Whole epochs timed (epoch 3 onwards). */
   epochs: number;
   ms: number;
   samplesPerSec: number;

@@ -68,19 +68,20 @@ export function parsePpid(stat) {
 /**
  * Figure 1's timed window over whole epochs, so the app's and the reference's windows hold
  * the same epoch-end work (one validation pass and one weights read per epoch) and start
- * after epoch 1 (program compiles, warm-up). From the end of epoch 1's last batch to the end
- * of the first later epoch's last batch at least `minMs` after it. `times`: batch end
- * times (ms) in order, every epoch of `trainRows` rows in ceil(trainRows / batchSize)
- * batches. Null until such an epoch has ended.
+ * once every compile is behind both: after epoch 2 (plain `model.fit` compiles its
+ * validation programs at epoch 1's end, inside a window starting there). From the end of
+ * epoch 2's last batch to the end of the first later epoch's last batch at least `minMs`
+ * after it. `times`: batch end times (ms) in order, every epoch of `trainRows` rows in
+ * ceil(trainRows / batchSize) batches. Null until such an epoch has ended.
  */
 export function epochWindow(times, trainRows, batchSize, minMs) {
   const perEpoch = Math.ceil(trainRows / batchSize);
-  const start = times[perEpoch - 1];
+  const start = times[2 * perEpoch - 1];
   if (!Number.isFinite(start)) return null;
-  for (let end = 2 * perEpoch - 1; end < times.length; end += perEpoch) {
+  for (let end = 3 * perEpoch - 1; end < times.length; end += perEpoch) {
     const ms = times[end] - start;
     if (ms >= minMs) {
-      const epochs = (end + 1) / perEpoch - 1;
+      const epochs = (end + 1) / perEpoch - 2;
       return { epochs, ms, samplesPerSec: (epochs * trainRows * 1000) / ms };
     }
   }

@@ -56,10 +56,10 @@ describe('bench statistics', () => {
     expect(parsePpid('garbage')).toBeNull();
   });
 
-  it('times whole epochs after epoch 1, until the window is long enough', () => {
+  it('times whole epochs after epoch 2, until the window is long enough', () => {
     // 10 rows in batches of 4: 3 batches an epoch; each batch ends 100 ms after the last.
-    const times = Array.from({ length: 12 }, (_, i) => 100 * (i + 1));
-    // Epoch 1 ends at batch 3 (300 ms); epoch 2 at 600, epoch 3 at 900, epoch 4 at 1,200.
+    const times = Array.from({ length: 15 }, (_, i) => 100 * (i + 1));
+    // Epoch 2 ends at batch 6 (600 ms); epoch 3 at 900, epoch 4 at 1,200, epoch 5 at 1,500.
     expect(epochWindow(times, 10, 4, 250)).toEqual({
       epochs: 1,
       ms: 300,
@@ -70,9 +70,9 @@ describe('bench statistics', () => {
       ms: 600,
       samplesPerSec: 20_000 / 600,
     });
-    // Not long enough yet, or epoch 1 not over.
+    // Not long enough yet, or epoch 2 not over.
     expect(epochWindow(times, 10, 4, 901)).toBeNull();
-    expect(epochWindow(times.slice(0, 5), 10, 4, 1)).toBeNull();
+    expect(epochWindow(times.slice(0, 8), 10, 4, 1)).toBeNull();
     expect(epochWindow([], 10, 4, 1)).toBeNull();
   });
 });

@@ -4,7 +4,7 @@ import { epochWindow } from '../stats.mjs';
 import { selectFashionMnist, setSetting, useTemplate, waitForRun } from './ui.mjs';
 
 /**
- * App throughput through the real UI path, over whole epochs after epoch 1 when
+ * App throughput through the real UI path, over whole epochs after epoch 2 when
  * `minWindowMs` is set (stats.mjs `epochWindow`), else over `timed` batches after `warmup`;
  * with `layerStats: true` the "Layer statistics" setting (off by default) is switched on first.
  */
@@ -184,7 +184,7 @@ export async function throughputFigure(ctx) {
         ...ctx,
         warmup: smoke ? ctx.warmup : (combo.warmup ?? ctx.warmup),
         timed: combo.timed ?? ctx.timed,
-        // Whole epochs after epoch 1, at least 5 s of them (smoke: one epoch).
+        // Whole epochs after epoch 2, at least 5 s of them (smoke: one epoch).
         minWindowMs: byEpochs ? (smoke ? 0 : 5_000) : undefined,
       };
       if (smoke && backend !== 'wasm') continue;

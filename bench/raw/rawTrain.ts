@@ -21,7 +21,7 @@ export interface RawRequest {
   warmupBatches: number;
   timedBatches: number;
   /**
-   * Time whole epochs instead (stats.mjs `epochWindow`): from the end of epoch 1 to the end
+   * Time whole epochs instead (stats.mjs `epochWindow`): from the end of epoch 2 to the end
    * of the first later epoch at least this many ms after it; the batch counts are unused.
    */
   minWindowMs?: number;
