@@ -101,6 +101,7 @@ describe('trainModel', () => {
     const run = async (stopAfter: number | null) => {
       const model = testMlp(tf, 2, [16], 1, 5, 0.5);
       let batches = 0;
+      let asked = 0;
       const result = await trainModel({
         tf,
         model,
@@ -109,7 +110,8 @@ describe('trainModel', () => {
         config: config({ batchSize: 16, epochs: 3, seed: 9 }),
         hooks: {
           onBatch: () => (batches += 1),
-          shouldStop: () => stopAfter !== null && batches >= stopAfter,
+          // Asked before each step: stop instead of the (stopAfter + 1)th.
+          shouldStop: () => stopAfter !== null && ++asked > stopAfter,
         },
       });
       const weights = model.getWeights().map((w) => Array.from(w.dataSync()));
@@ -186,59 +188,64 @@ describe('trainModel', () => {
     model.dispose();
     expect(result.status).toBe('completed');
     expect(steps).toEqual(Array.from({ length: 16 }, (_, i) => i));
-    // Before the 4th dispatch only 3 steps had been read: the loop did not wait on each.
-    expect(reportedBefore.slice(0, 5)).toEqual([0, 0, 0, 3, 3]);
+    // The first read (steps 1–3, started after the 3rd dispatch) is handled at the next due
+    // point, after the 6th: the loop never waited on each step, nor on the read it started.
+    expect(reportedBefore.slice(0, 8)).toEqual([0, 0, 0, 0, 0, 0, 3, 3]);
     expect(dispatched).toBe(16);
     const timed = progress.find((p) => p.samplesPerSec !== null)!;
     expect(timed.samplesPerSec).toBeCloseTo(1000);
   });
 
-  it('stops at the first NaN step read late, names it, and restores the last good weights', async () => {
-    const ds = makeSynthetic('circles', 60, 0.1, 2);
-    const model = testMlp(tf, 2, [8], 1, 2);
-    const weightsOf = (m: tf.LayersModel) => m.getWeights().map((w) => Array.from(w.dataSync()));
-    const checkpoints: Checkpoint[] = [];
-    const steps: number[] = [];
-    let asked = 0;
-    const before = tf.memory().numTensors;
-    const result = await trainModel({
-      tf,
-      model,
-      dataset: ds,
-      split: allRows(60),
-      config: config({ batchSize: 10, epochs: 3 }),
-      // Never due by time: epoch 2's steps are all read at its end.
-      readEveryMs: Infinity,
-      hooks: {
-        onBatch: (p) => steps.push(p.step),
-        onEpoch: (_m, cp) => checkpoints.push(cp),
-        shouldStop: () => {
-          // Before step 8 (epoch 2, batch 3), a weight turns NaN: that step's loss is NaN,
-          // and so is every later one.
-          if (asked++ === 8) {
-            tf.tidy(() => {
-              const [kernel, bias] = model.layers[0]!.getWeights();
-              model.layers[0]!.setWeights([kernel!, tf.fill(bias!.shape, NaN)]);
-            });
-          }
-          return false;
+  // Infinity: never due by time, epoch 2's steps are all read at its end. 0: a read is due
+  // after every step and handled at the next due point, when the step after it is queued.
+  it.each([Infinity, 0])(
+    'stops at the first NaN step read late, names it, and restores the last good weights (reads every %s ms)',
+    async (readEveryMs) => {
+      const ds = makeSynthetic('circles', 60, 0.1, 2);
+      const model = testMlp(tf, 2, [8], 1, 2);
+      const weightsOf = (m: tf.LayersModel) => m.getWeights().map((w) => Array.from(w.dataSync()));
+      const checkpoints: Checkpoint[] = [];
+      const steps: number[] = [];
+      let asked = 0;
+      const before = tf.memory().numTensors;
+      const result = await trainModel({
+        tf,
+        model,
+        dataset: ds,
+        split: allRows(60),
+        config: config({ batchSize: 10, epochs: 3 }),
+        readEveryMs,
+        hooks: {
+          onBatch: (p) => steps.push(p.step),
+          onEpoch: (_m, cp) => checkpoints.push(cp),
+          shouldStop: () => {
+            // Before step 8 (epoch 2, batch 3), a weight turns NaN: that step's loss is NaN,
+            // and so is every later one.
+            if (asked++ === 8) {
+              tf.tidy(() => {
+                const [kernel, bias] = model.layers[0]!.getWeights();
+                model.layers[0]!.setWeights([kernel!, tf.fill(bias!.shape, NaN)]);
+              });
+            }
+            return false;
+          },
         },
-      },
-    });
-    expect(result).toMatchObject({ status: 'failed', epochsDone: 1 });
-    expect(result.status === 'failed' && result.message).toBe(
-      'Loss became NaN at epoch 2, batch 3 (step 8): try learning rate ÷ 10 or clip gradients.' +
-        ' The model keeps its weights from the end of epoch 1.',
-    );
-    // Steps 9-11 ran too, but count nowhere; the model holds epoch 1's weights.
-    expect(steps).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
-    expect(checkpoints).toHaveLength(1);
-    const restored = weightsOf(model);
-    expect(restored).toEqual(checkpoints[0]!.weights.map((w) => Array.from(w.values)));
-    // Nothing of the run stays behind, the steps never read included.
-    expect(tf.memory().numTensors).toBe(before);
-    model.dispose();
-  });
+      });
+      expect(result).toMatchObject({ status: 'failed', epochsDone: 1 });
+      expect(result.status === 'failed' && result.message).toBe(
+        'Loss became NaN at epoch 2, batch 3 (step 8): try learning rate ÷ 10 or clip gradients.' +
+          ' The model keeps its weights from the end of epoch 1.',
+      );
+      // Later steps ran too, but count nowhere; the model holds epoch 1's weights.
+      expect(steps).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+      expect(checkpoints).toHaveLength(1);
+      const restored = weightsOf(model);
+      expect(restored).toEqual(checkpoints[0]!.weights.map((w) => Array.from(w.values)));
+      // Nothing of the run stays behind, the steps never read included.
+      expect(tf.memory().numTensors).toBe(before);
+      model.dispose();
+    },
+  );
 
   it('keeps a checkpoint per epoch and stops on an interruption', async () => {
     const ds = makeSynthetic('circles', 60, 0.1, 2);

@@ -144,7 +144,7 @@ export async function trainModel(opts: TrainOptions): Promise<TrainResult> {
         }
         dispatched += 1;
         if (steps.due()) {
-          const problem = await steps.settle();
+          const problem = await steps.readDue();
           if (problem) return problem;
         }
       }

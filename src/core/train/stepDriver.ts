@@ -2,6 +2,13 @@
  * The loop's side of batched readback (stepReadback.ts): it queues each dispatched step,
  * reads the queue when due and hands the values to stepResults.ts, and turns a problem
  * found there into the run's end, the model back on the last good weights.
+ *
+ * Reads are pipelined: when a read is due, the one started at the previous due point is
+ * handled (it has long finished, as a rule) and a read of the steps since is started, so
+ * the loop never waits with an empty device queue. Awaiting each read at once drained the
+ * WebGL queue every 100 ms and left the device idle while the next step was dispatched.
+ * A problem is thus found up to one read interval late; the steps after it count nowhere
+ * and the model goes back to the last good weights, as before.
  */
 import type * as tfjs from '@tensorflow/tfjs';
 import { captureCheckpoint, restoreWeights, type Checkpoint } from './checkpoint';
@@ -18,6 +25,15 @@ import {
 } from './stepResults';
 import { releaseFailedTape, unlessInterrupted } from './tfjsWorkarounds';
 import type { BatchPoint, Progress } from './types';
+
+type ReadOutcome = { value: ReadStep[] } | { interrupted: string } | { error: unknown };
+
+interface InFlightRead {
+  steps: PendingStep[];
+  read: Promise<ReadOutcome>;
+  /** The time charged with its steps. */
+  ms: number;
+}
 
 export interface StepDriverDeps {
   tf: typeof tfjs;
@@ -41,6 +57,8 @@ export class StepDriver {
   private readonly context: StepResultContext;
   /** Start of the time the next read is charged with (pauses and epoch ends left out). */
   private windowStart: number;
+  /** The read started at the last due point, not handled yet. */
+  private inFlight: InFlightRead | null = null;
 
   constructor(private readonly deps: StepDriverDeps) {
     const { hooks, pos } = deps;
@@ -87,34 +105,72 @@ export class StepDriver {
     this.windowStart = this.deps.now();
   }
 
+  /** Frees every step not handled yet (the run ends without them). */
   discard(): void {
     this.queue.discard();
+    this.dropInFlight();
   }
 
-  /** Reads the pending steps and handles them in order; a result when they end the run. */
+  /**
+   * When a read is due: handles the read started last time, then starts one of the steps
+   * dispatched since. A result when the handled steps end the run.
+   */
+  async readDue(): Promise<TrainResult | null> {
+    const problem = await this.finishInFlight();
+    if (problem) return problem;
+    this.startRead();
+    return null;
+  }
+
+  /** Reads and handles every step dispatched so far, in order; a result when they end the run. */
   async settle(): Promise<TrainResult | null> {
-    if (this.queue.size === 0) return null;
-    const { hooks, pos, now } = this.deps;
+    const problem = await this.finishInFlight();
+    if (problem) return problem;
+    this.startRead();
+    return this.finishInFlight();
+  }
+
+  private startRead(): void {
+    if (this.queue.size === 0) return;
     const steps = this.queue.take();
-    let read: { value: ReadStep[] } | { interrupted: string };
-    try {
-      read = await unlessInterrupted(readSteps(steps), hooks.interruption);
-    } catch (err) {
-      return this.failedStep(err, steps[0]!.at);
-    }
+    const read: Promise<ReadOutcome> = unlessInterrupted(
+      readSteps(steps),
+      this.deps.hooks.interruption,
+    ).catch((error: unknown) => ({ error }));
+    // The steps are charged with the time in which they were dispatched: since the last read
+    // was started, when the device was as far behind as it is now.
+    const now = this.deps.now();
+    this.inFlight = { steps, read, ms: now - this.windowStart };
+    this.windowStart = now;
+  }
+
+  private async finishInFlight(): Promise<TrainResult | null> {
+    const flight = this.inFlight;
+    if (!flight) return null;
+    this.inFlight = null;
+    const { pos } = this.deps;
+    const read = await flight.read;
+    if ('error' in read) return this.failedStep(read.error, flight.steps[0]!.at);
     if ('interrupted' in read) return { status: 'interrupted', message: read.interrupted, ...pos };
-    const ms = now() - this.windowStart;
-    this.windowStart = now();
-    const problem = handleReadSteps(read.value, ms, this.speed, this.totals, this.context);
+    const problem = handleReadSteps(read.value, flight.ms, this.speed, this.totals, this.context);
     if (!problem) return null;
     if (problem.kind === 'interrupted')
       return { status: 'interrupted', message: problem.message, ...pos };
     return this.fail(problem.message);
   }
 
+  /**
+   * Its steps are never handled. Their tensors go now (TF.js frees a texture whose read is
+   * under way once the read ends), so a failed run leaves none behind.
+   */
+  private dropInFlight(): void {
+    this.inFlight?.steps.forEach((step) => step.values.dispose());
+    this.inFlight = null;
+  }
+
   /** The run's end when a step failed: the model goes back to the last good weights. */
   fail(message: string): TrainResult {
-    this.queue.discard();
+    this.discard();
     const good = this.lastGood;
     if (good) restoreWeights(this.deps.tf, this.deps.model, good);
     const kept = !good
