@@ -73,45 +73,33 @@ async function loopAlone(
   backend,
   batchSize,
 ) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  try {
-    await page.goto(`${origin}/bench/raw/index.html`);
-    await page.waitForFunction(() => document.body.dataset.ready === 'true');
-    const r = await page.evaluate(
-      (req) => window.rawBench.loopInWorker(req).catch((e) => ({ error: String(e.message ?? e) })),
-      {
-        model,
-        backend,
-        batchSize,
-        warmupBatches: warmup,
-        timedBatches: timed,
-        minWindowMs,
-        throughEpoch2: backend === 'webgl',
-      },
-    );
-    if (r.error) return r;
-    if (process.env.BENCH_BATCH_TIMES) {
-      const t = r.batchEndTimes;
-      const gaps = t.slice(1).map((x, i) => Math.round(x - t[i]));
-      console.log(
-        `[bench] loop alone ${model} ${backend}: ${Math.round(r.samplesPerSec)} samples/s`,
-      );
-      console.log(`[bench]   gaps (ms): ${gaps.join(' ')}`);
-      console.log(`[bench]   programs: ${r.programs.join(' ')}`);
-    }
-    const epoch2 = r.epochs.indexOf(2);
-    const programs =
-      r.programs[0] === null
-        ? null
-        : {
-            byBatch5: r.programs[4],
-            afterEpoch1: epoch2 < 0 ? null : r.programs.at(-1) - r.programs[epoch2],
-          };
-    return { samplesPerSec: r.samplesPerSec, programs };
-  } finally {
-    await context.close();
+  const res = await inReferencePage({ browser, origin }, 'loopInWorker', {
+    model,
+    backend,
+    batchSize,
+    warmupBatches: warmup,
+    timedBatches: timed,
+    minWindowMs,
+    throughEpoch2: backend === 'webgl',
+  });
+  if (res.error) return res;
+  const r = res.ok;
+  if (process.env.BENCH_BATCH_TIMES) {
+    const t = r.batchEndTimes;
+    const gaps = t.slice(1).map((x, i) => Math.round(x - t[i]));
+    console.log(`[bench] loop alone ${model} ${backend}: ${Math.round(r.samplesPerSec)} samples/s`);
+    console.log(`[bench]   gaps (ms): ${gaps.join(' ')}`);
+    console.log(`[bench]   programs: ${r.programs.join(' ')}`);
   }
+  const epoch2 = r.epochs.indexOf(2);
+  const programs =
+    r.programs[0] === null
+      ? null
+      : {
+          byBatch5: r.programs[4],
+          afterEpoch1: epoch2 < 0 ? null : r.programs.at(-1) - r.programs[epoch2],
+        };
+  return { samplesPerSec: r.samplesPerSec, programs };
 }
 
 /** Plain model.fit in a worker of the reference page (bench/raw/). */
@@ -121,28 +109,43 @@ async function rawThroughput(
   backend,
   batchSize,
 ) {
+  const r = await inReferencePage({ browser, origin }, 'inWorker', {
+    model,
+    backend,
+    batchSize,
+    warmupBatches: warmup,
+    timedBatches: timed,
+    minWindowMs,
+  });
+  if (r.error) return { error: r.error };
+  if (r.ok.backend !== backend) return { error: `ran on ${r.ok.backend}` };
+  if (process.env.BENCH_BATCH_TIMES) {
+    const t = r.ok.batchEndTimes;
+    const gaps = t.slice(1).map((x, i) => Math.round(x - t[i]));
+    console.log(`[bench] plain ${model} ${backend} batch gaps (ms): ${gaps.join(' ')}`);
+    if (r.ok.window) console.log(`[bench] plain window: ${JSON.stringify(r.ok.window)}`);
+  }
+  return { samplesPerSec: r.ok.samplesPerSec };
+}
+
+/**
+ * Runs `rawBench[fn](req)` in a fresh context of the reference page (bench/raw/):
+ * `{ ok: result }` or `{ error: message }`.
+ */
+async function inReferencePage({ browser, origin }, fn, req) {
   const context = await browser.newContext();
   const page = await context.newPage();
   try {
     await page.goto(`${origin}/bench/raw/index.html`);
     await page.waitForFunction(() => document.body.dataset.ready === 'true');
-    const r = await page.evaluate(
-      (req) =>
-        window.rawBench.inWorker(req).then(
+    return await page.evaluate(
+      ([name, request]) =>
+        window.rawBench[name](request).then(
           (x) => ({ ok: x }),
           (e) => ({ error: String(e.message ?? e) }),
         ),
-      { model, backend, batchSize, warmupBatches: warmup, timedBatches: timed, minWindowMs },
+      [fn, req],
     );
-    if (r.error) return { error: r.error };
-    if (r.ok.backend !== backend) return { error: `ran on ${r.ok.backend}` };
-    if (process.env.BENCH_BATCH_TIMES) {
-      const t = r.ok.batchEndTimes;
-      const gaps = t.slice(1).map((x, i) => Math.round(x - t[i]));
-      console.log(`[bench] plain ${model} ${backend} batch gaps (ms): ${gaps.join(' ')}`);
-      if (r.ok.window) console.log(`[bench] plain window: ${JSON.stringify(r.ok.window)}`);
-    }
-    return { samplesPerSec: r.ok.samplesPerSec };
   } finally {
     await context.close();
   }
