@@ -44,6 +44,7 @@ export interface StepDriverDeps {
   now: () => number;
   readEveryMs: number;
   diverged: (point: BatchPoint) => DivergenceEvent | null;
+  /** ms since the run started: a step is stamped with it when its values arrive. */
   elapsed: () => number;
   progressAt(at: BatchAt, speed: Speed, totals: StepTotals): Progress;
 }
@@ -67,7 +68,6 @@ export class StepDriver {
     this.windowStart = deps.now();
     this.context = {
       diverged: deps.diverged,
-      elapsed: deps.elapsed,
       interruption: () => hooks.interruption?.() ?? null,
       onBatch: (point) => {
         hooks.onBatch?.(point);
@@ -134,7 +134,7 @@ export class StepDriver {
     if (this.queue.size === 0) return;
     const steps = this.queue.take();
     const read: Promise<ReadOutcome> = unlessInterrupted(
-      readSteps(steps),
+      readSteps(steps, this.deps.elapsed),
       this.deps.hooks.interruption,
     ).catch((error: unknown) => ({ error }));
     // The steps are charged with the time in which they were dispatched: since the last read

@@ -28,6 +28,11 @@ export interface ReadStep {
   size: number;
   loss: number;
   metric: number;
+  /**
+   * When its values arrived (the clock `readSteps` was given). Each step is read on its
+   * own, so on WebGL this is when the device finished that step, not when the loop looked.
+   */
+  t: number;
 }
 
 /** The steps not read yet, in dispatch order, and when they were last read. */
@@ -74,15 +79,21 @@ export class StepQueue {
   }
 }
 
-/** Reads the steps' values in one await and disposes their tensors. */
-export async function readSteps(steps: readonly PendingStep[]): Promise<ReadStep[]> {
+/** Reads the steps' values in one await, each stamped by `clock` on arrival, and disposes their tensors. */
+export async function readSteps(
+  steps: readonly PendingStep[],
+  clock: () => number,
+): Promise<ReadStep[]> {
   try {
-    const values = await Promise.all(steps.map((s) => s.values.data()));
+    const values = await Promise.all(
+      steps.map((s) => s.values.data().then((v) => ({ v, t: clock() }))),
+    );
     return steps.map((s, i) => ({
       at: s.at,
       size: s.size,
-      loss: values[i]![0]!,
-      metric: values[i]![1]!,
+      loss: values[i]!.v[0]!,
+      metric: values[i]!.v[1]!,
+      t: values[i]!.t,
     }));
   } finally {
     steps.forEach((s) => s.values.dispose());

@@ -27,8 +27,6 @@ export interface StepTotals {
 
 export interface StepResultContext {
   diverged: (point: BatchPoint) => DivergenceEvent | null;
-  /** ms since the run started, for the batch points. */
-  elapsed: () => number;
   /** A reason the backend is gone (then a bad read is garbage, not a divergence), else null. */
   interruption: () => string | null;
   onBatch?(point: BatchPoint): void;
@@ -59,7 +57,7 @@ export function handleReadSteps(
   }
   speed.batches += read.length;
   for (const s of read) {
-    const point = { step: s.at.step, epoch: s.at.epoch, loss: s.loss, t: ctx.elapsed() };
+    const point = { step: s.at.step, epoch: s.at.epoch, loss: s.loss, t: s.t };
     // A lost context reads back garbage: that is an interruption, not a divergence.
     const divergence = Number.isFinite(s.loss) ? ctx.diverged(point) : null;
     if (!Number.isFinite(s.loss) || divergence) {
