@@ -16,7 +16,13 @@ import type { DivergenceEvent } from './diagnostics/divergence';
 import type { BatchAt } from './divergenceStop';
 import { explainError } from './explainError';
 import type { RunPosition, TrainHooks, TrainResult } from './loopTypes';
-import { readSteps, StepQueue, type PendingStep, type ReadStep } from './stepReadback';
+import {
+  readSteps,
+  StepQueue,
+  type PendingStep,
+  type QueuedStep,
+  type ReadStep,
+} from './stepReadback';
 import {
   handleReadSteps,
   type Speed,
@@ -29,7 +35,7 @@ import type { BatchPoint, Progress } from './types';
 type ReadOutcome = { value: ReadStep[] } | { interrupted: string } | { error: unknown };
 
 interface InFlightRead {
-  steps: PendingStep[];
+  steps: QueuedStep[];
   read: Promise<ReadOutcome>;
   /** The time charged with its steps. */
   ms: number;
@@ -63,7 +69,7 @@ export class StepDriver {
 
   constructor(private readonly deps: StepDriverDeps) {
     const { hooks, pos } = deps;
-    this.queue = new StepQueue(deps.now, deps.readEveryMs);
+    this.queue = new StepQueue(deps.now, deps.readEveryMs, deps.elapsed);
     this.lastGood = pos.checkpoint;
     this.windowStart = deps.now();
     this.context = {
@@ -134,7 +140,7 @@ export class StepDriver {
     if (this.queue.size === 0) return;
     const steps = this.queue.take();
     const read: Promise<ReadOutcome> = unlessInterrupted(
-      readSteps(steps, this.deps.elapsed),
+      readSteps(steps),
       this.deps.hooks.interruption,
     ).catch((error: unknown) => ({ error }));
     // The steps are charged with the time in which they were dispatched: since the last read

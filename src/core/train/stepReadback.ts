@@ -29,20 +29,30 @@ export interface ReadStep {
   loss: number;
   metric: number;
   /**
-   * When its values arrived (the clock `readSteps` was given). Each step is read on its
-   * own, so on WebGL this is when the device finished that step, not when the loop looked.
+   * When its values arrived, by the queue's clock. Each step's read is asked for as soon
+   * as the step is dispatched, so on WebGL its fence follows that step's commands only:
+   * this is when the device finished the step, not when the loop looked.
    */
   t: number;
 }
 
+type Arrival = { values: ArrayLike<number>; t: number } | { error: unknown };
+
+/** A step in the queue, its read already under way. */
+export interface QueuedStep extends PendingStep {
+  arrival: Promise<Arrival>;
+}
+
 /** The steps not read yet, in dispatch order, and when they were last read. */
 export class StepQueue {
-  private pending: PendingStep[] = [];
+  private pending: QueuedStep[] = [];
   private lastRead: number;
 
   constructor(
     private readonly now: () => number,
     private readonly readEveryMs = READ_EVERY_MS,
+    /** What a step's arrival is stamped with (ms since the run started). */
+    private readonly clock: () => number = now,
   ) {
     this.lastRead = now();
   }
@@ -51,8 +61,13 @@ export class StepQueue {
     return this.pending.length;
   }
 
+  /** Queues a step just dispatched and asks for its values at once (see ReadStep.t). */
   add(step: PendingStep): void {
-    this.pending.push(step);
+    const arrival = step.values.data().then(
+      (values): Arrival => ({ values, t: this.clock() }),
+      (error: unknown): Arrival => ({ error }),
+    );
+    this.pending.push({ ...step, arrival });
   }
 
   /** Whether the pending steps should be read now. */
@@ -66,9 +81,9 @@ export class StepQueue {
   /**
    * Takes the pending steps out for reading (readSteps disposes their tensors). One
    * `data()` per step: a concat of a varying number of them would compile a WebGL program
-   * for each count, and the reads of one batch all wait on the same fence anyway.
+   * for each count.
    */
-  take(): PendingStep[] {
+  take(): QueuedStep[] {
     this.lastRead = this.now();
     return this.pending.splice(0);
   }
@@ -79,22 +94,21 @@ export class StepQueue {
   }
 }
 
-/** Reads the steps' values in one await, each stamped by `clock` on arrival, and disposes their tensors. */
-export async function readSteps(
-  steps: readonly PendingStep[],
-  clock: () => number,
-): Promise<ReadStep[]> {
+/** Waits for the steps' values in one await and disposes their tensors; throws a failed read's error. */
+export async function readSteps(steps: readonly QueuedStep[]): Promise<ReadStep[]> {
   try {
-    const values = await Promise.all(
-      steps.map((s) => s.values.data().then((v) => ({ v, t: clock() }))),
-    );
-    return steps.map((s, i) => ({
-      at: s.at,
-      size: s.size,
-      loss: values[i]!.v[0]!,
-      metric: values[i]!.v[1]!,
-      t: values[i]!.t,
-    }));
+    const arrivals = await Promise.all(steps.map((s) => s.arrival));
+    return steps.map((s, i) => {
+      const arrival = arrivals[i]!;
+      if ('error' in arrival) throw arrival.error;
+      return {
+        at: s.at,
+        size: s.size,
+        loss: arrival.values[0]!,
+        metric: arrival.values[1]!,
+        t: arrival.t,
+      };
+    });
   } finally {
     steps.forEach((s) => s.values.dispose());
   }
