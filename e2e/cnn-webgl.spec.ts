@@ -25,3 +25,16 @@ test('a tiny CNN trains one epoch with the backend pinned to WebGL', async ({ pa
   const loss = Number(await page.getByTestId('metric-loss').textContent());
   expect(Number.isFinite(loss)).toBe(true);
 });
+
+test("the app's WebGL filter gradient equals a direct sum, strides 1 and 2, both paddings", async ({
+  page,
+}) => {
+  await openFresh(page, '?testHooks=1');
+  const check = await page.evaluate(() => window.trainSmarter!.convGradientCheck());
+  expect(check.failure).toBeNull();
+  expect(check.backend).toBe('webgl');
+  // The app's kernel, not TF.js's own (which the check would pass too).
+  expect(check.appKernel).toBe(true);
+  expect(check.errors.length).toBe(5);
+  for (const e of check.errors) expect(e.error, e.case).toBeLessThan(1e-4);
+});

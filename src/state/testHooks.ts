@@ -5,6 +5,8 @@ import type { FromWorker } from '../worker/protocol';
 import type { TestHook } from '../worker/testHookMessages';
 
 type FetchProbeResult = Extract<FromWorker, { type: 'fetchProbeResult' }>;
+type ConvGradientCheckResult = Extract<FromWorker, { type: 'convGradientCheckResult' }>;
+type Answer<T> = Omit<T, 'type' | 'requestId'>;
 
 declare global {
   interface Window {
@@ -14,7 +16,9 @@ declare global {
       /** Sends a test hook to the worker, e.g. `sendHook({ type: 'loseContext' })`. */
       sendHook: (hook: TestHook) => void;
       /** Asks the worker to fetch `url`; resolves with whether the request was blocked. */
-      fetchProbe: (url: string) => Promise<Omit<FetchProbeResult, 'type' | 'requestId'>>;
+      fetchProbe: (url: string) => Promise<Answer<FetchProbeResult>>;
+      /** Checks the app's WebGL filter gradient against a direct sum, in the worker. */
+      convGradientCheck: () => Promise<Answer<ConvGradientCheckResult>>;
     };
   }
 }
@@ -25,27 +29,46 @@ export function installTestHooks(): void {
   window.trainSmarter = {
     store: useAppStore,
     sendHook: (hook) => workerClient().send({ type: 'testHook', hook }),
-    fetchProbe: (url) => awaitHookReply(url),
+    fetchProbe: async (url) => {
+      const { blocked, detail } = await awaitHookReply<FetchProbeResult>(
+        'fetchProbeResult',
+        (requestId) => ({ type: 'fetchProbe', requestId, url }),
+        10_000,
+      );
+      return { blocked, detail };
+    },
+    convGradientCheck: async () => {
+      const { backend, appKernel, errors, failure } = await awaitHookReply<ConvGradientCheckResult>(
+        'convGradientCheckResult',
+        (requestId) => ({ type: 'convGradientCheck', requestId }),
+        60_000,
+      );
+      return { backend, appKernel, errors, failure };
+    },
   };
 }
 
-let probeRequest = 0;
+let hookRequest = 0;
 
-/** Sends a fetchProbe to the worker and waits (at most 10 s) for its answer. */
-function awaitHookReply(url: string): Promise<Omit<FetchProbeResult, 'type' | 'requestId'>> {
-  const requestId = ++probeRequest;
+/** Sends a test hook that asks something and waits (at most `timeoutMs`) for its answer. */
+function awaitHookReply<T extends Extract<FromWorker, { requestId: number }>>(
+  type: T['type'],
+  hook: (requestId: number) => TestHook,
+  timeoutMs: number,
+): Promise<T> {
+  const requestId = ++hookRequest;
   const client = workerClient();
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       unsubscribe();
-      reject(new Error('The worker did not answer the fetch probe within 10 s.'));
-    }, 10_000);
+      reject(new Error(`The worker did not answer the ${type} test hook within ${timeoutMs} ms.`));
+    }, timeoutMs);
     const unsubscribe = client.subscribe((msg) => {
-      if (msg.type !== 'fetchProbeResult' || msg.requestId !== requestId) return;
+      if (msg.type !== type || !('requestId' in msg) || msg.requestId !== requestId) return;
       clearTimeout(timer);
       unsubscribe();
-      resolve({ blocked: msg.blocked, detail: msg.detail });
+      resolve(msg as T);
     });
-    client.send({ type: 'testHook', hook: { type: 'fetchProbe', requestId, url } });
+    client.send({ type: 'testHook', hook: hook(requestId) });
   });
 }

@@ -11,6 +11,7 @@ import threadedSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-was
 import { chooseBackend, softwareRendererName } from '../core/train/backend';
 import { probeTraining } from '../core/train/run';
 import { registerWasmConvTrainingKernels } from '../core/train/wasmConvKernels/register';
+import { registerWebglConvTrainingKernels } from '../core/train/webglConvKernels/register';
 import type { ModelGraph } from '../core/graph/types';
 import type { Dataset } from '../core/data/types';
 import type { BackendName, TrainingConfig } from '../core/train/types';
@@ -57,6 +58,11 @@ export function configureWasm(): void {
     'tfjs-backend-wasm-threaded-simd.wasm': threadedSimdUrl,
   });
   registerWasmConvTrainingKernels(tf);
+}
+
+/** Puts the app's faster convolution filter gradient in place of TF.js's on WebGL. */
+export function configureWebgl(): void {
+  registerWebglConvTrainingKernels(tf);
 }
 
 let webglLost = false;

@@ -1,8 +1,11 @@
 /**
  * The one handler of the training worker's test hooks (testHookMessages.ts): losing the
  * WebGL context, crashing, hanging, probing the CSP with a fetch, lowering image-upload
- * limits. They are honoured only when the app runs with ?testHooks=1; otherwise refused.
+ * and data-path limits, checking the WebGL filter gradient. They are honoured only when the app runs with ?testHooks=1; otherwise refused.
  */
+import * as tf from '@tensorflow/tfjs';
+import { webglConvTrainingKernelsRegistered } from '../core/train/webglConvKernels/register';
+import { filterGradientErrors } from '../core/train/webglConvKernels/selfCheck';
 import { loseWebGLContext } from './backendSetup';
 import { setDataPathTestHooks } from './dataPathTestHooks';
 import { setImageTestHooks } from './images/loadImages';
@@ -56,6 +59,9 @@ export function handleTestHook(hook: TestHook, ctx: TestHookContext): boolean {
         chunkBytes: hook.chunkBytes,
       });
       return true;
+    case 'convGradientCheck':
+      void convGradientCheck(hook.requestId, ctx.post);
+      return true;
     default: {
       const never: never = hook;
       throw new Error(`Unknown test hook ${JSON.stringify(never)}`);
@@ -96,5 +102,31 @@ async function fetchProbe(
     requestId,
     blocked,
     detail: [detail, ...violations].join('; '),
+  });
+}
+
+/** Runs the filter-gradient check on WebGL (the app's kernel) and posts what it found. */
+async function convGradientCheck(requestId: number, post: (msg: FromWorker) => void) {
+  const previous = tf.getBackend();
+  let errors: { case: string; error: number }[] = [];
+  let failure: string | null = null;
+  let backend = previous;
+  try {
+    if (await tf.setBackend('webgl')) {
+      backend = tf.getBackend();
+      errors = await filterGradientErrors(tf);
+    } else failure = 'WebGL is not available.';
+  } catch (e) {
+    failure = e instanceof Error ? e.message : String(e);
+  } finally {
+    if (previous && previous !== tf.getBackend()) await tf.setBackend(previous);
+  }
+  post({
+    type: 'convGradientCheckResult',
+    requestId,
+    backend,
+    appKernel: webglConvTrainingKernelsRegistered(tf),
+    errors,
+    failure,
   });
 }

@@ -26,12 +26,21 @@ export type TestHook =
   | { type: 'fetchProbe'; requestId: number; url: string }
   | ({ type: 'imageUploads' } & ImageUploadTestHooks)
   /** Lowers the data path's limits for the next runs, e.g. the resident limit to 1 MB. */
-  | ({ type: 'dataPath' } & DataPathLimits);
+  | ({ type: 'dataPath' } & DataPathLimits)
+  /** Checks the app's WebGL filter gradient against a direct sum (webglConvKernels/selfCheck.ts). */
+  | { type: 'convGradientCheck'; requestId: number };
 
-/** Answer to the fetchProbe test hook: whether the request was refused, and how. */
-export type TestHookFromWorker = {
-  type: 'fetchProbeResult';
-  requestId: number;
-  blocked: boolean;
-  detail: string;
-};
+/** Answers to the test hooks that ask something. */
+export type TestHookFromWorker =
+  /** fetchProbe: whether the request was refused, and how. */
+  | { type: 'fetchProbeResult'; requestId: number; blocked: boolean; detail: string }
+  /** convGradientCheck: the backend it ran on and each case's largest relative error. */
+  | {
+      type: 'convGradientCheckResult';
+      requestId: number;
+      backend: string;
+      /** Whether the kernel checked was the app's (registered in place of TF.js's). */
+      appKernel: boolean;
+      errors: { case: string; error: number }[];
+      failure: string | null;
+    };

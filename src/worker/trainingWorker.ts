@@ -6,7 +6,7 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import '@tensorflow/tfjs-backend-webgl';
-import { configureWasm, detectMachine, type MachineFacts } from './backendSetup';
+import { configureWasm, configureWebgl, detectMachine, type MachineFacts } from './backendSetup';
 import type { FromWorker, ToWorker } from './protocol';
 import type { RunControl } from './runControl';
 import { registerImageUpload } from './images/loadImages';
@@ -34,6 +34,7 @@ let runQueue: Promise<void> = Promise.resolve();
 const finders = new Map<number, AbortController>();
 
 function start(): void {
+  configureWebgl();
   try {
     configureWasm();
   } catch (err) {

@@ -124,6 +124,7 @@ export function createController(store: AppStore, options: ControllerOptions = {
       case 'csvParsed':
       case 'csvError':
       case 'fetchProbeResult':
+      case 'convGradientCheckResult':
       case 'examplesResult':
       case 'tryResult':
       case 'saliencyResult':

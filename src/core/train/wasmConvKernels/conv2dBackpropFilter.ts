@@ -33,17 +33,19 @@ export interface Conv2DBackpropFilterAttrs {
   filterShape: [number, number, number, number];
 }
 
-/** dW of a stride-s NHWC convolution, from its input x and output gradient dy. */
-export function conv2dBackpropFilter(
-  ctx: KernelContext,
+/**
+ * The convolution's geometry, after checking the inputs a filter gradient needs (NHWC
+ * only). Shared by the WebGL kernel (webglConvKernels/).
+ */
+export function filterGradientInfo(
+  tf: typeof tfjs,
   inputs: tfjs.NamedTensorInfoMap,
   attrs: Conv2DBackpropFilterAttrs,
-  maxColumnValues = MAX_COLUMN_VALUES,
-): tfjs.TensorInfo {
+): { x: tfjs.TensorInfo; dy: tfjs.TensorInfo; info: tfjs.backend_util.Conv2DInfo } {
   const { x, dy } = inputs;
   if (!x || !dy) throw new Error('Conv2DBackpropFilter needs x and dy.');
   requireChannelsLast('Conv2DBackpropFilter', attrs.dataFormat);
-  const info = ctx.tf.backend_util.computeConv2DInfo(
+  const info = tf.backend_util.computeConv2DInfo(
     x.shape as [number, number, number, number],
     attrs.filterShape,
     attrs.strides,
@@ -51,6 +53,17 @@ export function conv2dBackpropFilter(
     attrs.pad,
     attrs.dimRoundingMode,
   );
+  return { x, dy, info };
+}
+
+/** dW of a stride-s NHWC convolution, from its input x and output gradient dy. */
+export function conv2dBackpropFilter(
+  ctx: KernelContext,
+  inputs: tfjs.NamedTensorInfoMap,
+  attrs: Conv2DBackpropFilterAttrs,
+  maxColumnValues = MAX_COLUMN_VALUES,
+): tfjs.TensorInfo {
+  const { x, dy, info } = filterGradientInfo(ctx.tf, inputs, attrs);
   const [kh, kw, inC, outC] = attrs.filterShape;
   const { batchSize, outHeight, outWidth } = info;
   const dyByPosition = ctx.run(

@@ -91,9 +91,9 @@ export type Pair = number | [number, number];
 /** The padding forms TF.js convolution and pooling kernels accept. */
 export type Padding = 'valid' | 'same' | number | tfjs.backend_util.ExplicitPadding;
 
-/** Throws for channels-first data: these kernels are written for NHWC. */
+/** Throws for channels-first data: these kernels (WASM and WebGL) are written for NHWC. */
 export function requireChannelsLast(kernel: string, dataFormat: unknown): void {
   if (dataFormat === 'NCHW') {
-    throw new Error(`${kernel} on WASM supports channels-last (NHWC) only.`);
+    throw new Error(`${kernel} supports channels-last (NHWC) data only.`);
   }
 }

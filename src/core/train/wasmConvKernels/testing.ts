@@ -53,3 +53,46 @@ export function maxRelativeError(a: Float32Array, b: Float32Array): number {
 export function liveCounts(): { tensors: number; buffers: number } {
   return { tensors: tf.memory().numTensors, buffers: tf.engine().backend.numDataIds() };
 }
+
+/** A convolution the gradient tests check: input, filter, strides and padding. */
+export interface ConvCase {
+  input: [number, number, number, number];
+  filter: [number, number, number, number];
+  strides: [number, number];
+  pad: 'same' | 'valid' | number;
+}
+
+/** The gradients of sum(conv2d(x, f) · w) with respect to x and f, w non-uniform. */
+export function convGradients(c: ConvCase, seed: number): { dx: tf.Tensor; df: tf.Tensor } {
+  const x = randomTensor(c.input, seed);
+  const f = randomTensor(c.filter, seed + 1);
+  const y = tf.conv2d(x as tf.Tensor4D, f as tf.Tensor4D, c.strides, c.pad);
+  const w = randomTensor(y.shape, seed + 2);
+  const [dx, df] = tf.grads((a, b) =>
+    tf.sum(tf.mul(tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, c.strides, c.pad), w)),
+  )([x, f]);
+  return { dx: dx!, df: df! };
+}
+
+/** Strides 1, 2 and 3, same, valid and explicit padding, odd sizes. */
+export const CONV_CASES: ConvCase[] = [
+  { input: [2, 7, 6, 2], filter: [3, 3, 2, 3], strides: [1, 1], pad: 'same' },
+  { input: [2, 7, 6, 2], filter: [3, 3, 2, 3], strides: [1, 1], pad: 'valid' },
+  { input: [2, 8, 8, 3], filter: [3, 3, 3, 4], strides: [2, 2], pad: 'same' },
+  { input: [2, 8, 8, 3], filter: [3, 3, 3, 4], strides: [2, 2], pad: 'valid' },
+  { input: [3, 9, 7, 5], filter: [3, 3, 5, 6], strides: [2, 2], pad: 'same' },
+  { input: [3, 9, 7, 5], filter: [3, 3, 5, 6], strides: [2, 2], pad: 'valid' },
+  { input: [1, 9, 7, 2], filter: [2, 3, 2, 2], strides: [2, 1], pad: 'same' },
+  { input: [2, 11, 13, 1], filter: [5, 5, 1, 8], strides: [1, 1], pad: 'same' },
+  // (10 − 3) is not a multiple of 3: the last input rows are never read.
+  { input: [2, 10, 11, 1], filter: [3, 3, 1, 2], strides: [3, 3], pad: 'valid' },
+  // 'same' with strides wider than the filter pads more than k − 1 on one side.
+  { input: [2, 8, 7, 3], filter: [1, 1, 3, 2], strides: [3, 3], pad: 'same' },
+  { input: [1, 6, 6, 2], filter: [5, 5, 2, 2], strides: [1, 1], pad: 1 },
+  // Padding wider than the filter reaches: the dilated dy is cropped, not padded.
+  { input: [2, 6, 5, 2], filter: [2, 2, 2, 3], strides: [1, 1], pad: 2 },
+  { input: [2, 7, 6, 2], filter: [2, 2, 2, 3], strides: [2, 2], pad: 3 },
+  { input: [1, 9, 9, 1], filter: [3, 3, 1, 1], strides: [2, 2], pad: 1 },
+  // The MNIST convnet's second layer's input, at a smaller batch and fewer filters.
+  { input: [2, 13, 13, 32], filter: [3, 3, 32, 16], strides: [1, 1], pad: 'valid' },
+];
