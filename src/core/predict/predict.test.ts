@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { columnFromTexts } from '../data/csv/column';
-import type { CsvTable } from '../data/csv/types';
 import { IMAGENET_NORMALIZE } from '../data/images/types';
 import { prepareCsvSource, csvDatasetForSplit } from '../data/pipeline/source';
 import type { ColumnSpec, PipelineSpec } from '../data/pipeline/spec';
+import { col, tableOf } from '../data/pipeline/testing';
 import { prepareFeatures } from '../data/standardize';
 import { makeSynthetic } from '../data/synthetic';
 import type { Dataset } from '../data/types';
@@ -117,34 +116,17 @@ describe('tableInput', () => {
       i % 2 ? 'A' : 'B',
     ]);
     const headers = ['x', 'region', 'z', 'y'];
-    const table: CsvTable = {
-      fileName: 'f.csv',
-      headers,
-      columns: headers.map((_, j) => columnFromTexts(rows.map((r) => r[j]!))),
-      nRows: rows.length,
-      delimiter: ',',
-      encoding: 'utf-8',
-      hasHeader: true,
-      warnings: [],
-    };
-    const col = (name: string, type: ColumnSpec['type']): ColumnSpec => ({
-      name,
-      type,
-      include: true,
-      missing: type === 'numeric' ? 'median' : 'mostFrequent',
-      constant: '0',
-      scaling: type === 'numeric' ? 'standardize' : 'none',
-      highCardinality: 'top20',
-    });
+    const table = tableOf(headers, rows, 'f.csv');
+    const numeric: Partial<ColumnSpec> = { missing: 'median', scaling: 'standardize' };
     const spec: PipelineSpec = {
       version: 1,
       target: 'y',
       task: 'binary',
       standardizeTarget: false,
       columns: [
-        col('x', 'numeric'),
+        col('x', 'numeric', numeric),
         col('region', 'categorical'),
-        col('z', 'numeric'),
+        col('z', 'numeric', numeric),
         col('y', 'categorical'),
       ],
     };

@@ -1,7 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { defaultGraph } from '../graph/presets';
-import { makeSynthetic } from '../data/synthetic';
-import { summarizeDataset } from '../data/summary';
 import { DEFAULT_TRAINING_CONFIG, type BackendInfo, type EpochMetrics } from '../train/types';
 import type { RunEvent } from './events';
 import {
@@ -21,48 +18,17 @@ import {
   type LiveRun,
 } from './live';
 import { MAX_STORED_BATCH_POINTS, runRecordSchema } from './record';
-import type { PreprocessingInfo } from '../export/modelFiles';
+import { circlesPreprocessing, testLiveRun, testRunStarted } from './testRecords';
 
 const runId = 'run-a';
 const cpu: BackendInfo = { name: 'cpu', label: 'CPU', reason: 'test' };
 const wasm: BackendInfo = { name: 'wasm', label: 'WASM', reason: 'fallback' };
-const preprocessing: PreprocessingInfo = {
-  format: 'train-smarter-preprocessing',
-  version: 1,
-  datasetName: 'Circles',
-  kind: 'points2d',
-  task: 'binary',
-  featureShape: [2],
-  featureNames: ['x', 'y'],
-  classNames: ['0', '1'],
-  inputScale: 1,
-  standardization: null,
-};
 
 function start(): LiveRun {
-  const ds = makeSynthetic('circles', 100, 0.1, 1);
-  return newLiveRun(
-    newRunRecord({
-      runId,
-      name: 'Run 1',
-      now: 1000,
-      graph: defaultGraph(),
-      config: { ...DEFAULT_TRAINING_CONFIG, epochs: 3 },
-      datasetChoice: { kind: 'synthetic', id: 'circles', size: 100, noise: 0.1 },
-      dataset: summarizeDataset(ds),
-    }),
-  );
+  return testLiveRun(runId, { epochs: 3 });
 }
 
-const started: RunEvent = {
-  type: 'runStarted',
-  runId,
-  backend: cpu,
-  trainRows: 70,
-  validationRows: 15,
-  testRows: 15,
-  preprocessing,
-};
+const started = testRunStarted(runId);
 
 const metrics = (epoch: number, valLoss: number): EpochMetrics => ({
   epoch,
@@ -102,7 +68,7 @@ describe('applyRunEvent: scripted runs', () => {
     expect(runPhase(run)).toBe('running');
     expect(run.record.backend).toEqual({ name: 'cpu', label: 'CPU' });
     expect(run.record.rows).toEqual({ train: 70, validation: 15, test: 15 });
-    expect(run.record.preprocessing).toEqual(preprocessing);
+    expect(run.record.preprocessing).toEqual(circlesPreprocessing);
     run = applyRunEvents(run, [
       ...epochEvents(1, 0.5, true),
       ...epochEvents(2, 0.4, true),

@@ -1,63 +1,18 @@
 /** The fold events of a cross-validated run, folded by the one run reducer. */
 import { describe, expect, it } from 'vitest';
-import { defaultGraph } from '../graph/presets';
-import { makeSynthetic } from '../data/synthetic';
-import { summarizeDataset } from '../data/summary';
-import {
-  DEFAULT_TRAINING_CONFIG,
-  type BackendInfo,
-  type EpochMetrics,
-  type Progress,
-} from '../train/types';
+import type { EpochMetrics, Progress } from '../train/types';
 import type { RunEvent } from './events';
-import {
-  applyRunEvent,
-  applyRunEvents,
-  needsWrite,
-  newLiveRun,
-  newRunRecord,
-  recordSnapshot,
-} from './live';
+import { applyRunEvent, applyRunEvents, needsWrite, recordSnapshot } from './live';
 import { runRecordSchema } from './record';
+import { testLiveRun, testRunStarted } from './testRecords';
 
 const runId = 'run-cv';
-const cpu: BackendInfo = { name: 'cpu', label: 'CPU', reason: 'test' };
 
 function start() {
-  const ds = makeSynthetic('circles', 100, 0.1, 1);
-  return newLiveRun(
-    newRunRecord({
-      runId,
-      name: 'Run 1',
-      now: 1000,
-      graph: defaultGraph(),
-      config: { ...DEFAULT_TRAINING_CONFIG, epochs: 2, crossValidate: true },
-      datasetChoice: { kind: 'synthetic', id: 'circles', size: 100, noise: 0.1 },
-      dataset: summarizeDataset(ds),
-    }),
-  );
+  return testLiveRun(runId, { epochs: 2, crossValidate: true });
 }
 
-const started: RunEvent = {
-  type: 'runStarted',
-  runId,
-  backend: cpu,
-  trainRows: 70,
-  validationRows: 15,
-  testRows: 15,
-  preprocessing: {
-    format: 'train-smarter-preprocessing',
-    version: 1,
-    datasetName: 'Circles',
-    kind: 'points2d',
-    task: 'binary',
-    featureShape: [2],
-    featureNames: ['x', 'y'],
-    classNames: ['0', '1'],
-    inputScale: 1,
-    standardization: null,
-  },
-};
+const started = testRunStarted(runId);
 
 const metrics = (epoch: number, valAccuracy: number): EpochMetrics => ({
   epoch,

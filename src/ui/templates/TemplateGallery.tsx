@@ -14,7 +14,7 @@ import {
 import { useAppStore } from '../../state/store';
 import { loadTemplate, templateScale } from '../../state/templateActions';
 import { selectTrainingActive } from '../../state/trainingSlice';
-import { useModalDialog } from '../evaluation/examples/useModalDialog';
+import { ModalDialog } from '../forms/ModalDialog';
 import './templates.css';
 
 /** The "Templates" button and the gallery dialog it opens (part of the automation contract). */
@@ -37,45 +37,27 @@ export function TemplateGallery() {
 }
 
 function GalleryDialog({ onClose }: { onClose: () => void }) {
-  const titleId = useId();
-  const { ref, onKeyDown } = useModalDialog(onClose);
   const dataset = useAppStore((s) => s.dataset);
   return (
-    <div className="modal-overlay">
-      <div
-        ref={ref}
-        className="modal-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        tabIndex={-1}
-        onKeyDown={onKeyDown}
-      >
-        <div className="template-header">
-          <h2 id={titleId}>Start from a template</h2>
-          <button type="button" onClick={onClose}>
-            Close
-          </button>
-        </div>
-        <p className="muted">
-          Each template sets up a whole pipeline: dataset, preprocessing, model and training
-          settings. Everything stays editable, and one undo brings back what you had.
-        </p>
-        <div className="template-cards">
-          {TEMPLATE_IDS.map((id) => (
-            <TemplateCard
-              key={id}
-              id={id}
-              loaded={dataset}
-              onLoad={() => {
-                loadTemplate(id);
-                onClose();
-              }}
-            />
-          ))}
-        </div>
+    <ModalDialog title="Start from a template" onClose={onClose} headerClassName="template-header">
+      <p className="muted">
+        Each template sets up a whole pipeline: dataset, preprocessing, model and training settings.
+        Everything stays editable, and one undo brings back what you had.
+      </p>
+      <div className="template-cards">
+        {TEMPLATE_IDS.map((id) => (
+          <TemplateCard
+            key={id}
+            id={id}
+            loaded={dataset}
+            onLoad={() => {
+              loadTemplate(id);
+              onClose();
+            }}
+          />
+        ))}
       </div>
-    </div>
+    </ModalDialog>
   );
 }
 

@@ -1,50 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { defaultGraph } from '../../core/graph/presets';
-import { makeSynthetic } from '../../core/data/synthetic';
-import { summarizeDataset } from '../../core/data/summary';
-import { applyRunEvents, newLiveRun, newRunRecord, type LiveRun } from '../../core/runs/live';
+import { applyRunEvents, type LiveRun } from '../../core/runs/live';
+import { testLiveRun, testRunStarted } from '../../core/runs/testRecords';
 import type { RunEvent } from '../../core/runs/events';
-import { DEFAULT_TRAINING_CONFIG, type Progress } from '../../core/train/types';
+import type { Progress } from '../../core/train/types';
 import { statusText } from './status';
 
 const runId = 'r';
 
 function run(events: RunEvent[]): LiveRun {
-  const ds = makeSynthetic('circles', 100, 0.1, 1);
-  const live = newLiveRun(
-    newRunRecord({
-      runId,
-      name: 'Run 1',
-      now: 0,
-      graph: defaultGraph(),
-      config: { ...DEFAULT_TRAINING_CONFIG, epochs: 2, crossValidate: true },
-      datasetChoice: { kind: 'synthetic', id: 'circles', size: 100, noise: 0.1 },
-      dataset: summarizeDataset(ds),
-    }),
-  );
-  return applyRunEvents(live, [
-    {
-      type: 'runStarted',
-      runId,
-      backend: { name: 'cpu', label: 'CPU', reason: 'test' },
-      trainRows: 70,
-      validationRows: 15,
-      testRows: 15,
-      preprocessing: {
-        format: 'train-smarter-preprocessing',
-        version: 1,
-        datasetName: 'Circles',
-        kind: 'points2d',
-        task: 'binary',
-        featureShape: [2],
-        featureNames: ['x', 'y'],
-        classNames: ['0', '1'],
-        inputScale: 1,
-        standardization: null,
-      },
-    },
-    ...events,
-  ]);
+  const live = testLiveRun(runId, { epochs: 2, crossValidate: true }, 0);
+  return applyRunEvents(live, [testRunStarted(runId), ...events]);
 }
 
 const progress = (fold?: number): RunEvent => {

@@ -1,37 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { columnFromTexts } from '../csv/column';
-import type { CsvTable } from '../csv/types';
 import { stratifiedSplit } from '../split';
 import { applyPipeline, fitPipeline } from './fit';
 import { csvDatasetForSplit, prepareCsvSource } from './source';
 import type { ColumnSpec, PipelineSpec } from './spec';
-
-function tableOf(headers: string[], rows: string[][]): CsvTable {
-  return {
-    fileName: 't.csv',
-    headers,
-    columns: headers.map((_, j) => columnFromTexts(rows.map((r) => r[j]!))),
-    nRows: rows.length,
-    delimiter: ',',
-    encoding: 'utf-8',
-    hasHeader: true,
-    warnings: [],
-  };
-}
-
-function col(name: string, type: ColumnSpec['type'], change: Partial<ColumnSpec> = {}): ColumnSpec {
-  return {
-    name,
-    type,
-    include: true,
-    missing: type === 'numeric' ? 'mean' : 'mostFrequent',
-    constant: '0',
-    scaling: 'none',
-    highCardinality: 'top20',
-    ...change,
-  };
-}
+import { col, tableOf } from './testing';
 
 function spec(
   columns: ColumnSpec[],

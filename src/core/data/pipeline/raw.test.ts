@@ -1,37 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cellText, columnFromTexts } from '../csv/column';
+import { cellText } from '../csv/column';
 import type { CsvTable } from '../csv/types';
 import { applyPipeline, fitPipeline } from './fit';
 import { featuresFromRaw, sourceRawRows } from './raw';
 import { csvDatasetForSplit, prepareCsvSource } from './source';
 import type { ColumnSpec, PipelineSpec } from './spec';
-
-function tableOf(headers: string[], rows: string[][], fileName = 't.csv'): CsvTable {
-  return {
-    fileName,
-    headers,
-    columns: headers.map((_, j) => columnFromTexts(rows.map((r) => r[j]!))),
-    nRows: rows.length,
-    delimiter: ',',
-    encoding: 'utf-8',
-    hasHeader: true,
-    warnings: [],
-  };
-}
-
-function col(name: string, type: ColumnSpec['type'], change: Partial<ColumnSpec> = {}): ColumnSpec {
-  return {
-    name,
-    type,
-    include: true,
-    missing: type === 'numeric' ? 'mean' : 'mostFrequent',
-    constant: '0',
-    scaling: type === 'numeric' ? 'standardize' : 'none',
-    highCardinality: 'top20',
-    ...change,
-  };
-}
+import { col, tableOf } from './testing';
 
 /** The cells of table row r as a form would hold them: the file's text, by column name. */
 function rawValues(table: CsvTable, r: number): Record<string, string> {
@@ -54,7 +29,7 @@ const SPEC: PipelineSpec = {
   task: 'binary',
   standardizeTarget: false,
   columns: [
-    col('size', 'numeric'),
+    col('size', 'numeric', { scaling: 'standardize' }),
     col('colour', 'categorical'),
     col('member', 'boolean', { scaling: 'minmax' }),
     col('joined', 'date', { scaling: 'standardize' }),
@@ -147,7 +122,11 @@ describe('sourceRawRows', () => {
     );
     const spec: PipelineSpec = {
       ...SPEC,
-      columns: [col('x', 'numeric'), col('c', 'categorical'), col('y', 'categorical')],
+      columns: [
+        col('x', 'numeric', { scaling: 'standardize' }),
+        col('c', 'categorical'),
+        col('y', 'categorical'),
+      ],
     };
     const prepared = prepareCsvSource(train, spec, test);
     if (!prepared.ok) throw new Error(prepared.message);

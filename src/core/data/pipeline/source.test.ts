@@ -1,46 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { columnFromTexts } from '../csv/column';
 import type { CsvTable } from '../csv/types';
 import { csvDatasetForSplit, columnMismatch, prepareCsvSource } from './source';
-import type { ColumnSpec, PipelineSpec } from './spec';
-
-function tableOf(fileName: string, headers: string[], rows: string[][]): CsvTable {
-  return {
-    fileName,
-    headers,
-    columns: headers.map((_, j) => columnFromTexts(rows.map((r) => r[j]!))),
-    nRows: rows.length,
-    delimiter: ',',
-    encoding: 'utf-8',
-    hasHeader: true,
-    warnings: [],
-  };
-}
-
-function col(
-  name: string,
-  type: ColumnSpec['type'],
-  scaling: ColumnSpec['scaling'] = 'none',
-): ColumnSpec {
-  return {
-    name,
-    type,
-    include: true,
-    missing: type === 'numeric' ? 'mean' : 'mostFrequent',
-    constant: '0',
-    scaling,
-    highCardinality: 'top20',
-  };
-}
+import type { PipelineSpec } from './spec';
+import { col, tableOf } from './testing';
 
 const ratios = { train: 0.7, validation: 0.15, test: 0.15 };
 
 /** x in 0..n-1 (train) and a class label alternating a/b. */
 function trainTable(n: number): CsvTable {
   return tableOf(
-    'train.csv',
     ['x', 'label'],
     Array.from({ length: n }, (_, i) => [String(i), i % 2 ? 'b' : 'a']),
+    'train.csv',
   );
 }
 
@@ -49,7 +20,7 @@ const classification: PipelineSpec = {
   target: 'label',
   task: 'binary',
   standardizeTarget: false,
-  columns: [col('x', 'numeric', 'standardize'), col('label', 'categorical')],
+  columns: [col('x', 'numeric', { scaling: 'standardize' }), col('label', 'categorical')],
 };
 
 function prepared(table: CsvTable, spec: PipelineSpec, test?: CsvTable) {
@@ -62,9 +33,9 @@ describe('a separate test file', () => {
   it('becomes the test split; the ratios divide the training file; fitting sees training rows only', () => {
     // Test rows hold 1e6 values: fitted on them, the mean would move far from the training mean.
     const test = tableOf(
-      'test.csv',
       ['label', 'x'], // another column order is fine
       Array.from({ length: 10 }, (_, i) => [i % 2 ? 'b' : 'a', '1000000']),
+      'test.csv',
     );
     const source = prepared(trainTable(40), classification, test);
     for (const seed of [1, 2, 3]) {
@@ -86,7 +57,7 @@ describe('a separate test file', () => {
   });
 
   it('names the missing and extra columns when the files differ', () => {
-    const test = tableOf('test.csv', ['x2', 'label', 'note'], [['1', 'a', 'n']]);
+    const test = tableOf(['x2', 'label', 'note'], [['1', 'a', 'n']], 'test.csv');
     const message = columnMismatch(trainTable(4), test);
     expect(message).toBe(
       'The test file test.csv does not have the columns of train.csv: missing "x"; extra "x2", "note". Upload a test file with the same header row.',
@@ -98,7 +69,6 @@ describe('a separate test file', () => {
 
   it('drops and reports test rows whose class is not in the training file', () => {
     const test = tableOf(
-      'test.csv',
       ['x', 'label'],
       [
         ['1', 'a'],
@@ -106,6 +76,7 @@ describe('a separate test file', () => {
         ['3', 'b'],
         ['4', ''],
       ],
+      'test.csv',
     );
     const source = prepared(trainTable(10), classification, test);
     expect(Array.from(source.test!.y)).toEqual([0, 1]);
@@ -120,9 +91,9 @@ describe('a random sample of the rows', () => {
   it('keeps N% of the rows, stratified, the same rows for any run seed', () => {
     // 3 : 1 class balance over 200 rows.
     const table = tableOf(
-      'big.csv',
       ['x', 'label'],
       Array.from({ length: 200 }, (_, i) => [String(i), i % 4 === 0 ? 'rare' : 'common']),
+      'big.csv',
     );
     const spec = { ...classification, task: 'binary' as const, sample: { percent: 10, seed: 1 } };
     const a = prepared(table, spec);
@@ -146,9 +117,9 @@ describe('a random sample of the rows', () => {
 
   it('leaves the test file whole', () => {
     const test = tableOf(
-      'test.csv',
       ['x', 'label'],
       Array.from({ length: 30 }, (_, i) => [String(i), i % 2 ? 'b' : 'a']),
+      'test.csv',
     );
     const source = prepared(
       trainTable(100),
@@ -163,9 +134,9 @@ describe('a random sample of the rows', () => {
 describe('target standardization', () => {
   it('trains on (y - mean) / std of the training rows and carries the scale on the dataset', () => {
     const table = tableOf(
-      'price.csv',
       ['x', 'price'],
       Array.from({ length: 50 }, (_, i) => [String(i), String(1000 + 10 * i)]),
+      'price.csv',
     );
     const spec: PipelineSpec = {
       version: 1,

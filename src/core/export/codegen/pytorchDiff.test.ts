@@ -4,41 +4,21 @@
  * Runs Debian's /usr/bin/python3 with python3-torch; fails (never skips) without it.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildModel } from '../../graph/build';
 import type { ModelGraph } from '../../graph/types';
 import { LAYERS } from '../../layers/registry';
 import { DEFAULT_TRAINING_CONFIG } from '../../train/types';
-import { saveModelFiles, type PreprocessingInfo } from '../modelFiles';
+import { saveModelFiles } from '../modelFiles';
 import { pytorchScript } from './pytorchScript';
 import { CASES } from './testCases';
+import { PYTHON, bareTabularPreprocessing, runTorchHelper, useTorchScratchDir } from './testTorch';
 
-const PYTHON = '/usr/bin/python3';
-const HELPER = resolve(__dirname, '../../../../tests/python/torch_forward.py');
-
-const pre: PreprocessingInfo = {
-  format: 'train-smarter-preprocessing',
-  version: 1,
-  datasetName: 'test',
-  kind: 'tabular',
-  task: 'multiclass',
-  featureShape: [],
-  featureNames: [],
-  classNames: [],
-  inputScale: 1,
-  standardization: null,
-};
-
-let dir = '';
-beforeAll(async () => {
-  await tf.setBackend('cpu');
-  dir = mkdtempSync(join(tmpdir(), 'torch-diff-'));
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const pre = bareTabularPreprocessing('test');
+const dir = useTorchScratchDir('torch-diff-');
 
 /** Random weights everywhere (BatchNorm variance kept positive), so nothing passes by luck. */
 function randomizeWeights(model: tf.LayersModel, seed: number): void {
@@ -60,7 +40,7 @@ async function compare(graph: ModelGraph): Promise<number> {
   const x = tf.randomUniform(inShape, -2, 2, 'float32', 7 + n);
   const expected = model.predict(x) as tf.Tensor;
   const files = await saveModelFiles(tf, model);
-  const caseDir = join(dir, `case${n}`);
+  const caseDir = join(dir(), `case${n}`);
   execFileSync('mkdir', ['-p', caseDir]);
   for (const f of files) writeFileSync(join(caseDir, f.name), new Uint8Array(f.data));
   const script = pytorchScript({ graph, config: DEFAULT_TRAINING_CONFIG, preprocessing: pre });
@@ -73,8 +53,9 @@ async function compare(graph: ModelGraph): Promise<number> {
     shape: inShape,
   };
   writeFileSync(join(caseDir, 'job.json'), JSON.stringify(job));
-  const stdout = execFileSync(PYTHON, [HELPER, join(caseDir, 'job.json')], { encoding: 'utf8' });
-  const got = JSON.parse(stdout) as { values: number[]; shape: number[] };
+  const got = runTorchHelper<{ values: number[]; shape: number[] }>('torch_forward.py', [
+    join(caseDir, 'job.json'),
+  ]);
   expect(got.shape).toEqual(expected.shape);
   const want = expected.dataSync();
   let maxErr = 0;

@@ -4,43 +4,22 @@
  * initializer, on Dense and Conv2D: the same std within 3% and the same bound (a truncated
  * normal's 2 std, a uniform's limit), biases zero.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildModel } from '../../graph/build';
 import { chainOf } from '../../graph/testGraphs';
 import type { ModelGraph } from '../../graph/types';
 import { KERNEL_INITIALIZER_NAMES, type KernelInitializerName } from '../../layers/initializers';
 import { DEFAULT_TRAINING_CONFIG } from '../../train/types';
-import type { PreprocessingInfo } from '../modelFiles';
 import { pytorchScript } from './pytorchScript';
-
-const HELPER = resolve(__dirname, '../../../../tests/python/torch_init.py');
+import { bareTabularPreprocessing, runTorchHelper, useTorchScratchDir } from './testTorch';
 
 type KernelStats = { std: number; maxAbs: number; biasMaxAbs: number };
 
-const pre: PreprocessingInfo = {
-  format: 'train-smarter-preprocessing',
-  version: 1,
-  datasetName: 'init',
-  kind: 'tabular',
-  task: 'multiclass',
-  featureShape: [],
-  featureNames: [],
-  classNames: [],
-  inputScale: 1,
-  standardization: null,
-};
-
-let dir = '';
-beforeAll(async () => {
-  await tf.setBackend('cpu');
-  dir = mkdtempSync(join(tmpdir(), 'torch-init-'));
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const pre = bareTabularPreprocessing('init');
+const dir = useTorchScratchDir('torch-init-');
 
 /** A Dense of fan_in 400 and a Conv2D of fan_in 3·3·32 = 288, both with `init`. */
 const graphs = (init: KernelInitializerName): ModelGraph[] => [
@@ -82,14 +61,14 @@ describe('PyTorch export initialises kernels as TF.js does', () => {
           preprocessing: pre,
         });
         if (!script.ok) throw new Error(script.message);
-        const path = join(dir, `${init}_${i}.py`);
+        const path = join(dir(), `${init}_${i}.py`);
         writeFileSync(path, script.code);
         return { path, graph, layer: graph.nodes.at(-1)!.id };
       });
-      const out = execFileSync('/usr/bin/python3', [HELPER, ...cases.map((c) => c.path)], {
-        encoding: 'utf8',
-      });
-      const torch = JSON.parse(out) as Record<string, Record<string, KernelStats>>;
+      const torch = runTorchHelper<Record<string, Record<string, KernelStats>>>(
+        'torch_init.py',
+        cases.map((c) => c.path),
+      );
       for (const c of cases) {
         const got = torch[c.path]![c.layer]!;
         const want = tfjsKernel(c.graph);

@@ -1,4 +1,4 @@
-import { useId, useMemo, useState, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { pageOf } from '../../../core/evaluation/examplePages';
 import type { RunRecord } from '../../../core/runs/record';
 import { loadDataset } from '../../../state/actions';
@@ -9,8 +9,8 @@ import { ExampleCard, type ExampleMedia } from './ExampleCard';
 import { runDataState } from './runData';
 import { useRunRecord } from './runLookup';
 import { usePageExamples, type PageExamples } from './usePageExamples';
-import { useModalDialog } from './useModalDialog';
 import { tryAvailability } from '../try/tryModelRef';
+import { ModalDialog } from '../../forms/ModalDialog';
 import './examples.css';
 
 export const EXAMPLES_PER_PAGE = 24;
@@ -94,8 +94,6 @@ export function ExamplesDialog({
   onClose,
   actions,
 }: ExamplesDialogProps) {
-  const titleId = useId();
-  const { ref, onKeyDown } = useModalDialog(onClose);
   const record = useRunRecord(runId);
   const summary = useAppStore((s) => s.dataset);
   const loading = useAppStore((s) => s.datasetLoading);
@@ -115,19 +113,12 @@ export function ExamplesDialog({
   );
 
   return (
-    <div className="modal-overlay">
-      <div
-        ref={ref}
-        className="modal-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        tabIndex={-1}
-        onKeyDown={onKeyDown}
-        data-testid="examples-dialog"
-      >
-        <div className="examples-header">
-          <h2 id={titleId}>{title}</h2>
+    <ModalDialog
+      title={title}
+      onClose={onClose}
+      headerClassName="examples-header"
+      headerControls={
+        <>
           <span className="examples-range" aria-live="polite">
             {p.label}
           </span>
@@ -141,38 +132,37 @@ export function ExamplesDialog({
           >
             Next
           </button>
-          <button type="button" onClick={onClose}>
-            Close
-          </button>
-        </div>
-        {notLoaded && (
-          <DatasetMissing
-            record={record}
-            message={examples.status === 'failed' ? examples.message : undefined}
-          />
-        )}
-        {dataState === 'loading' && <p className="examples-note">Loading the dataset…</p>}
-        {examples.status === 'failed' && !examples.notLoaded && (
-          <p role="alert">The rows could not be read: {examples.message}</p>
-        )}
-        <ul className="example-grid" aria-busy={examples.status === 'loading'}>
-          {Array.from(pageRows, (row, i) => {
-            const at = p.start + i;
-            return (
-              <ExampleCard
-                key={`${at}:${row}`}
-                row={row}
-                media={mediaOf(examples, pageRows, i)}
-                classNames={classNames}
-                probabilities={probabilities.subarray(at * k, (at + 1) * k)}
-                actual={actual[at] ?? NaN}
-                actions={actions?.(row)}
-                saliency={saliency}
-              />
-            );
-          })}
-        </ul>
-      </div>
-    </div>
+        </>
+      }
+      data-testid="examples-dialog"
+    >
+      {notLoaded && (
+        <DatasetMissing
+          record={record}
+          message={examples.status === 'failed' ? examples.message : undefined}
+        />
+      )}
+      {dataState === 'loading' && <p className="examples-note">Loading the dataset…</p>}
+      {examples.status === 'failed' && !examples.notLoaded && (
+        <p role="alert">The rows could not be read: {examples.message}</p>
+      )}
+      <ul className="example-grid" aria-busy={examples.status === 'loading'}>
+        {Array.from(pageRows, (row, i) => {
+          const at = p.start + i;
+          return (
+            <ExampleCard
+              key={`${at}:${row}`}
+              row={row}
+              media={mediaOf(examples, pageRows, i)}
+              classNames={classNames}
+              probabilities={probabilities.subarray(at * k, (at + 1) * k)}
+              actual={actual[at] ?? NaN}
+              actions={actions?.(row)}
+              saliency={saliency}
+            />
+          );
+        })}
+      </ul>
+    </ModalDialog>
   );
 }

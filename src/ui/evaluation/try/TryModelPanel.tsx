@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { darkBackground } from '../../../core/data/images/pixels';
 import { tryFields } from '../../../core/predict/fields';
 import type { RunRecord } from '../../../core/runs/record';
@@ -6,7 +6,7 @@ import { useAppStore } from '../../../state/store';
 import type { TryInput, TryModelRef } from '../../../worker/evaluation/messages';
 import { requestTryPrediction, type TryAnswer } from '../examples/evaluationRequests';
 import { runDataState } from '../examples/runData';
-import { useModalDialog } from '../examples/useModalDialog';
+import { ModalDialog } from '../../forms/ModalDialog';
 import { DrawingPad } from './DrawingPad';
 import { latestWins, type LatestWins } from './latestWins';
 import { PredictionView } from './PredictionView';
@@ -45,8 +45,6 @@ export function TryModelPanel({
   modelRef: TryModelRef;
   onClose: () => void;
 }) {
-  const titleId = useId();
-  const { ref, onKeyDown } = useModalDialog(onClose);
   const pre = modelRef.preprocessing;
   const fields = useMemo(() => (pre.kind === 'image' ? [] : tryFields(pre)), [pre]);
   const [values, setValues] = useState<Record<string, string>>(() =>
@@ -99,82 +97,67 @@ export function TryModelPanel({
 
   const image = modelRef.image;
   return (
-    <div className="modal-overlay">
-      <div
-        ref={ref}
-        className="modal-dialog try-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        tabIndex={-1}
-        onKeyDown={onKeyDown}
-        data-testid="try-model"
-      >
-        <div className="examples-header">
-          <h2 id={titleId}>Try the model: {record.name}</h2>
-          <button type="button" onClick={onClose}>
-            Close
-          </button>
-        </div>
-        <div className="try-body">
-          <div className="try-input">
-            {image ? (
-              <>
-                <p className="try-hint">
-                  Draw {dark ? 'in white on black' : 'in black on white'}, as the images of{' '}
-                  {record.dataset.name} look; the drawing is resized to {image.width}×{image.height}{' '}
-                  as an uploaded image would be.
-                </p>
-                <DrawingPad
-                  imageWidth={image.width}
-                  imageHeight={image.height}
-                  dark={dark}
-                  onDraw={(canvas) =>
-                    ask(async () => ({ kind: 'image', image: await createImageBitmap(canvas) }))
-                  }
+    <ModalDialog
+      title={`Try the model: ${record.name}`}
+      onClose={onClose}
+      className="try-dialog"
+      headerClassName="examples-header"
+      data-testid="try-model"
+    >
+      <div className="try-body">
+        <div className="try-input">
+          {image ? (
+            <>
+              <p className="try-hint">
+                Draw {dark ? 'in white on black' : 'in black on white'}, as the images of{' '}
+                {record.dataset.name} look; the drawing is resized to {image.width}×{image.height}{' '}
+                as an uploaded image would be.
+              </p>
+              <DrawingPad
+                imageWidth={image.width}
+                imageHeight={image.height}
+                dark={dark}
+                onDraw={(canvas) =>
+                  ask(async () => ({ kind: 'image', image: await createImageBitmap(canvas) }))
+                }
+              />
+              <label className="field checkbox">
+                <input type="checkbox" checked={dark} onChange={(e) => setDark(e.target.checked)} />
+                <span>Dark background</span>
+              </label>
+              <label className="field">
+                <span>Upload an image</span>
+                <input
+                  type="file"
+                  accept="image/*"
+                  onChange={(e) => {
+                    const file = e.target.files?.[0];
+                    if (file) ask(async () => ({ kind: 'image', image: file }));
+                  }}
                 />
-                <label className="field checkbox">
-                  <input
-                    type="checkbox"
-                    checked={dark}
-                    onChange={(e) => setDark(e.target.checked)}
-                  />
-                  <span>Dark background</span>
-                </label>
-                <label className="field">
-                  <span>Upload an image</span>
-                  <input
-                    type="file"
-                    accept="image/*"
-                    onChange={(e) => {
-                      const file = e.target.files?.[0];
-                      if (file) ask(async () => ({ kind: 'image', image: file }));
-                    }}
-                  />
-                </label>
-              </>
-            ) : (
-              <>
-                <p className="try-hint">
-                  Values as in {record.dataset.name}; the run&apos;s own preprocessing turns them
-                  into the model&apos;s features. Fields start at the value a missing cell gets.
-                </p>
-                <TableForm fields={fields} values={values} onChange={setValue} />
-              </>
-            )}
-          </div>
-          <div className="try-output">
-            {error && <p role="alert">No prediction: {error}</p>}
-            <PredictionView
-              prediction={answer?.prediction ?? null}
-              classNames={pre.classNames}
-              targetName={record.pipeline?.spec.target ?? 'value'}
-              seen={answer?.seen ?? null}
-              modelRef={modelRef}
-            />
-          </div>
+              </label>
+            </>
+          ) : (
+            <>
+              <p className="try-hint">
+                Values as in {record.dataset.name}; the run&apos;s own preprocessing turns them into
+                the model&apos;s features. Fields start at the value a missing cell gets.
+              </p>
+              <TableForm fields={fields} values={values} onChange={setValue} />
+            </>
+          )}
+        </div>
+        <div className="try-output">
+          {error && <p role="alert">No prediction: {error}</p>}
+          <PredictionView
+            prediction={answer?.prediction ?? null}
+            classNames={pre.classNames}
+            targetName={record.pipeline?.spec.target ?? 'value'}
+            seen={answer?.seen ?? null}
+            modelRef={modelRef}
+          />
         </div>
       </div>
-    </div>
+    </ModalDialog>
   );
 }
