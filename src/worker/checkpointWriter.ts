@@ -51,6 +51,11 @@ export class CheckpointWriter {
     this.writing = this.writing.then(() => this.drain());
   }
 
+  /** Whether a write is under way (or queued). */
+  get isWriting(): boolean {
+    return this.flushing;
+  }
+
   /** Resolves once every checkpoint taken so far is stored (or has failed). */
   async flush(): Promise<void> {
     await this.writing;

@@ -14,6 +14,34 @@ const progress = (batch: number): Progress => ({
 });
 
 describe('RunControl', () => {
+  it('yields every 100 ms, and every 15 ms while a checkpoint is being written', async () => {
+    let clock = 0;
+    let yields = 0;
+    let writing = false;
+    const control = new RunControl(
+      'r1',
+      () => {},
+      () => clock,
+      async () => {
+        yields += 1;
+      },
+      undefined,
+      () => writing,
+    );
+    // One batch every 5 ms for 300 ms, then 300 ms with a write under way.
+    const batches = async () => {
+      for (let i = 0; i < 60; i++) {
+        clock += 5;
+        await control.waitIfPaused();
+      }
+    };
+    await batches();
+    expect(yields).toBe(3);
+    writing = true;
+    await batches();
+    expect(yields).toBe(3 + 20);
+  });
+
   it('waits while paused and goes on after resume', async () => {
     const posted: FromWorker[] = [];
     const control = new RunControl(

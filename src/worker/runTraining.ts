@@ -64,9 +64,17 @@ export async function runTraining(msg: TrainMessage, ctx: RunContext): Promise<v
   const resumed = await resumeCheckpoints(msg);
   if (typeof resumed === 'string') return fail(resumed);
 
-  const control = new RunControl(runId, post);
-  const progress = new ProgressBatcher(runId, post);
   const checkpoints = new CheckpointWriter(runId, msg.resume?.best ?? null, post);
+  // Checkpoint writes go faster when the loop yields often (RunControl's `urgent`).
+  const control = new RunControl(
+    runId,
+    post,
+    undefined,
+    undefined,
+    undefined,
+    () => checkpoints.isWriting,
+  );
+  const progress = new ProgressBatcher(runId, post);
   ctx.onControl(control);
   const { split } = prepared;
   rememberRunStart(runId, graph, config, split, prepared.preprocessing);
