@@ -1,8 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chainOf } from '../graph/testGraphs';
-import { columnFromTexts } from '../data/csv/column';
-import type { CsvTable } from '../data/csv/types';
+import { tableOf } from '../data/pipeline/testing';
 import { csvDatasetFittedOn, csvDatasetForSplit, prepareCsvSource } from '../data/pipeline/source';
 import type { ColumnSpec, PipelineSpec } from '../data/pipeline/spec';
 import { fitStandardization } from '../data/standardize';
@@ -233,19 +232,6 @@ describe('executeRun with cross-validation', () => {
   });
 });
 
-function tableOf(headers: string[], rows: string[][]): CsvTable {
-  return {
-    fileName: 'mixed.csv',
-    headers,
-    columns: headers.map((_, j) => columnFromTexts(rows.map((r) => r[j]!))),
-    nRows: rows.length,
-    delimiter: ',',
-    encoding: 'utf-8',
-    hasHeader: true,
-    warnings: [],
-  };
-}
-
 const column = (name: string, type: ColumnSpec['type']): ColumnSpec => ({
   name,
   type,
@@ -277,7 +263,7 @@ describe('executeRun with cross-validation of a CSV', () => {
         i === rare ? 'rare' : i % 2 ? 'north' : 'south',
         `c${i % 3}`,
       ]);
-      const out = prepareCsvSource(tableOf(['x', 'region', 'label'], rows), spec);
+      const out = prepareCsvSource(tableOf(['x', 'region', 'label'], rows, 'mixed.csv'), spec);
       if (!out.ok) throw new Error(out.message);
       return { rows, source: out.source };
     };
