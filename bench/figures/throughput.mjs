@@ -67,19 +67,8 @@ async function appThroughput(
  * and after epoch 1 (from the first batch of epoch 2, whose figure includes epoch 1's
  * validation and statistics, to the last; on WebGL the run goes on into epoch 2 for it).
  */
-async function loopAlone(
-  { browser, origin, warmup, timed, minWindowMs },
-  model,
-  backend,
-  batchSize,
-) {
-  const res = await inReferencePage({ browser, origin }, 'loopInWorker', {
-    model,
-    backend,
-    batchSize,
-    warmupBatches: warmup,
-    timedBatches: timed,
-    minWindowMs,
+async function loopAlone(ctx, model, backend, batchSize) {
+  const res = await inReferencePage(ctx, 'loopInWorker', model, backend, batchSize, {
     throughEpoch2: backend === 'webgl',
   });
   if (res.error) return res;
@@ -103,20 +92,8 @@ async function loopAlone(
 }
 
 /** Plain model.fit in a worker of the reference page (bench/raw/). */
-async function rawThroughput(
-  { browser, origin, warmup, timed, minWindowMs },
-  model,
-  backend,
-  batchSize,
-) {
-  const r = await inReferencePage({ browser, origin }, 'inWorker', {
-    model,
-    backend,
-    batchSize,
-    warmupBatches: warmup,
-    timedBatches: timed,
-    minWindowMs,
-  });
+async function rawThroughput(ctx, model, backend, batchSize) {
+  const r = await inReferencePage(ctx, 'inWorker', model, backend, batchSize);
   if (r.error) return { error: r.error };
   if (r.ok.backend !== backend) return { error: `ran on ${r.ok.backend}` };
   if (process.env.BENCH_BATCH_TIMES) {
@@ -129,10 +106,27 @@ async function rawThroughput(
 }
 
 /**
- * Runs `rawBench[fn](req)` in a fresh context of the reference page (bench/raw/):
- * `{ ok: result }` or `{ error: message }`.
+ * Runs `rawBench[fn]` on the figure's model, backend, batch size and timed window (plus
+ * `extra`) in a fresh context of the reference page (bench/raw/): `{ ok: result }` or
+ * `{ error: message }`.
  */
-async function inReferencePage({ browser, origin }, fn, req) {
+async function inReferencePage(
+  { browser, origin, warmup, timed, minWindowMs },
+  fn,
+  model,
+  backend,
+  batchSize,
+  extra = {},
+) {
+  const req = {
+    model,
+    backend,
+    batchSize,
+    warmupBatches: warmup,
+    timedBatches: timed,
+    minWindowMs,
+    ...extra,
+  };
   const context = await browser.newContext();
   const page = await context.newPage();
   try {
