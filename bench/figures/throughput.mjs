@@ -37,7 +37,7 @@ async function appThroughput(
     const window = (st) =>
       st?.trainRows ? epochWindow(st.t, st.trainRows, batchSize, minWindowMs) : null;
     const done = (st) => st && (minWindowMs === undefined ? st.n >= need : window(st) !== null);
-    const s = await waitForRun(page, done, 900_000);
+    const s = await waitForRun(page, done, 900_000, 1_000);
     await page
       .getByRole('button', { name: 'Stop' })
       .click()

@@ -49,15 +49,19 @@ const runState = (page) =>
       : null;
   });
 
-/** Polls the run in the store until `predicate` holds or the run ends. */
-export async function waitForRun(page, predicate, timeoutMs) {
+/**
+ * Polls the run in the store every `pollMs` until `predicate` holds or the run ends. Each
+ * poll costs the page's main thread and this process a copy of every batch's time stamp:
+ * a throughput figure polls seldom, so the poll does not slow the run it times.
+ */
+export async function waitForRun(page, predicate, timeoutMs, pollMs = 100) {
   const t0 = Date.now();
   for (;;) {
     const s = await runState(page);
     if (predicate(s)) return s;
     if (s && (s.phase === 'failed' || s.phase === 'completed' || s.phase === 'stopped')) return s;
     if (Date.now() - t0 > timeoutMs) throw new Error('timed out');
-    await page.waitForTimeout(100);
+    await page.waitForTimeout(pollMs);
   }
 }
 
