@@ -30,7 +30,7 @@ test.describe('training on a built-in 2-D dataset', () => {
   });
 
   test('Stop ends a run early and a new run can start', async ({ page }) => {
-    await openFresh(page);
+    await openFresh(page, '?testHooks=1');
     // The default run finishes in a second or two on WASM: make it long enough to stop.
     const points = page.getByLabel('Points', { exact: true });
     await points.fill('5000');
@@ -45,8 +45,17 @@ test.describe('training on a built-in 2-D dataset', () => {
     await expect(status).toContainText('Paused');
     await page.getByRole('button', { name: 'Resume' }).click();
     await expect(status).toContainText(/Epoch \d+\/500/);
+    // The batch-loss chart is drawn while the run trains (twice a second at most).
+    const batchChart = page.getByTestId('batch-loss-chart');
+    await expect(batchChart).not.toHaveAttribute('data-points', '0');
     await page.getByRole('button', { name: 'Stop' }).click();
     await expect(status).toContainText(/Stopped at epoch \d+\/500/);
+    // Once it has stopped, the chart shows every batch the run recorded.
+    const recorded = await page.evaluate(
+      () => window.trainSmarter!.store.getState().run!.record.batches.length,
+    );
+    expect(recorded).toBeGreaterThan(0);
+    await expect(batchChart).toHaveAttribute('data-points', String(recorded));
     const k = Number((await status.textContent())!.match(/Stopped at epoch (\d+)\/500/)![1]);
     expect(k).toBeGreaterThanOrEqual(1);
     expect(k).toBeLessThan(500);

@@ -2,7 +2,7 @@
  * The findings of a run, recomputed as its record changes: at most once a second while
  * it trains (batches arrive up to 10 times a second), at once otherwise.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo } from 'react';
 import { sameRunData } from '../../core/runs/compare';
 import { diagnosisInputFor } from '../../core/runs/diagnosisInput';
 import type { RunRecord } from '../../core/runs/record';
@@ -11,31 +11,12 @@ import type { Finding } from '../../core/train/diagnostics/types';
 import { useAppStore } from '../../state/store';
 import { selectRunLive } from '../../state/trainingSlice';
 import { useRunOutputs } from '../../state/useRunOutputs';
+import { useThrottled } from '../hooks/useThrottled';
 
 /** How often a training run's findings are recomputed. */
 export const LIVE_DIAGNOSIS_MS = 1000;
 
 const NO_FINDINGS: Finding[] = [];
-
-/** `value`, but while `throttle` holds, updated at most once per `ms` (the latest value wins). */
-export function useThrottled<T>(value: T, ms: number, throttle: boolean): T {
-  const [shown, setShown] = useState(value);
-  const last = useRef(0);
-  useEffect(() => {
-    const update = () => {
-      last.current = Date.now();
-      setShown(value);
-    };
-    const wait = throttle ? last.current + ms - Date.now() : 0;
-    if (wait <= 0) {
-      update();
-      return;
-    }
-    const timer = setTimeout(update, wait);
-    return () => clearTimeout(timer);
-  }, [value, ms, throttle]);
-  return throttle ? shown : value;
-}
 
 /** The findings of `record` (null: none), with its stored outputs and the loaded data's class counts. */
 export function useFindings(record: RunRecord | null): Finding[] {
