@@ -163,13 +163,13 @@ export async function throughputFigure(ctx) {
     { model: 'cnn', batch: smoke ? 8 : 16 },
     // keras.io's mnist_convnet costs ~15 MFLOP a sample. An epoch takes about 3 s on WASM
     // but a minute on WebGL and over 3 on CPU: there it is timed over 8 batches after 2
-    // (each batch takes seconds, so the window is long), with one repeat on CPU.
+    // (each batch takes seconds, so the window is long), 3 pairs like every figure (one
+    // pair, which took 5 minutes less, was inside this machine's noise).
     {
       model: 'convnet',
       batch: smoke ? 8 : 128,
       warmup: 2,
       timed: smoke ? 2 : 8,
-      cpuRepeats: 1,
       epochWindowOn: smoke ? [] : ['wasm'],
     },
   ].filter((c) => listFromEnv('BENCH_MODELS', ['mlp', 'cnn', 'convnet']).includes(c.model));
@@ -185,7 +185,7 @@ export async function throughputFigure(ctx) {
         minWindowMs: byEpochs ? (smoke ? 0 : 5_000) : undefined,
       };
       if (smoke && backend !== 'wasm') continue;
-      const runs = backend === 'cpu' && !smoke ? (combo.cpuRepeats ?? repeats) : repeats;
+      const runs = repeats;
       log(`throughput ${model} ${backend}`);
       const app = [];
       const raw = [];
