@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useAppStore } from '../../state/store';
 import { differentDataWarning, runColours, type XAxisMode } from '../../core/runs/compare';
 import type { RunRecord } from '../../core/runs/record';
@@ -7,10 +7,10 @@ import { ConfigDiffTable, ConfusionMatrices, FinalMetricsTable } from './Compare
 import { openRunInEditor } from './openInEditor';
 import { CompareClassReports } from '../evaluation/CompareClassReports';
 import { RemedyVerdicts } from './RemedyVerdicts';
+import { ModalDialog } from '../forms/ModalDialog';
 import './runs.css';
 
 function CompareDialog({ runs, onClose }: { runs: RunRecord[]; onClose: () => void }) {
-  const closeRef = useRef<HTMLButtonElement>(null);
   const [xAxis, setXAxis] = useState<XAxisMode>('epoch');
   const [smoothing, setSmoothing] = useState(0);
   const [logScale, setLogScale] = useState(false);
@@ -22,114 +22,94 @@ function CompareDialog({ runs, onClose }: { runs: RunRecord[]; onClose: () => vo
   const regression = runs.some((r) => r.epochs.some((e) => e.valMae !== undefined));
   const warning = differentDataWarning(runs);
 
-  useEffect(() => {
-    const previous = document.activeElement;
-    closeRef.current?.focus();
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') onClose();
-    };
-    document.addEventListener('keydown', onKey);
-    return () => {
-      document.removeEventListener('keydown', onKey);
-      if (previous instanceof HTMLElement) previous.focus();
-    };
-  }, [onClose]);
+  const controls = (
+    <>
+      <label className="field inline">
+        <span>X axis</span>
+        <select value={xAxis} onChange={(e) => setXAxis(e.target.value as XAxisMode)}>
+          <option value="epoch">Epoch</option>
+          <option value="time">Time (s)</option>
+        </select>
+      </label>
+      <label className="field inline">
+        <span>Smoothing</span>
+        <input
+          type="range"
+          min={0}
+          max={0.99}
+          step={0.01}
+          value={smoothing}
+          onChange={(e) => setSmoothing(Number(e.target.value))}
+        />
+        <output>{smoothing.toFixed(2)}</output>
+      </label>
+      <label className="field checkbox">
+        <input type="checkbox" checked={logScale} onChange={(e) => setLogScale(e.target.checked)} />
+        <span>Log scale</span>
+      </label>
+    </>
+  );
 
   return (
-    <div className="compare-overlay">
-      <div
-        className="compare-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="compare-title"
-        data-testid="compare-view"
-      >
-        {/* Not a <header>: inside this dialog it would be a second banner of the page. */}
-        <div className="compare-header">
-          <h2 id="compare-title">Compare {runs.length} runs</h2>
-          <label className="field inline">
-            <span>X axis</span>
-            <select value={xAxis} onChange={(e) => setXAxis(e.target.value as XAxisMode)}>
-              <option value="epoch">Epoch</option>
-              <option value="time">Time (s)</option>
-            </select>
-          </label>
-          <label className="field inline">
-            <span>Smoothing</span>
-            <input
-              type="range"
-              min={0}
-              max={0.99}
-              step={0.01}
-              value={smoothing}
-              onChange={(e) => setSmoothing(Number(e.target.value))}
-            />
-            <output>{smoothing.toFixed(2)}</output>
-          </label>
-          <label className="field checkbox">
-            <input
-              type="checkbox"
-              checked={logScale}
-              onChange={(e) => setLogScale(e.target.checked)}
-            />
-            <span>Log scale</span>
-          </label>
-          <button type="button" ref={closeRef} onClick={onClose}>
-            Close
-          </button>
-        </div>
-        {warning && (
-          <p className="compare-warning" role="note" data-testid="data-warning">
-            {warning}
-          </p>
-        )}
-        <RemedyVerdicts runs={runs} />
-        <div className="chart-grid">
-          <CompareChart
-            runs={runs}
-            colours={colours}
-            metric="loss"
-            title="Train loss"
-            options={options}
-          />
-          <CompareChart
-            runs={runs}
-            colours={colours}
-            metric="valLoss"
-            title="Validation loss"
-            options={options}
-          />
-          <CompareChart
-            runs={runs}
-            colours={colours}
-            metric={regression ? 'mae' : 'accuracy'}
-            title={regression ? 'Train MAE' : 'Train accuracy'}
-            options={options}
-          />
-          <CompareChart
-            runs={runs}
-            colours={colours}
-            metric={regression ? 'valMae' : 'valAccuracy'}
-            title={regression ? 'Validation MAE' : 'Validation accuracy'}
-            options={options}
-          />
-        </div>
-        <ConfigDiffTable runs={runs} />
-        <FinalMetricsTable runs={runs} colours={colours} regression={regression} />
-        <ConfusionMatrices runs={runs} />
-        <CompareClassReports runs={runs} />
-        <section aria-labelledby="restore-heading">
-          <h3 id="restore-heading">Change one thing and run again</h3>
-          <div className="restore-buttons">
-            {runs.map((r) => (
-              <button key={r.id} type="button" onClick={() => openRunInEditor(r)}>
-                Open {r.name} in editor
-              </button>
-            ))}
-          </div>
-        </section>
+    <ModalDialog
+      title={`Compare ${runs.length} runs`}
+      onClose={onClose}
+      className="compare-dialog"
+      headerClassName="compare-header"
+      headerControls={controls}
+      data-testid="compare-view"
+    >
+      {warning && (
+        <p className="compare-warning" role="note" data-testid="data-warning">
+          {warning}
+        </p>
+      )}
+      <RemedyVerdicts runs={runs} />
+      <div className="chart-grid">
+        <CompareChart
+          runs={runs}
+          colours={colours}
+          metric="loss"
+          title="Train loss"
+          options={options}
+        />
+        <CompareChart
+          runs={runs}
+          colours={colours}
+          metric="valLoss"
+          title="Validation loss"
+          options={options}
+        />
+        <CompareChart
+          runs={runs}
+          colours={colours}
+          metric={regression ? 'mae' : 'accuracy'}
+          title={regression ? 'Train MAE' : 'Train accuracy'}
+          options={options}
+        />
+        <CompareChart
+          runs={runs}
+          colours={colours}
+          metric={regression ? 'valMae' : 'valAccuracy'}
+          title={regression ? 'Validation MAE' : 'Validation accuracy'}
+          options={options}
+        />
       </div>
-    </div>
+      <ConfigDiffTable runs={runs} />
+      <FinalMetricsTable runs={runs} colours={colours} regression={regression} />
+      <ConfusionMatrices runs={runs} />
+      <CompareClassReports runs={runs} />
+      <section aria-labelledby="restore-heading">
+        <h3 id="restore-heading">Change one thing and run again</h3>
+        <div className="restore-buttons">
+          {runs.map((r) => (
+            <button key={r.id} type="button" onClick={() => openRunInEditor(r)}>
+              Open {r.name} in editor
+            </button>
+          ))}
+        </div>
+      </section>
+    </ModalDialog>
   );
 }
 
