@@ -1,6 +1,11 @@
 import { useMemo, useState } from 'react';
 import { useAppStore } from '../../state/store';
-import { differentDataWarning, runColours, type XAxisMode } from '../../core/runs/compare';
+import {
+  differentDataWarning,
+  runColours,
+  type EpochMetricKey,
+  type XAxisMode,
+} from '../../core/runs/compare';
 import type { RunRecord } from '../../core/runs/record';
 import { CompareChart, type ChartOptions } from './CompareCharts';
 import { ConfigDiffTable, ConfusionMatrices, FinalMetricsTable } from './CompareTables';
@@ -21,6 +26,16 @@ function CompareDialog({ runs, onClose }: { runs: RunRecord[]; onClose: () => vo
   const colours = useMemo(() => runColours(runs), [runs]);
   const regression = runs.some((r) => r.epochs.some((e) => e.valMae !== undefined));
   const warning = differentDataWarning(runs);
+  const charts: { metric: EpochMetricKey; title: string }[] = [
+    { metric: 'loss', title: 'Train loss' },
+    { metric: 'valLoss', title: 'Validation loss' },
+    regression
+      ? { metric: 'mae', title: 'Train MAE' }
+      : { metric: 'accuracy', title: 'Train accuracy' },
+    regression
+      ? { metric: 'valMae', title: 'Validation MAE' }
+      : { metric: 'valAccuracy', title: 'Validation accuracy' },
+  ];
 
   const controls = (
     <>
@@ -66,34 +81,16 @@ function CompareDialog({ runs, onClose }: { runs: RunRecord[]; onClose: () => vo
       )}
       <RemedyVerdicts runs={runs} />
       <div className="chart-grid">
-        <CompareChart
-          runs={runs}
-          colours={colours}
-          metric="loss"
-          title="Train loss"
-          options={options}
-        />
-        <CompareChart
-          runs={runs}
-          colours={colours}
-          metric="valLoss"
-          title="Validation loss"
-          options={options}
-        />
-        <CompareChart
-          runs={runs}
-          colours={colours}
-          metric={regression ? 'mae' : 'accuracy'}
-          title={regression ? 'Train MAE' : 'Train accuracy'}
-          options={options}
-        />
-        <CompareChart
-          runs={runs}
-          colours={colours}
-          metric={regression ? 'valMae' : 'valAccuracy'}
-          title={regression ? 'Validation MAE' : 'Validation accuracy'}
-          options={options}
-        />
+        {charts.map((c) => (
+          <CompareChart
+            key={c.metric}
+            runs={runs}
+            colours={colours}
+            metric={c.metric}
+            title={c.title}
+            options={options}
+          />
+        ))}
       </div>
       <ConfigDiffTable runs={runs} />
       <FinalMetricsTable runs={runs} colours={colours} regression={regression} />
