@@ -6,6 +6,7 @@ import type { Dataset, SplitIndices } from '../data/types';
 import { restoreWeights, type Checkpoint } from './checkpoint';
 import { predictRows } from './evaluate';
 import { trainModel, WARMUP_BATCHES } from './loop';
+import type { TrainOptions } from './loopTypes';
 import { testMlp } from './testModels';
 import { DEFAULT_TRAINING_CONFIG, type Progress, type TrainingConfig } from './types';
 
@@ -17,6 +18,15 @@ const config = (patch: Partial<TrainingConfig>): TrainingConfig => ({
   ...DEFAULT_TRAINING_CONFIG,
   ...patch,
 });
+
+/** trainModel on `model`, `ds` and `split` with `cfg`, plus the test's other options. */
+const train = (
+  model: tf.LayersModel,
+  ds: Dataset,
+  split: SplitIndices,
+  cfg: TrainingConfig,
+  rest: Omit<TrainOptions, 'tf' | 'model' | 'dataset' | 'split' | 'config'> = {},
+) => trainModel({ tf, model, dataset: ds, split, config: cfg, ...rest });
 
 function allRows(n: number): SplitIndices {
   return {
@@ -39,13 +49,12 @@ describe('trainModel', () => {
     const model = testMlp(tf, 2, [8], 1, 1);
     const split = allRows(16);
     const before = (await predictRows(tf, model, ds, split.train, spec)).loss;
-    const result = await trainModel({
-      tf,
+    const result = await train(
       model,
-      dataset: ds,
+      ds,
       split,
-      config: config({ optimizer: 'sgd', learningRate: 0.1, batchSize: 16, epochs: 1 }),
-    });
+      config({ optimizer: 'sgd', learningRate: 0.1, batchSize: 16, epochs: 1 }),
+    );
     expect(result.status).toBe('completed');
     expect(result.step).toBe(1);
     const after = (await predictRows(tf, model, ds, split.train, spec)).loss;
@@ -60,12 +69,7 @@ describe('trainModel', () => {
     const model = testMlp(tf, 2, [16, 8], 1, 42);
     const start = tf.memory().numTensors;
     const epochs: number[] = [];
-    const result = await trainModel({
-      tf,
-      model,
-      dataset: ds,
-      split,
-      config: cfg,
+    const result = await train(model, ds, split, cfg, {
       hooks: { onEpoch: (m) => epochs.push(m.valAccuracy ?? NaN) },
     });
     expect(result.status).toBe('completed');
@@ -80,13 +84,7 @@ describe('trainModel', () => {
     ds.x[0] = NaN;
     const model = testMlp(tf, 2, [4], 1, 1);
     const start = tf.memory().numTensors;
-    const result = await trainModel({
-      tf,
-      model,
-      dataset: ds,
-      split: allRows(40),
-      config: config({ batchSize: 40, epochs: 2 }),
-    });
+    const result = await train(model, ds, allRows(40), config({ batchSize: 40, epochs: 2 }));
     expect(result.status).toBe('failed');
     expect(result.status === 'failed' && result.message).toBe(
       'Loss became NaN at epoch 1, batch 1 (step 0): try learning rate ÷ 10 or clip gradients.' +
@@ -102,18 +100,19 @@ describe('trainModel', () => {
       const model = testMlp(tf, 2, [16], 1, 5, 0.5);
       let batches = 0;
       let asked = 0;
-      const result = await trainModel({
-        tf,
+      const result = await train(
         model,
-        dataset: ds,
-        split: allRows(64),
-        config: config({ batchSize: 16, epochs: 3, seed: 9 }),
-        hooks: {
-          onBatch: () => (batches += 1),
-          // Asked before each step: stop instead of the (stopAfter + 1)th.
-          shouldStop: () => stopAfter !== null && ++asked > stopAfter,
+        ds,
+        allRows(64),
+        config({ batchSize: 16, epochs: 3, seed: 9 }),
+        {
+          hooks: {
+            onBatch: () => (batches += 1),
+            // Asked before each step: stop instead of the (stopAfter + 1)th.
+            shouldStop: () => stopAfter !== null && ++asked > stopAfter,
+          },
         },
-      });
+      );
       const weights = model.getWeights().map((w) => Array.from(w.dataSync()));
       model.dispose();
       return { result, weights, batches };
@@ -132,12 +131,7 @@ describe('trainModel', () => {
     const progress: Progress[] = [];
     let clock = 0;
     const model = testMlp(tf, 2, [4], 1, 1);
-    await trainModel({
-      tf,
-      model,
-      dataset: ds,
-      split: allRows(80),
-      config: config({ batchSize: 10, epochs: 2 }),
+    await train(model, ds, allRows(80), config({ batchSize: 10, epochs: 2 }), {
       // The clock moves 10 ms per batch (shouldStop is asked once before each).
       now: () => clock,
       hooks: {
@@ -165,12 +159,7 @@ describe('trainModel', () => {
     let dispatched = 0;
     const reportedBefore: number[] = [];
     const model = testMlp(tf, 2, [4], 1, 1);
-    const result = await trainModel({
-      tf,
-      model,
-      dataset: ds,
-      split: allRows(80),
-      config: config({ batchSize: 10, epochs: 2 }),
+    const result = await train(model, ds, allRows(80), config({ batchSize: 10, epochs: 2 }), {
       // 10 ms per batch and a read every 25 ms: three steps per read.
       readEveryMs: 25,
       now: () => clock,
@@ -208,12 +197,7 @@ describe('trainModel', () => {
       const steps: number[] = [];
       let asked = 0;
       const before = tf.memory().numTensors;
-      const result = await trainModel({
-        tf,
-        model,
-        dataset: ds,
-        split: allRows(60),
-        config: config({ batchSize: 10, epochs: 3 }),
+      const result = await train(model, ds, allRows(60), config({ batchSize: 10, epochs: 3 }), {
         readEveryMs,
         hooks: {
           onBatch: (p) => steps.push(p.step),
@@ -254,12 +238,7 @@ describe('trainModel', () => {
     const checkpoints: Checkpoint[] = [];
     const liveWeights: number[][][] = [];
     let batches = 0;
-    const result = await trainModel({
-      tf,
-      model,
-      dataset: ds,
-      split: allRows(60),
-      config: config({ batchSize: 20, epochs: 5 }),
+    const result = await train(model, ds, allRows(60), config({ batchSize: 20, epochs: 5 }), {
       hooks: {
         onBatch: () => (batches += 1),
         onEpoch: (_m, cp) => {
@@ -290,13 +269,12 @@ describe('trainModel', () => {
     const run = async (classWeights: boolean) => {
       const model = testMlp(tf, 2, [4], 1, 6);
       const start = tf.memory().numTensors;
-      const result = await trainModel({
-        tf,
+      const result = await train(
         model,
-        dataset: ds,
-        split: allRows(36),
-        config: config({ batchSize: 12, epochs: 2, classWeights }),
-      });
+        ds,
+        allRows(36),
+        config({ batchSize: 12, epochs: 2, classWeights }),
+      );
       expect(result.status).toBe('completed');
       expect(tf.memory().numTensors).toBe(start);
       const weights = model.getWeights().map((w) => Array.from(w.dataSync()));
@@ -313,13 +291,7 @@ describe('trainModel', () => {
       classNames: ['a', 'b', 'c'],
     };
     const model = testMlp(tf, 2, [4], 3, 1);
-    const result = await trainModel({
-      tf,
-      model,
-      dataset: ds,
-      split: allRows(20),
-      config: config({ loss: 'binaryCrossentropy' }),
-    });
+    const result = await train(model, ds, allRows(20), config({ loss: 'binaryCrossentropy' }));
     expect(result.status === 'failed' && result.message).toMatch(/categorical cross-entropy/);
     model.dispose();
   });
