@@ -22,14 +22,14 @@ import { markerElements, markersOn, type ChartMarker } from './findingMarkers';
 
 // Live charts draw at most ~1,000 points a series and never animate (DESIGN.md).
 const MAX_POINTS = 600;
+const MAX_DOTS = 60;
 /**
  * While a run trains, the batch-loss chart redraws at most this often (batches arrive up
  * to 10 times a second; the metrics strip shows each). Measured on the bench MLP on WebGL
  * (SwiftShader), where the page's drawing shares the GPU process with training: charts
  * redrawn at every batch cost about 6% of the run's speed.
  */
-export const LIVE_CHART_MS = 500;
-const MAX_DOTS = 60;
+const LIVE_CHART_MS = 500;
 const EMPTY_BATCHES: BatchPoint[] = [];
 const EMPTY_EPOCHS: EpochMetrics[] = [];
 const EMPTY_FOLDS: FoldHistory[] = [];
