@@ -10,8 +10,9 @@ import simdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.w
 import threadedSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { chooseBackend, softwareRendererName } from '../core/train/backend';
 import { probeTraining } from '../core/train/run';
-import { registerWasmConvTrainingKernels } from '../core/train/wasmConvKernels/register';
-import { registerWebglConvTrainingKernels } from '../core/train/webglConvKernels/register';
+import { replaceKernels } from '../core/train/replaceKernels';
+import { WASM_TRAINING_KERNELS } from '../core/train/wasmConvKernels/register';
+import { WEBGL_TRAINING_KERNELS } from '../core/train/webglConvKernels/register';
 import type { ModelGraph } from '../core/graph/types';
 import type { Dataset } from '../core/data/types';
 import type { BackendName, TrainingConfig } from '../core/train/types';
@@ -57,12 +58,12 @@ export function configureWasm(): void {
     'tfjs-backend-wasm-simd.wasm': simdUrl,
     'tfjs-backend-wasm-threaded-simd.wasm': threadedSimdUrl,
   });
-  registerWasmConvTrainingKernels(tf);
+  replaceKernels(tf, WASM_TRAINING_KERNELS);
 }
 
 /** Puts the app's faster convolution filter gradient in place of TF.js's on WebGL. */
 export function configureWebgl(): void {
-  registerWebglConvTrainingKernels(tf);
+  replaceKernels(tf, WEBGL_TRAINING_KERNELS);
 }
 
 let webglLost = false;

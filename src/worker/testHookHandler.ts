@@ -4,7 +4,8 @@
  * and data-path limits, checking the WebGL filter gradient. They are honoured only when the app runs with ?testHooks=1; otherwise refused.
  */
 import * as tf from '@tensorflow/tfjs';
-import { webglConvTrainingKernelsRegistered } from '../core/train/webglConvKernels/register';
+import { kernelsReplaced } from '../core/train/replaceKernels';
+import { WEBGL_TRAINING_KERNELS } from '../core/train/webglConvKernels/register';
 import { filterGradientErrors } from '../core/train/webglConvKernels/selfCheck';
 import { loseWebGLContext } from './backendSetup';
 import { setDataPathTestHooks } from './dataPathTestHooks';
@@ -125,7 +126,7 @@ async function convGradientCheck(requestId: number, post: (msg: FromWorker) => v
     type: 'convGradientCheckResult',
     requestId,
     backend,
-    appKernel: webglConvTrainingKernelsRegistered(tf),
+    appKernel: kernelsReplaced(tf, WEBGL_TRAINING_KERNELS),
     errors,
     failure,
   });

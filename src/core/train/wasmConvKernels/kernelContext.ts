@@ -1,10 +1,11 @@
 /**
  * What the WASM training kernels need from the WASM backend: its own kernels (run on
- * TensorInfos, as kernels call kernels) and its heap, for the loops XNNPACK has no
- * operator for. Intermediates are freed with the backend's disposeData when the kernel
- * returns, so a kernel adds no tensor and no WASM buffer beyond its output.
+ * TensorInfos, as kernels call kernels, see replaceKernels.ts) and its heap, for the loops
+ * XNNPACK has no operator for. Intermediates are freed when the kernel returns, so a kernel
+ * adds no tensor and no WASM buffer beyond its output.
  */
 import type * as tfjs from '@tensorflow/tfjs';
+import { withCompositeKernel, type CompositeKernel } from '../replaceKernels';
 
 /** The part of tfjs-backend-wasm's BackendWasm these kernels use. */
 interface WasmBackendLike {
@@ -13,10 +14,7 @@ interface WasmBackendLike {
   typedArrayFromHeap(info: tfjs.TensorInfo): ArrayBufferView;
 }
 
-export interface KernelContext {
-  tf: typeof tfjs;
-  /** Runs the backend's kernel `name`; the result is freed on return unless it is the output. */
-  run(name: string, inputs: tfjs.NamedTensorInfoMap, attrs: object): tfjs.TensorInfo;
+export interface KernelContext extends CompositeKernel {
   /** A new float32 tensor on the WASM heap, uninitialised, freed on return. */
   allocate(shape: number[]): tfjs.TensorInfo;
   /**
@@ -24,10 +22,6 @@ export interface KernelContext {
    * an allocation may grow the heap, which detaches every earlier view.
    */
   heap(t: tfjs.TensorInfo): Float32Array;
-  /** Frees an intermediate now rather than on return, to bound the kernel's peak memory. */
-  free(t: tfjs.TensorInfo): void;
-  /** Marks `t` as the kernel's output: it survives the kernel's clean-up. */
-  output(t: tfjs.TensorInfo): tfjs.TensorInfo;
 }
 
 function asWasmBackend(backend: unknown): WasmBackendLike {
@@ -49,40 +43,17 @@ export function withKernelContext(
   body: (ctx: KernelContext) => tfjs.TensorInfo,
 ): tfjs.TensorInfo {
   const wasm = asWasmBackend(backend);
-  const temps = new Set<tfjs.TensorInfo>();
-  let result: tfjs.TensorInfo | null = null;
-  const ctx: KernelContext = {
-    tf,
-    run: (name, inputs, attrs) => {
-      const kernel = tf.getKernel(name, 'wasm');
-      if (!kernel) throw new Error(`The WASM backend has no ${name} kernel.`);
-      const out = kernel.kernelFunc({ inputs, backend: wasm, attrs: attrs as tfjs.NamedAttrMap });
-      if (Array.isArray(out)) throw new Error(`${name} returned several tensors.`);
-      temps.add(out);
-      return out;
-    },
-    allocate: (shape) => {
-      const out = wasm.makeOutput(shape, 'float32');
-      temps.add(out);
-      return out;
-    },
-    heap: (t) => {
-      const view = wasm.typedArrayFromHeap(t);
-      if (!(view instanceof Float32Array)) throw new Error('Expected a float32 tensor.');
-      return view;
-    },
-    free: (t) => {
-      if (temps.delete(t)) wasm.disposeData(t.dataId);
-    },
-    output: (t) => (result = t),
-  };
-  try {
-    const out = body(ctx);
-    if (out !== result) throw new Error('A WASM kernel must return what it marked as output.');
-    return out;
-  } finally {
-    for (const t of temps) if (t !== result) wasm.disposeData(t.dataId);
-  }
+  return withCompositeKernel(tf, wasm, 'wasm', (k) =>
+    body({
+      ...k,
+      allocate: (shape) => k.track(wasm.makeOutput(shape, 'float32')),
+      heap: (t) => {
+        const view = wasm.typedArrayFromHeap(t);
+        if (!(view instanceof Float32Array)) throw new Error('Expected a float32 tensor.');
+        return view;
+      },
+    }),
+  );
 }
 
 /** Conv2D attrs in TF.js accept a number or a pair for strides. */

@@ -4,7 +4,8 @@ import type { Dataset } from '../../data/types';
 import { trainModel } from '../loop';
 import { makeRng } from '../random';
 import { DEFAULT_TRAINING_CONFIG } from '../types';
-import { registerWasmConvTrainingKernels, WASM_CONV_TRAINING_KERNELS } from './register';
+import { replaceKernels } from '../replaceKernels';
+import { WASM_TRAINING_KERNELS } from './register';
 import { setUpWasm } from './testing';
 
 beforeAll(setUpWasm);
@@ -25,11 +26,13 @@ function imageDataset(n: number, side: number, classes: number, seed: number): D
   };
 }
 
-describe('registerWasmConvTrainingKernels', () => {
+const NAMES = Object.keys(WASM_TRAINING_KERNELS.kernels);
+
+describe('the WASM training kernels', () => {
   it('registers once: a second call changes nothing', () => {
-    const before = WASM_CONV_TRAINING_KERNELS.map((name) => tf.getKernel(name, 'wasm'));
-    registerWasmConvTrainingKernels(tf);
-    const after = WASM_CONV_TRAINING_KERNELS.map((name) => tf.getKernel(name, 'wasm'));
+    const before = NAMES.map((name) => tf.getKernel(name, 'wasm'));
+    replaceKernels(tf, WASM_TRAINING_KERNELS);
+    const after = NAMES.map((name) => tf.getKernel(name, 'wasm'));
     expect(after.every((k) => k !== undefined)).toBe(true);
     expect(after).toEqual(before);
   });
@@ -49,7 +52,7 @@ describe('registerWasmConvTrainingKernels', () => {
         tf.grad((x) => tf.sum(tf.maxPool(x as tf.Tensor4D, 2, 2, 'valid')))(tf.ones([1, 4, 4, 1])),
       );
     expect(gradient).toThrow('the stand-in ran');
-    registerWasmConvTrainingKernels(tf);
+    replaceKernels(tf, WASM_TRAINING_KERNELS);
     const dx = gradient();
     expect(Array.from(await dx.data()).filter((v) => v === 1)).toHaveLength(4);
     dx.dispose();

@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { makeRng, normal } from '../random';
-import { registerWasmConvTrainingKernels } from './register';
+import { replaceKernels } from '../replaceKernels';
+import { WASM_TRAINING_KERNELS } from './register';
 
 /** Loads the WASM backend from node_modules with the training kernels registered. */
 export async function setUpWasm(): Promise<void> {
@@ -12,7 +13,7 @@ export async function setUpWasm(): Promise<void> {
       new URL('../../../../node_modules/@tensorflow/tfjs-backend-wasm/dist/', import.meta.url),
     ),
   );
-  registerWasmConvTrainingKernels(tf);
+  replaceKernels(tf, WASM_TRAINING_KERNELS);
   if (!(await tf.setBackend('wasm'))) throw new Error('The WASM backend did not start.');
 }
 

@@ -8,11 +8,11 @@ import {
   randomTensor,
 } from '../wasmConvKernels/testing';
 import { conv2dBackpropFilter } from './conv2dBackpropFilter';
-import { withKernelRunner } from './kernelRunner';
+import { withCompositeKernel } from '../replaceKernels';
 
 /** The WebGL kernel's body run on the CPU backend: only that backend's own kernels. */
 function ours(x: tf.Tensor, dy: tf.Tensor, c: (typeof CONV_CASES)[number]): tf.Tensor {
-  const info = withKernelRunner(tf, tf.backend(), 'cpu', (k) =>
+  const info = withCompositeKernel(tf, tf.backend(), 'cpu', (k) =>
     conv2dBackpropFilter(k, { x, dy }, { strides: c.strides, pad: c.pad, filterShape: c.filter }),
   );
   return tf.engine().makeTensorFromTensorInfo(info);

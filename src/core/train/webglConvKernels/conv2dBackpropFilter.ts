@@ -13,7 +13,7 @@
  * Dilation 1 only, as everywhere in TF.js: its conv2d gradient rejects dilated filters.
  */
 import type * as tfjs from '@tensorflow/tfjs';
-import type { KernelRunner } from './kernelRunner';
+import type { CompositeKernel } from '../replaceKernels';
 // The same kernel, the same attrs, as TF.js passes them.
 import {
   filterGradientInfo,
@@ -22,7 +22,7 @@ import {
 
 /** dW of a stride-s NHWC convolution, from its input x and output gradient dy. */
 export function conv2dBackpropFilter(
-  k: KernelRunner,
+  k: CompositeKernel,
   inputs: tfjs.NamedTensorInfoMap,
   attrs: Conv2DBackpropFilterAttrs,
 ): tfjs.TensorInfo {
