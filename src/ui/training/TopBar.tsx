@@ -9,12 +9,15 @@ import { ProjectMenu } from '../export/ProjectMenu';
 import { TRAINING_SETTINGS } from '../../core/train/settings';
 import { ChoiceSettingField } from './TrainingSettings';
 
-/** Project name, dataset, backend, run controls and the status line. */
+/**
+ * Project name, dataset, backend, run controls and the status line. Only the status line
+ * reads the live run: the rest re-renders when the run's phase changes, not at every
+ * progress message.
+ */
 export function TopBar() {
-  const run = useAppStore((s) => s.run);
+  const phase = useAppStore((s) => (s.run ? runPhase(s.run) : undefined));
   const active = useAppStore(selectTrainingActive);
   const blocker = useTrainBlocker();
-  const phase = run ? runPhase(run) : undefined;
   return (
     <header className="topbar">
       <h1 className="brand">Train Smarter</h1>
@@ -48,22 +51,30 @@ export function TopBar() {
           Stop
         </button>
       </div>
-      <div className="status-block">
-        <div role="status" data-testid="training-status" className="training-status">
-          {statusText(run, blocker)}
-        </div>
-        {blocker && !active && (
-          <div id="train-blocker" className="blocker" title={blocker}>
-            Train is disabled: {blocker}
-          </div>
-        )}
-        {run?.backend && (
-          <div className="backend-label" data-testid="backend-in-use" title={run.backend.reason}>
-            Backend: {run.backend.label} — {run.backend.reason}
-          </div>
-        )}
-      </div>
+      <RunStatus blocker={blocker} active={active} />
       <ProjectMenu />
     </header>
+  );
+}
+
+/** What the run is doing (or why Train is disabled), and the backend it trains on. */
+function RunStatus({ blocker, active }: { blocker: string | null; active: boolean }) {
+  const run = useAppStore((s) => s.run);
+  return (
+    <div className="status-block">
+      <div role="status" data-testid="training-status" className="training-status">
+        {statusText(run, blocker)}
+      </div>
+      {blocker && !active && (
+        <div id="train-blocker" className="blocker" title={blocker}>
+          Train is disabled: {blocker}
+        </div>
+      )}
+      {run?.backend && (
+        <div className="backend-label" data-testid="backend-in-use" title={run.backend.reason}>
+          Backend: {run.backend.label} — {run.backend.reason}
+        </div>
+      )}
+    </div>
   );
 }
