@@ -69,13 +69,31 @@ test.describe('training on a built-in 2-D dataset', () => {
   });
 
   test('the workspace survives a reload', async ({ page }) => {
-    await openFresh(page);
+    await openFresh(page, '?testHooks=1');
     await page.getByLabel('Dataset').selectOption({ label: 'XOR' });
     await expect(page.getByTestId('dataset-name')).toHaveText(/xor/i);
     await setSetting(page, 'Learning rate', '0.05');
     await setSetting(page, 'Seed', '7');
+    // The noise slider shows its value while it moves, and regenerates the set on release.
+    const noise = page.getByRole('slider', { name: /Noise/ });
+    const noiseBefore = Number(await noise.inputValue());
+    await noise.focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    const noiseAfter = (noiseBefore + 0.02).toFixed(2);
+    await expect(noise).toHaveValue(String(Number(noiseAfter)));
+    await expect(page.getByText(`Noise: ${noiseAfter}`)).toBeVisible();
+    await expect
+      .poll(() =>
+        page.evaluate(() => {
+          const choice = window.trainSmarter!.store.getState().datasetChoice;
+          return choice.kind === 'synthetic' ? choice.noise.toFixed(2) : null;
+        }),
+      )
+      .toBe(noiseAfter);
     await page.reload();
     await expect(page.getByTestId('dataset-name')).toHaveText(/xor/i);
+    await expect(page.getByText(`Noise: ${noiseAfter}`)).toBeVisible();
     await expect(page.getByLabel('Learning rate', { exact: true })).toHaveValue('0.05');
     await expect(page.getByLabel('Seed', { exact: true })).toHaveValue('7');
   });

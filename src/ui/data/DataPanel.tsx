@@ -11,6 +11,7 @@ import { CsvUpload } from './csv/CsvUpload';
 import { NumberField } from '../forms/NumberField';
 import { AugmentationControls } from './images/AugmentationControls';
 import { NO_AUGMENTATION } from '../../core/data/images/types';
+import { RangeField } from '../forms/RangeField';
 
 /** What the loaded dataset is: size, shape, classes; controls for synthetic sets. */
 export function DataPanel() {
@@ -129,19 +130,16 @@ function SyntheticControls(props: { size: number; noise: number; disabled: boole
         commitOn="blur"
         inputProps={{ type: 'number', min: 20, max: 5000, step: 10 }}
       />
-      <label className="field">
-        <span>Noise: {noise.toFixed(2)}</span>
-        <input
-          type="range"
-          min={0}
-          max={0.5}
-          step={0.01}
-          value={noise}
-          onChange={(e) => setNoise(Number(e.target.value))}
-          onPointerUp={() => regenerate(props.size, noise)}
-          onKeyUp={() => regenerate(props.size, noise)}
-        />
-      </label>
+      <RangeField
+        label="Noise"
+        value={noise}
+        min={0}
+        max={0.5}
+        step={0.01}
+        format={(v) => v.toFixed(2)}
+        onChange={setNoise}
+        onRelease={() => regenerate(props.size, noise)}
+      />
     </fieldset>
   );
 }

@@ -22,6 +22,7 @@ import type { RunDecision } from '../../core/runs/record';
 import { ConfusionMatrix } from './ConfusionMatrix';
 import { CurveChart, type CurveSeries } from './CurveChart';
 import { fixed4, reportCellText } from './format';
+import { RangeField } from '../forms/RangeField';
 
 const VALIDATION = 'var(--series-1)';
 const TEST = 'var(--series-2)';
@@ -60,7 +61,7 @@ export const ThresholdPanel = memo(function ThresholdPanel({
   onOpenValidationCell: (actual: number, predicted: number) => void;
 }) {
   const selectId = useId();
-  const sliderId = useId();
+  const panelId = useId();
   const { positive, threshold } = decision;
   const validationSplit = outputs.validation;
   // The curves depend on the positive class only; the slider recomputes the counts.
@@ -97,8 +98,8 @@ export const ThresholdPanel = memo(function ThresholdPanel({
   const label = `threshold ${threshold.toFixed(2)}`;
   const names = outputs.classNames;
   return (
-    <section className="threshold-panel" aria-labelledby={`${sliderId}-heading`}>
-      <h4 id={`${sliderId}-heading`}>Decision (chosen on the validation split)</h4>
+    <section className="threshold-panel" aria-labelledby={`${panelId}-heading`}>
+      <h4 id={`${panelId}-heading`}>Decision (chosen on the validation split)</h4>
       <div className="threshold-controls">
         <label className="field inline" htmlFor={selectId}>
           <span>Positive class</span>
@@ -114,23 +115,20 @@ export const ThresholdPanel = memo(function ThresholdPanel({
             ))}
           </select>
         </label>
-        <label className="field inline threshold-slider" htmlFor={sliderId}>
-          <span>Decision threshold</span>
-          <input
-            id={sliderId}
-            type="range"
-            min={0}
-            max={1}
-            step={0.01}
-            value={threshold}
-            disabled={!at}
-            aria-valuetext={`${threshold.toFixed(2)}: predict ${names[positive] ?? positive} when its probability is at least ${threshold.toFixed(2)}`}
-            onChange={(e) => onDecision({ positive, threshold: Number(e.target.value) })}
-          />
-          <output htmlFor={sliderId} data-testid="decision-threshold">
-            {threshold.toFixed(2)}
-          </output>
-        </label>
+        <RangeField
+          label="Decision threshold"
+          inline
+          className="threshold-slider"
+          value={threshold}
+          min={0}
+          max={1}
+          step={0.01}
+          disabled={!at}
+          format={(v) => v.toFixed(2)}
+          valueTestId="decision-threshold"
+          valueText={`${threshold.toFixed(2)}: predict ${names[positive] ?? positive} when its probability is at least ${threshold.toFixed(2)}`}
+          onChange={(v) => onDecision({ positive, threshold: v })}
+        />
       </div>
       {at ? (
         <p className="threshold-facts" data-testid="validation-at-threshold">

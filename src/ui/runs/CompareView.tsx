@@ -14,6 +14,7 @@ import { CompareClassReports } from '../evaluation/CompareClassReports';
 import { RemedyVerdicts } from './RemedyVerdicts';
 import { ModalDialog } from '../forms/ModalDialog';
 import './runs.css';
+import { RangeField } from '../forms/RangeField';
 
 function CompareDialog({ runs, onClose }: { runs: RunRecord[]; onClose: () => void }) {
   const [xAxis, setXAxis] = useState<XAxisMode>('epoch');
@@ -46,18 +47,16 @@ function CompareDialog({ runs, onClose }: { runs: RunRecord[]; onClose: () => vo
           <option value="time">Time (s)</option>
         </select>
       </label>
-      <label className="field inline">
-        <span>Smoothing</span>
-        <input
-          type="range"
-          min={0}
-          max={0.99}
-          step={0.01}
-          value={smoothing}
-          onChange={(e) => setSmoothing(Number(e.target.value))}
-        />
-        <output>{smoothing.toFixed(2)}</output>
-      </label>
+      <RangeField
+        label="Smoothing"
+        inline
+        value={smoothing}
+        min={0}
+        max={0.99}
+        step={0.01}
+        format={(v) => v.toFixed(2)}
+        onChange={setSmoothing}
+      />
       <label className="field checkbox">
         <input type="checkbox" checked={logScale} onChange={(e) => setLogScale(e.target.checked)} />
         <span>Log scale</span>

@@ -1,4 +1,5 @@
 import type { AugmentationSpec } from '../../../core/data/images/types';
+import { RangeField } from '../../forms/RangeField';
 
 const FIELDS: { key: keyof AugmentationSpec; label: string; max: number; step: number }[] = [
   { key: 'flipHorizontal', label: 'Horizontal flip (probability)', max: 1, step: 0.05 },
@@ -19,19 +20,16 @@ export function AugmentationControls(props: {
     <details className="augmentation">
       <summary>Augmentation (training batches only)</summary>
       {FIELDS.map((f) => (
-        <label className="field" key={f.key}>
-          <span>
-            {f.label}: {props.spec[f.key]}
-          </span>
-          <input
-            type="range"
-            min={0}
-            max={f.max}
-            step={f.step}
-            value={props.spec[f.key]}
-            onChange={(e) => props.onChange({ ...props.spec, [f.key]: Number(e.target.value) })}
-          />
-        </label>
+        <RangeField
+          key={f.key}
+          label={f.label}
+          value={props.spec[f.key]}
+          min={0}
+          max={f.max}
+          step={f.step}
+          format={String}
+          onChange={(v) => props.onChange({ ...props.spec, [f.key]: v })}
+        />
       ))}
     </details>
   );

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type PointerEvent } from 'react';
 import { drawingCanvasSize } from './tryModelRef';
+import { RangeField } from '../../forms/RangeField';
 
 /**
  * A canvas to draw on with a mouse, finger or pen (pointer events), in the colours the
@@ -102,16 +103,14 @@ export function DrawingPad({
         >
           Clear
         </button>
-        <label className="field inline">
-          <span>Brush size</span>
-          <input
-            type="range"
-            min={4}
-            max={Math.round(Math.min(size.width, size.height) / 4)}
-            value={brush}
-            onChange={(e) => setBrush(Number(e.target.value))}
-          />
-        </label>
+        <RangeField
+          label="Brush size"
+          inline
+          value={brush}
+          min={4}
+          max={Math.round(Math.min(size.width, size.height) / 4)}
+          onChange={setBrush}
+        />
       </div>
     </div>
   );
