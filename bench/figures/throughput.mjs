@@ -67,9 +67,10 @@ async function appThroughput(
  * and after epoch 1 (from the first batch of epoch 2, whose figure includes epoch 1's
  * validation and statistics, to the last; on WebGL the run goes on into epoch 2 for it).
  */
-async function loopAlone(ctx, model, backend, batchSize) {
+async function loopAlone(ctx, model, backend, batchSize, layerStats = true) {
   const res = await inReferencePage(ctx, 'loopInWorker', model, backend, batchSize, {
     throughEpoch2: backend === 'webgl',
+    layerStats,
   });
   if (res.error) return res;
   const r = res.ok;
@@ -154,9 +155,12 @@ function listFromEnv(name, all) {
 /**
  * The MLP and the small CNN on every backend (smoke: WASM only), app then plain, `repeats`
  * times. BENCH_MODELS (mlp,cnn) and BENCH_BACKENDS (webgl,wasm,cpu) narrow it while
- * investigating; BENCH_BATCH_TIMES=1 logs the app's gaps between batch ends.
+ * investigating; BENCH_BATCH_TIMES=1 logs the app's gaps between batch ends;
+ * BENCH_APP_SIDE=loop pairs the app's loop alone (no UI, layer statistics off) with plain
+ * instead of the app, to tell the loop's cost from the page's.
  */
 export async function throughputFigure(ctx) {
+  const appSide = process.env.BENCH_APP_SIDE === 'loop' ? 'loop' : 'app';
   const { smoke, repeats, add, log } = ctx;
   const combos = [
     { model: 'mlp', batch: 128 },
@@ -196,7 +200,10 @@ export async function throughputFigure(ctx) {
       for (let i = 0; i < runs && !na; i++) {
         // App and plain back to back, in turns first, so a drift of the machine's speed
         // over the figure (seen here: +20% over a minute) falls on both sides alike.
-        const appRun = () => appThroughput(runCtx, model, backend, batch);
+        const appRun = () =>
+          appSide === 'loop'
+            ? loopAlone(runCtx, model, backend, batch, false)
+            : appThroughput(runCtx, model, backend, batch);
         const rawRun = () => rawThroughput(runCtx, model, backend, batch);
         let a;
         let r;

@@ -38,12 +38,13 @@ export async function loopTrain(req: RawRequest, datasetUrl: string): Promise<Lo
   configureWebgl();
   await setUpBackend(req.backend);
   const raw = parseBundled('fashion-mnist', await (await fetch(datasetUrl)).arrayBuffer());
-  // Layer statistics on (off by default): the program count covers their passes too.
+  // Layer statistics on unless asked (the app's default is off): the program count covers
+  // their passes too.
   const config = {
     ...DEFAULT_TRAINING_CONFIG,
     batchSize: req.batchSize,
     epochs: 100,
-    layerStats: true,
+    layerStats: req.layerStats ?? true,
   };
   const split = stratifiedSplit(raw.y, raw.task, config.split, config.seed);
   const { dataset } = prepareFeatures(raw, split.train);

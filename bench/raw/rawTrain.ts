@@ -27,6 +27,8 @@ export interface RawRequest {
   minWindowMs?: number;
   /** The app's loop alone only: go on into epoch 2 (for the program count after epoch 1). */
   throughEpoch2?: boolean;
+  /** The app's loop alone only: its layer statistics (default on). */
+  layerStats?: boolean;
 }
 
 export interface RawResult {
