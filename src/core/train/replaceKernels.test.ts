@@ -12,7 +12,7 @@ beforeAll(async () => {
   await tf.setBackend('cpu');
 });
 
-/** 2x + x², from the CPU backend's Add, Mul and Square kernels (two intermediates). */
+/** 2x + x², from the CPU backend's Add and Square kernels (two intermediates). */
 function twoXPlusSquare(k: CompositeKernel, inputs: tf.NamedTensorInfoMap): tf.TensorInfo {
   const x = inputs.x!;
   const twoX = k.run('Add', { a: x, b: x }, {});
