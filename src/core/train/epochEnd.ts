@@ -68,7 +68,7 @@ export async function endEpoch(
   const { tf, model, ds, spec } = ctx;
   const { epoch, step } = at;
   const validated = await unlessInterrupted(
-    predictRows(tf, model, ds, ctx.split.validation, spec, ctx.source),
+    predictRows(tf, model, ds, ctx.split.validation, spec, { source: ctx.source }),
     ctx.interruption,
   );
   if ('interrupted' in validated) return { kind: 'interrupted', message: validated.interrupted };

@@ -6,7 +6,7 @@ import type * as tfjs from '@tensorflow/tfjs';
 import type { TaskKind } from '../graph/types';
 import type { Dataset } from '../data/types';
 import { cpuSource, type DataSource } from './dataPath/source';
-import { disposeBatch, type DeviceBatch } from './dataPath/deviceBatch';
+import { disposeBatch, padsBatches, type DeviceBatch } from './dataPath/deviceBatch';
 import { perExampleLoss } from './losses';
 import { layerPenaltyValue } from './regularization';
 import {
@@ -38,10 +38,18 @@ export interface Predictions {
   labels: Float32Array;
 }
 
+/** How predictRows makes its batches. */
+export interface PredictOptions {
+  /** The run's data path (default: the CPU's). */
+  source?: DataSource;
+  /** Pad every batch to the batch size (default: on backends that compile per shape). */
+  pad?: boolean;
+}
+
 /**
- * Runs the model in inference mode over the rows, batch by batch (each padded to the batch
- * size, so it reuses the training batches' WebGL programs), and reads every output and
- * loss back in one transfer at the end. `source`: the run's data path (default: the CPU's).
+ * Runs the model in inference mode over the rows, batch by batch, and reads every output
+ * and loss back in one transfer at the end. On WebGL and WebGPU each batch is padded to the
+ * batch size, so it reuses the training batches' programs (deviceBatch.ts padsBatches).
  */
 export async function predictRows(
   tf: typeof tfjs,
@@ -49,19 +57,18 @@ export async function predictRows(
   ds: Dataset,
   rows: Int32Array,
   spec: EvalSpec,
-  source: DataSource = cpuSource(tf, ds, spec),
+  { source = cpuSource(tf, ds, spec), pad = padsBatches(tf) }: PredictOptions = {},
 ): Promise<Predictions> {
   const units = outputUnits(model);
   const outputs = new Float32Array(rows.length * units);
   const labels = Float32Array.from(rows, (r) => ds.y[r]!);
   const pending: tfjs.Tensor[] = [];
-  const sizes: number[] = [];
-  let padded = 0;
+  // Each batch's rows: `size` real ones in `padded` rows.
+  const parts: { size: number; padded: number }[] = [];
   let lossSum = 0;
   try {
-    for (const batch of source.batches(rows, { pad: true })) {
-      padded = batch.x.shape[0];
-      sizes.push(batch.size);
+    for (const batch of source.batches(rows, { pad })) {
+      parts.push({ size: batch.size, padded: batch.x.shape[0] });
       pending.push(predictBatch(tf, model, batch, spec));
     }
     if (pending.length > 0) {
@@ -73,13 +80,15 @@ export async function predictRows(
         all.dispose();
       }
       // Each batch's part: `padded × units` outputs, then its loss sum.
-      const stride = padded * units + 1;
+      let offset = 0;
       let row = 0;
-      sizes.forEach((size, i) => {
-        outputs.set(values.subarray(i * stride, i * stride + size * units), row * units);
-        lossSum += values[(i + 1) * stride - 1]!;
+      for (const { size, padded } of parts) {
+        outputs.set(values.subarray(offset, offset + size * units), row * units);
+        offset += padded * units;
+        lossSum += values[offset]!;
+        offset += 1;
         row += size;
-      });
+      }
     }
   } finally {
     pending.forEach((t) => t.dispose());

@@ -9,7 +9,7 @@ import type * as tfjs from '@tensorflow/tfjs';
 import type { Dataset } from '../data/types';
 import { augmentRngOf, batchCount, epochOrder } from './batches';
 import { restoreCheckpoint, restoreWeights } from './checkpoint';
-import { canPadTraining, disposeBatch } from './dataPath/deviceBatch';
+import { disposeBatch, padsTraining } from './dataPath/deviceBatch';
 import { openDataSource, type DataSource } from './dataPath/source';
 import { createDivergenceMonitor } from './diagnostics/divergence';
 import type { BatchAt } from './divergenceStop';
@@ -63,7 +63,7 @@ export async function trainModel(opts: TrainOptions): Promise<TrainResult> {
   const units = outputUnits(model);
   const varList = model.trainableWeights.map((w) => w.read() as tfjs.Variable);
   const dropoutLayers = dropoutLayersOf(model);
-  const pad = canPadTraining(model);
+  const pad = padsTraining(tf, model);
   const optimizer = makeOptimizer(tf, config.optimizer, config.learningRate);
   let optimizerLr = config.learningRate;
   const classWeights =

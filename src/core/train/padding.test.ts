@@ -3,6 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Dataset } from '../data/types';
 import { makeSynthetic } from '../data/synthetic';
 import { gatherBatch } from './batches';
+import { padsBatches, PADDING_BACKENDS } from './dataPath/deviceBatch';
+import { cpuSource, type DataSource } from './dataPath/source';
 import { predictRows, type EvalSpec } from './evaluate';
 import { makeOptimizer } from './optimizers';
 import { testMlp } from './testModels';
@@ -107,15 +109,43 @@ describe('padded batches', () => {
       const ds = c.ds();
       const model = testMlp(tf, 2, [6], c.units, 9);
       const start = tf.memory().numTensors;
-      // 7 rows: one batch of 7 (no padding) against batches of 3, 3 and 1 padded to 3.
+      // 7 rows: one batch of 7 against batches of 3, 3 and 1, the last padded to 3 or not.
       const whole = await predictRows(tf, model, ds, rows, { ...c.spec, batchSize: 7 });
-      const split = await predictRows(tf, model, ds, rows, { ...c.spec, batchSize: 3 });
-      expect(split.loss).toBeCloseTo(whole.loss, 6);
-      expect(split.outputs).toHaveLength(7 * c.units);
-      split.outputs.forEach((v, i) => expect(v).toBeCloseTo(whole.outputs[i]!, 6));
-      expect(Array.from(split.labels)).toEqual(Array.from(whole.labels));
+      for (const pad of [true, false]) {
+        const split = await predictRows(tf, model, ds, rows, { ...c.spec, batchSize: 3 }, { pad });
+        expect(split.loss).toBeCloseTo(whole.loss, 6);
+        expect(split.outputs).toHaveLength(7 * c.units);
+        split.outputs.forEach((v, i) => expect(v).toBeCloseTo(whole.outputs[i]!, 6));
+        expect(Array.from(split.labels)).toEqual(Array.from(whole.labels));
+      }
       expect(tf.memory().numTensors).toBe(start);
       model.dispose();
     });
   }
+
+  it('are made only on backends that compile per shape (none on the CPU backend)', async () => {
+    const ds = threeClasses();
+    const model = testMlp(tf, 2, [6], 3, 9);
+    const spec: EvalSpec = { ...cases[0]!.spec, batchSize: 3 };
+    const cpu = cpuSource(tf, ds, spec);
+    const asked: boolean[] = [];
+    const shapes: number[] = [];
+    const source: DataSource = {
+      ...cpu,
+      *batches(order, opts) {
+        asked.push(opts.pad);
+        for (const b of cpu.batches(order, opts)) {
+          shapes.push(b.x.shape[0]);
+          yield b;
+        }
+      },
+    };
+    expect(tf.getBackend()).toBe('cpu');
+    expect(padsBatches(tf)).toBe(false);
+    await predictRows(tf, model, ds, rows, spec, { source });
+    expect(asked).toEqual([false]);
+    expect(shapes).toEqual([3, 3, 1]);
+    expect(PADDING_BACKENDS).toEqual(['webgl', 'webgpu']);
+    model.dispose();
+  });
 });
