@@ -128,7 +128,9 @@ function report(results) {
   for (const f of results.figures) console.log(`| ${f.name} | ${f.display} | ${f.note ?? ''} |`);
   if (!smoke) {
     mkdirSync('bench/results', { recursive: true });
-    const part = only ? `-only-${only.join('-')}` : '';
+    // A run that paired the app's loop alone (BENCH_APP_SIDE=loop) says so in its name.
+    const side = process.env.BENCH_APP_SIDE === 'loop' ? '-loop-side' : '';
+    const part = `${only ? `-only-${only.join('-')}` : ''}${side}`;
     const file = `bench/results/${results.date}-${results.commit}${part}.json`;
     writeFileSync(file, JSON.stringify(results, null, 2));
     console.log(`\nWrote ${file}`);
