@@ -33,23 +33,26 @@ export function stepOnDevice(
   const kept: tfjs.Tensor[] = [];
   try {
     return tf.tidy(() => {
-      const { x, labels, targets, mask } = batch;
-      const rowWeights = ctx.classWeights
-        ? tf.mul(tf.gather(ctx.classWeights, tf.cast(labels, 'int32')), mask)
-        : mask;
+      const { x, labels, targets } = batch;
+      // A batch without padded rows skips the mask's ops (most batches of a run).
+      const mask = batch.size < x.shape[0] ? batch.mask : null;
+      const classWeights = ctx.classWeights
+        ? tf.gather(ctx.classWeights, tf.cast(labels, 'int32'))
+        : null;
+      const rowWeights = classWeights && mask ? tf.mul(classWeights, mask) : (classWeights ?? mask);
       let metric: tfjs.Tensor | null = null;
       const { value: cost, grads } = optimizer.computeGradients(() => {
         const outputs = model.apply(x, { training: true }) as tfjs.Tensor;
         // Kept out of the tape's cleanup so the metric needs no second forward pass.
-        metric = tf.keep(batchMetricSum(tf, outputs, batch, ctx));
+        metric = tf.keep(batchMetricSum(tf, outputs, batch, ctx, mask));
         kept.push(metric);
         const data = batchLoss(
           tf,
           ctx.spec.loss,
           targets,
           outputs,
-          rowWeights as tfjs.Tensor1D,
-          mask,
+          rowWeights as tfjs.Tensor1D | null,
+          mask ?? undefined,
         );
         return withLayerPenalties(tf, model, data);
       }, varList);
@@ -104,18 +107,16 @@ function batchMetricSum(
   outputs: tfjs.Tensor,
   batch: DeviceBatch,
   ctx: StepContext,
+  mask: tfjs.Tensor1D | null,
 ): tfjs.Scalar {
-  const { labels, targets, mask } = batch;
+  const { labels, targets } = batch;
+  const real = (perRow: tfjs.Tensor) => tf.sum<tfjs.Scalar>(mask ? tf.mul(perRow, mask) : perRow);
   return tf.tidy(() => {
-    if (ctx.spec.task === 'regression') {
-      const perRow = tf.sum(tf.abs(tf.sub(outputs, targets)), -1);
-      return tf.sum(tf.mul(perRow, mask));
-    }
+    if (ctx.spec.task === 'regression') return real(tf.sum(tf.abs(tf.sub(outputs, targets)), -1));
     const predicted =
       ctx.units === 1
         ? tf.reshape(tf.cast(tf.greaterEqual(outputs, 0.5), 'int32'), [-1])
         : tf.argMax(outputs, -1);
-    const correct = tf.cast(tf.equal(predicted, tf.cast(labels, 'int32')), 'float32');
-    return tf.sum(tf.mul(correct, mask));
+    return real(tf.cast(tf.equal(predicted, tf.cast(labels, 'int32')), 'float32'));
   });
 }
