@@ -12,7 +12,7 @@ import { prepareFeatures } from '../../src/core/data/standardize';
 import { trainModel } from '../../src/core/train/loop';
 import { DEFAULT_TRAINING_CONFIG } from '../../src/core/train/settings';
 import { buildModel, setUpBackend, timedRate, type RawRequest } from './rawTrain';
-import { configureWebgl } from '../../src/worker/backendSetup';
+import { configureCpu, configureWebgl } from '../../src/worker/backendSetup';
 import { epochWindow } from '../stats.mjs';
 
 export interface LoopResult {
@@ -34,7 +34,8 @@ export function compiledPrograms(): number | null {
 
 /** Trains with the app's loop until the timed window (as rawTrain's) and returns its samples/s. */
 export async function loopTrain(req: RawRequest, datasetUrl: string): Promise<LoopResult> {
-  // The app's WebGL kernels (the plain reference keeps TF.js's own).
+  // The app's CPU and WebGL kernels (the plain reference keeps TF.js's own).
+  configureCpu();
   configureWebgl();
   await setUpBackend(req.backend);
   const raw = parseBundled('fashion-mnist', await (await fetch(datasetUrl)).arrayBuffer());

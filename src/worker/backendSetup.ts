@@ -11,6 +11,7 @@ import threadedSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-was
 import { chooseBackend, softwareRendererName } from '../core/train/backend';
 import { probeTraining } from '../core/train/run';
 import { replaceKernels } from '../core/train/replaceKernels';
+import { CPU_TRAINING_KERNELS } from '../core/train/cpuConvKernels/register';
 import { WASM_TRAINING_KERNELS } from '../core/train/wasmConvKernels/register';
 import { WEBGL_TRAINING_KERNELS } from '../core/train/webglConvKernels/register';
 import type { ModelGraph } from '../core/graph/types';
@@ -64,6 +65,11 @@ export function configureWasm(): void {
 /** Puts the app's faster convolution filter gradient in place of TF.js's on WebGL. */
 export function configureWebgl(): void {
   replaceKernels(tf, WEBGL_TRAINING_KERNELS);
+}
+
+/** Puts the app's convolution filter gradient in place of TF.js's on the CPU backend. */
+export function configureCpu(): void {
+  replaceKernels(tf, CPU_TRAINING_KERNELS);
 }
 
 let webglLost = false;

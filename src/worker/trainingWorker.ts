@@ -6,7 +6,13 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import '@tensorflow/tfjs-backend-webgl';
-import { configureWasm, configureWebgl, detectMachine, type MachineFacts } from './backendSetup';
+import {
+  configureCpu,
+  configureWasm,
+  configureWebgl,
+  detectMachine,
+  type MachineFacts,
+} from './backendSetup';
 import type { FromWorker, ToWorker } from './protocol';
 import type { RunControl } from './runControl';
 import { registerImageUpload } from './images/loadImages';
@@ -34,6 +40,7 @@ let runQueue: Promise<void> = Promise.resolve();
 const finders = new Map<number, AbortController>();
 
 function start(): void {
+  configureCpu();
   configureWebgl();
   try {
     configureWasm();
