@@ -71,4 +71,57 @@ describe('TrainingClient', () => {
     ]);
     client.dispose();
   });
+
+  it('after one slow step, waits twice that long before calling the worker stuck', () => {
+    const client = make();
+    const failures: WorkerFailure[] = [];
+    client.onFailure((f) => failures.push(f));
+    const beat = (time: number) => workers[0]!.emit({ type: 'heartbeat', time });
+    // The first 13 s step (mnist_convnet at batch 128 on the CPU backend) is past 10 s.
+    vi.advanceTimersByTime(13_000);
+    expect(failures).toHaveLength(1);
+    beat(1);
+    // Later steps as slow raise no alert: the limit is now 26 s.
+    for (let i = 0; i < 5; i++) {
+      vi.advanceTimersByTime(13_000);
+      beat(2 + i);
+    }
+    expect(failures).toHaveLength(1);
+    vi.advanceTimersByTime(25_000);
+    expect(failures).toHaveLength(1);
+    vi.advanceTimersByTime(2_000);
+    expect(failures).toEqual([
+      { kind: 'unresponsive', message: expect.stringMatching(/not responded for 10 s/) },
+      { kind: 'unresponsive', message: expect.stringMatching(/not responded for 26 s/) },
+    ]);
+    client.dispose();
+  });
+
+  it('still notices a hang within a minute after very slow steps', () => {
+    const client = make();
+    const failures: WorkerFailure[] = [];
+    client.onFailure((f) => failures.push(f));
+    vi.advanceTimersByTime(45_000);
+    workers[0]!.emit({ type: 'heartbeat', time: 1 });
+    vi.advanceTimersByTime(59_000);
+    expect(failures).toHaveLength(1);
+    vi.advanceTimersByTime(2_000);
+    expect(failures[1]?.message).toMatch(/not responded for 60 s/);
+    client.dispose();
+  });
+
+  it('a restarted worker starts again from the base limit', () => {
+    const client = make();
+    const failures: WorkerFailure[] = [];
+    client.onFailure((f) => failures.push(f));
+    vi.advanceTimersByTime(20_000);
+    workers[0]!.emit({ type: 'heartbeat', time: 1 });
+    client.restart();
+    vi.advanceTimersByTime(11_000);
+    expect(failures.map((f) => f.message)).toEqual([
+      expect.stringMatching(/for 10 s/),
+      expect.stringMatching(/for 10 s/),
+    ]);
+    client.dispose();
+  });
 });

@@ -14,7 +14,8 @@ export interface TrainingClientOptions {
   testHooks?: boolean;
   /**
    * No heartbeat for this long means the worker is stuck. Heartbeats come every second,
-   * but one slow kernel (a big batch on the CPU backend) can delay them by seconds.
+   * but one slow kernel (a big batch on the CPU backend) can delay them by seconds; the
+   * limit grows to twice the longest silence the worker has come back from.
    */
   heartbeatTimeoutMs?: number;
   /** For tests: how to create the worker. */
@@ -22,12 +23,20 @@ export interface TrainingClientOptions {
 }
 
 const DEFAULT_HEARTBEAT_TIMEOUT_MS = 10_000;
+/**
+ * A worker that came back after a silence of g ms is called stuck only after 2g: one
+ * alert for the first slow step, not one per step. Capped so a real hang is still noticed.
+ */
+const SLOW_SILENCE_FACTOR = 2;
+const MAX_HEARTBEAT_TIMEOUT_MS = 60_000;
 
 export class TrainingClient {
   private worker: Worker | null = null;
   private readonly listeners = new Set<WorkerListener>();
   private readonly failureListeners = new Set<FailureListener>();
   private lastBeat = 0;
+  /** The longest silence this worker has come back from, in ms. */
+  private longestSilence = 0;
   private watchdog: ReturnType<typeof setInterval> | null = null;
   private failed = false;
   private failedKind: WorkerFailure['kind'] | null = null;
@@ -80,9 +89,12 @@ export class TrainingClient {
     this.worker = worker;
     this.failed = false;
     this.lastBeat = Date.now();
+    this.longestSilence = 0;
     worker.onmessage = (event: MessageEvent<FromWorker>) => {
       if (worker !== this.worker) return;
-      this.lastBeat = Date.now();
+      const now = Date.now();
+      this.longestSilence = Math.max(this.longestSilence, now - this.lastBeat);
+      this.lastBeat = now;
       // A worker that was only slow (one long kernel) is answering again: watch it anew.
       if (this.failed && this.failedKind === 'unresponsive') this.failed = false;
       this.listeners.forEach((listener) => listener(event.data));
@@ -99,9 +111,13 @@ export class TrainingClient {
         message: 'A message from the training worker could not be read.',
       });
     };
-    const timeout = this.options.heartbeatTimeoutMs ?? DEFAULT_HEARTBEAT_TIMEOUT_MS;
+    const base = this.options.heartbeatTimeoutMs ?? DEFAULT_HEARTBEAT_TIMEOUT_MS;
     this.watchdog = setInterval(
       () => {
+        const timeout = Math.max(
+          base,
+          Math.min(MAX_HEARTBEAT_TIMEOUT_MS, SLOW_SILENCE_FACTOR * this.longestSilence),
+        );
         if (Date.now() - this.lastBeat > timeout) {
           this.fail({
             kind: 'unresponsive',
@@ -109,7 +125,7 @@ export class TrainingClient {
           });
         }
       },
-      Math.min(1000, timeout),
+      Math.min(1000, base),
     );
     worker.postMessage({
       type: 'init',

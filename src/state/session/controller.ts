@@ -64,9 +64,10 @@ export function createController(store: AppStore, options: ControllerOptions = {
 
   /**
    * The worker crashed: fail the run, start a fresh worker, reload data. A silent one may
-   * only be slow (a CPU-backend step of keras.io's mnist_convnet at batch 128 takes ~12 s,
+   * only be slow (a CPU-backend step of keras.io's mnist_convnet at batch 128 takes ~13 s,
    * past the 10 s watchdog), so its run goes on and the alert offers a restart, which
-   * stops the run; the alert goes when the worker answers again.
+   * stops the run; the alert goes when the worker answers again, and the watchdog then
+   * waits twice that silence (client.ts), so later steps as slow raise no alert.
    */
   const onFailure = (failure: WorkerFailure) => {
     live.flush();
