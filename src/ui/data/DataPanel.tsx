@@ -12,6 +12,7 @@ import { NumberField } from '../forms/NumberField';
 import { AugmentationControls } from './images/AugmentationControls';
 import { NO_AUGMENTATION } from '../../core/data/images/types';
 import { RangeField } from '../forms/RangeField';
+import { twoDecimals } from '../forms/formats';
 
 /** What the loaded dataset is: size, shape, classes; controls for synthetic sets. */
 export function DataPanel() {
@@ -136,7 +137,7 @@ function SyntheticControls(props: { size: number; noise: number; disabled: boole
         min={0}
         max={0.5}
         step={0.01}
-        format={(v) => v.toFixed(2)}
+        format={twoDecimals}
         onChange={setNoise}
         onRelease={() => regenerate(props.size, noise)}
       />

@@ -23,6 +23,7 @@ import { ConfusionMatrix } from './ConfusionMatrix';
 import { CurveChart, type CurveSeries } from './CurveChart';
 import { fixed4, reportCellText } from './format';
 import { RangeField } from '../forms/RangeField';
+import { twoDecimals } from '../forms/formats';
 
 const VALIDATION = 'var(--series-1)';
 const TEST = 'var(--series-2)';
@@ -124,7 +125,7 @@ export const ThresholdPanel = memo(function ThresholdPanel({
           max={1}
           step={0.01}
           disabled={!at}
-          format={(v) => v.toFixed(2)}
+          format={twoDecimals}
           valueTestId="decision-threshold"
           valueText={`${threshold.toFixed(2)}: predict ${names[positive] ?? positive} when its probability is at least ${threshold.toFixed(2)}`}
           onChange={(v) => onDecision({ positive, threshold: v })}

@@ -15,6 +15,7 @@ import { RemedyVerdicts } from './RemedyVerdicts';
 import { ModalDialog } from '../forms/ModalDialog';
 import './runs.css';
 import { RangeField } from '../forms/RangeField';
+import { twoDecimals } from '../forms/formats';
 
 function CompareDialog({ runs, onClose }: { runs: RunRecord[]; onClose: () => void }) {
   const [xAxis, setXAxis] = useState<XAxisMode>('epoch');
@@ -54,7 +55,7 @@ function CompareDialog({ runs, onClose }: { runs: RunRecord[]; onClose: () => vo
         min={0}
         max={0.99}
         step={0.01}
-        format={(v) => v.toFixed(2)}
+        format={twoDecimals}
         onChange={setSmoothing}
       />
       <label className="field checkbox">
