@@ -57,3 +57,32 @@ test('the workspace, CSV preview, compare view and export menu have no serious a
   await expect(page.getByLabel('Share link')).toHaveValue(/#/);
   expect.soft(await seriousViolations(page), 'export menu').toEqual([]);
 });
+
+test('the top bar keeps every control on screen in narrower windows, one row at 1280 px', async ({
+  page,
+}) => {
+  await openFresh(page);
+  const bar = page.getByRole('banner');
+  const controls = [
+    bar.getByLabel('Dataset'),
+    bar.getByLabel('Backend'),
+    bar.getByRole('button', { name: 'Train' }),
+    bar.getByRole('button', { name: 'Stop' }),
+    bar.locator('summary', { hasText: 'Project' }),
+  ];
+  const tops = async () => Promise.all(controls.map(async (c) => (await c.boundingBox())!.y));
+  // At 1280 px all of it is one row: Train and the Project menu sit at the same height.
+  const wide = await tops();
+  expect(Math.max(...wide) - Math.min(...wide)).toBeLessThan(10);
+
+  for (const width of [1024, 800]) {
+    await page.setViewportSize({ width, height: 800 });
+    for (const control of controls) await expect(control).toBeInViewport({ ratio: 1 });
+    // No sideways scrolling of the page (WCAG 1.4.10, reflow).
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      width,
+    );
+  }
+  await page.locator('summary', { hasText: 'Project' }).click();
+  await expect(page.getByRole('button', { name: 'Copy share link' })).toBeInViewport();
+});

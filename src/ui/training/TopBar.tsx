@@ -25,7 +25,7 @@ export function TopBar() {
       <ChoiceSettingField
         k="backend"
         spec={TRAINING_SETTINGS.backend}
-        className="field inline"
+        className="field inline backend-field"
         disabled={active}
       />
       <div className="run-controls" role="group" aria-label="Run controls">
