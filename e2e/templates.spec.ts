@@ -48,6 +48,17 @@ test('the gallery loads each template, which trains one epoch on its dataset wit
     await expect(page.getByTestId('dataset-name')).toHaveText(c.dataset);
     await expect(layers(page, c.layer)).toHaveCount(c.count);
     if (c.id !== 'image') await expect(layers(page, 'Conv2D')).toHaveCount(0);
+    // Each card's output shape stays on one line, (None, 26, 26, 32) beside 320 params too.
+    const shapeLines = await page
+      .getByTestId('layer-shape')
+      .evaluateAll((els) =>
+        els.map((e) =>
+          Math.round(e.getBoundingClientRect().height / parseFloat(getComputedStyle(e).lineHeight)),
+        ),
+      );
+    expect(shapeLines, `${c.id}: lines of each card's output shape`).toEqual(
+      shapeLines.map(() => 1),
+    );
     await expect(page.getByLabel('Epochs', { exact: true })).toHaveValue('1');
 
     await page.getByRole('button', { name: 'Train' }).click();

@@ -47,10 +47,17 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
         />
       )}
       <div className="layer-node-head">
-        <span className="layer-node-label">{data.label}</span>
+        {/* Long names and summaries are clipped to the card; the title shows them whole. */}
+        <span className="layer-node-label" title={data.label}>
+          {data.label}
+        </span>
         <span className="layer-node-category">{data.category ?? 'Unknown'}</span>
       </div>
-      {data.summary && <div className="layer-node-summary">{data.summary}</div>}
+      {data.summary && (
+        <div className="layer-node-summary" title={data.summary}>
+          {data.summary}
+        </div>
+      )}
       <div className="layer-node-foot">
         <span className="layer-shape" data-testid="layer-shape">
           {data.shape ?? '?'}
