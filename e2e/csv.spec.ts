@@ -23,6 +23,14 @@ test.describe('CSV upload', () => {
     const idRow = preview.locator('[data-testid="csv-column"][data-column="id"]');
     await expect(idRow).toContainText('ID-like');
     await expect(idRow.getByRole('checkbox')).not.toBeChecked();
+    // Each row's controls fit inside it: the widest encoding choice is not cut off.
+    const overflow = await idRow.evaluate((row) => {
+      const edge = row.getBoundingClientRect().right;
+      return [...row.querySelectorAll('select')]
+        .map((s) => Math.round(s.getBoundingClientRect().right - edge))
+        .filter((past) => past > 0);
+    });
+    expect(overflow, 'pixels past the row edge').toEqual([]);
     // Magnesium has 20 missing cells (every 9th row).
     await expect(
       preview.locator(
