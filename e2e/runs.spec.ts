@@ -65,6 +65,14 @@ test.describe('run records', () => {
       for (const curve of await curves.all()) await expect(curve).toHaveAttribute('d', /^M.*L/);
       const strokes = await curves.evaluateAll((els) => els.map((e) => e.getAttribute('stroke')));
       expect(new Set(strokes).size).toBe(2);
+      if (metric.toLowerCase().includes('accuracy')) {
+        // A share's axis stays inside [0, 1] (recharts' own went to 1.05 near the top).
+        const ticks = await chart
+          .locator('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value')
+          .allTextContents();
+        expect(ticks.length).toBeGreaterThan(1);
+        for (const t of ticks) expect(Number(t)).toBeLessThanOrEqual(1);
+      }
     }
     const diffs = dialog.getByTestId('config-diff');
     await expect(diffs).toHaveCount(1);

@@ -32,6 +32,58 @@ export function metricSeries(
   return raw.map((p, i) => ({ x: p.x, y: smoothed[i] ?? p.y }));
 }
 
+/** The metrics that are shares, so an axis for them never runs past 0 or 1. */
+const SHARE_METRICS: ReadonlySet<EpochMetricKey> = new Set(['accuracy', 'valAccuracy']);
+
+/** A share's axis: its range and the ticks to label, evenly spaced inside it. */
+export interface ShareAxis {
+  domain: [number, number];
+  ticks: number[];
+}
+
+/**
+ * The y axis of a comparison chart of `key` over `values`. For a share (accuracy): the
+ * values' range widened to the next 0.05 and kept inside [0, 1] (a flat series gets 0.05
+ * either side), with ticks on the finest of 0.05, 0.1, 0.2, 0.25 and 0.5 that gives at
+ * most six. Undefined for unbounded metrics (losses, errors): the chart picks its own.
+ */
+export function metricAxis(key: EpochMetricKey, values: readonly number[]): ShareAxis | undefined {
+  if (!SHARE_METRICS.has(key)) return undefined;
+  const finite = values.filter(Number.isFinite);
+  const [lo, hi] = finite.length === 0 ? [0, 1] : shareRange(finite);
+  for (const step of [0.05, 0.1, 0.2, 0.25, 0.5]) {
+    const ticks: number[] = [];
+    for (let k = Math.ceil(lo / step - 1e-9); k * step <= hi + 1e-9; k++) {
+      ticks.push(Math.round(k * step * 100) / 100 + 0); // + 0: no -0 from ceil(-1e-9)
+    }
+    if (ticks.length <= 6) return { domain: [lo, hi], ticks };
+  }
+  return { domain: [lo, hi], ticks: [lo, hi] };
+}
+
+/** [min, max] on the 0.05 grid around the values, at least 0.05 wide, inside [0, 1]. */
+function shareRange(values: readonly number[]): [number, number] {
+  const step = 0.05;
+  // Values already on the grid stay put: 0.95 is 0.9500000000000001 / 0.05 = 19.000000000000004.
+  const grid = (v: number, round: (x: number) => number) => {
+    const q = v / step;
+    return (Math.abs(q - Math.round(q)) < 1e-9 ? Math.round(q) : round(q)) * step;
+  };
+  let lo = grid(Math.min(...values), Math.floor);
+  let hi = grid(Math.max(...values), Math.ceil);
+  if (hi - lo < step) {
+    lo -= step;
+    hi += step;
+  }
+  const cents = (v: number) => Math.round(v * 100) / 100;
+  return [cents(Math.max(0, lo)), cents(Math.min(1, hi))];
+}
+
+/** A tick label with up to three significant digits and no trailing zeros: 0.45, 1.05, 12. */
+export function formatAxisTick(v: number): string {
+  return Math.abs(v) >= 100 ? v.toFixed(0) : String(Number(v.toPrecision(3)));
+}
+
 // Distinguishable in light and dark themes and for common colour-vision deficiencies
 // (Okabe–Ito order, then a few extra).
 export const RUN_COLOURS = [

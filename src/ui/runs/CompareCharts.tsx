@@ -10,7 +10,13 @@ import {
   YAxis,
 } from 'recharts';
 import type { RunRecord } from '../../core/runs/record';
-import { metricSeries, type EpochMetricKey, type XAxisMode } from '../../core/runs/compare';
+import {
+  formatAxisTick,
+  metricAxis,
+  metricSeries,
+  type EpochMetricKey,
+  type XAxisMode,
+} from '../../core/runs/compare';
 
 export interface ChartOptions {
   xAxis: XAxisMode;
@@ -43,6 +49,17 @@ export const CompareChart = memo(function CompareChart({
       })),
     [runs, metric, options.xAxis, options.smoothing, options.logScale],
   );
+  // Accuracy stays inside [0, 1] with even ticks; losses keep recharts' own axis.
+  const shareAxis = useMemo(
+    () =>
+      options.logScale
+        ? undefined
+        : metricAxis(
+            metric,
+            series.flatMap((s) => s.points.map((p) => p.y)),
+          ),
+    [series, metric, options.logScale],
+  );
   return (
     <figure
       className="chart"
@@ -71,11 +88,12 @@ export const CompareChart = memo(function CompareChart({
             dataKey="y"
             type="number"
             scale={options.logScale ? 'log' : 'linear'}
-            domain={['auto', 'auto']}
+            domain={shareAxis?.domain ?? ['auto', 'auto']}
+            ticks={shareAxis?.ticks}
             allowDataOverflow={options.logScale}
             tick={{ fontSize: 11 }}
             width={52}
-            tickFormatter={(v: number) => (Math.abs(v) >= 100 ? v.toFixed(0) : v.toPrecision(2))}
+            tickFormatter={formatAxisTick}
           />
           <Tooltip />
           <Legend />
