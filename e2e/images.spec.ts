@@ -34,6 +34,8 @@ test('a folder of images uploads, shows its classes and trains a small CNN', asy
   await expect(rows.nth(1)).toContainText('stripes (24)');
   await expect(page.getByRole('img', { name: 'dots sample 1' })).toBeVisible();
   await expect(page.getByTestId('image-size-note')).toContainText('16×16');
+  // Loaded images unfold their decode options, to change them on this set.
+  await expect(page.getByRole('combobox', { name: 'Image colour' })).toBeVisible();
   // The model was fitted to the images: Input (16, 16, 3).
   await expect(
     page.locator('[data-testid="layer-node"][data-layer-type="Input"] [data-testid="layer-shape"]'),
@@ -183,7 +185,14 @@ test('bad image uploads each get a specific alert and the previous dataset stays
 test('a zip dropped on the page loads, in grayscale', async ({ page }) => {
   const zip = zipOf(twoClassTree(3, 'drop/'));
   await openFresh(page);
-  await page.getByRole('combobox', { name: 'Image colour' }).selectOption('grayscale');
+  // The decode options are folded away until images are loaded; their summary tells them.
+  const colour = page.getByRole('combobox', { name: 'Image colour' });
+  await expect(colour).toBeHidden();
+  await page.locator('summary', { hasText: 'Image options' }).click();
+  await colour.selectOption('grayscale');
+  await expect(page.getByTestId('image-options-summary')).toHaveText(
+    '(auto size, grayscale, [0, 1])',
+  );
   const transfer = await page.evaluateHandle((b64) => {
     const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
     const dt = new DataTransfer();

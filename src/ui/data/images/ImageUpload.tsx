@@ -188,55 +188,70 @@ export function ImageUpload() {
           {dropError}
         </p>
       )}
-      <label className="field">
-        <span>Image size</span>
-        <select
-          value={sizeValue}
-          onChange={(e) => {
-            const v = e.target.value;
-            const size = v === 'auto' ? 'auto' : { height: Number(v), width: Number(v) };
-            apply({ decode: { ...decode, size } });
-          }}
-        >
-          {SIZE_OPTIONS.map((s) => (
-            <option key={s} value={s}>
-              {s === 'auto' ? 'Auto (most common, capped)' : `${s}×${s}`}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        <span>Image colour</span>
-        <select
-          value={decode.color}
-          onChange={(e) =>
-            apply({
-              decode: { ...decode, color: e.target.value === 'grayscale' ? 'grayscale' : 'rgb' },
-            })
-          }
-        >
-          <option value="rgb">RGB</option>
-          <option value="grayscale">Grayscale</option>
-        </select>
-      </label>
-      <label className="field checkbox">
-        <input
-          type="checkbox"
-          checked={decode.centerCrop}
-          onChange={(e) => apply({ decode: { ...decode, centerCrop: e.target.checked } })}
-        />
-        <span>Centre crop</span>
-      </label>
-      <label className="field">
-        <span>Pixel scaling</span>
-        <select
-          value={scaling}
-          onChange={(e) => apply({ scaling: e.target.value === 'imagenet' ? 'imagenet' : 'unit' })}
-        >
-          <option value="unit">[0, 1]</option>
-          <option value="imagenet">Mean/std (ImageNet)</option>
-        </select>
-      </label>
+      {/* How uploads are decoded: folded away until images are loaded, so the facts of the
+          loaded dataset are nearer the top of the panel; the summary shows the choices. */}
+      <details className="image-options" open={current !== null}>
+        <summary>
+          Image options{' '}
+          <span className="muted" data-testid="image-options-summary">
+            ({sizeValue === 'auto' ? 'auto size' : `${sizeValue}×${sizeValue}`},{' '}
+            {decode.color === 'grayscale' ? 'grayscale' : 'RGB'}
+            {decode.centerCrop ? ', centre crop' : ''},{' '}
+            {scaling === 'imagenet' ? 'ImageNet mean/std' : '[0, 1]'})
+          </span>
+        </summary>
+        <label className="field">
+          <span>Image size</span>
+          <select
+            value={sizeValue}
+            onChange={(e) => {
+              const v = e.target.value;
+              const size = v === 'auto' ? 'auto' : { height: Number(v), width: Number(v) };
+              apply({ decode: { ...decode, size } });
+            }}
+          >
+            {SIZE_OPTIONS.map((s) => (
+              <option key={s} value={s}>
+                {s === 'auto' ? 'Auto (most common, capped)' : `${s}×${s}`}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>Image colour</span>
+          <select
+            value={decode.color}
+            onChange={(e) =>
+              apply({
+                decode: { ...decode, color: e.target.value === 'grayscale' ? 'grayscale' : 'rgb' },
+              })
+            }
+          >
+            <option value="rgb">RGB</option>
+            <option value="grayscale">Grayscale</option>
+          </select>
+        </label>
+        <label className="field checkbox">
+          <input
+            type="checkbox"
+            checked={decode.centerCrop}
+            onChange={(e) => apply({ decode: { ...decode, centerCrop: e.target.checked } })}
+          />
+          <span>Centre crop</span>
+        </label>
+        <label className="field">
+          <span>Pixel scaling</span>
+          <select
+            value={scaling}
+            onChange={(e) =>
+              apply({ scaling: e.target.value === 'imagenet' ? 'imagenet' : 'unit' })
+            }
+          >
+            <option value="unit">[0, 1]</option>
+            <option value="imagenet">Mean/std (ImageNet)</option>
+          </select>
+        </label>
+      </details>
       {estimate && (
         <p className="muted" data-testid="image-memory-estimate">
           {estimate}
