@@ -104,6 +104,22 @@ describe('loading a template', () => {
     expect(worker.last('loadDataset').choice).toMatchObject({ id: 'fashion-mnist' });
   });
 
+  it('keeps a setting typed while its dataset loads; undo goes back to before the template', () => {
+    loadTemplate('image');
+    // The person types 1 epoch and picks WASM before Fashion-MNIST has arrived.
+    state().setConfig({ ...state().config, epochs: 1, backend: 'wasm' });
+    answer(fashion);
+    expect(state().graphOrigin?.source).toBe('template:image');
+    expect(state().config).toMatchObject({
+      epochs: 1,
+      backend: 'wasm',
+      batchSize: 128,
+      learningRate: 0.001,
+    });
+    undoEdit();
+    expect(state().config).toEqual(DEFAULT_TRAINING_CONFIG);
+  });
+
   it('applies at once to a loaded dataset it fits, and an edit after it undoes alone', () => {
     useAppStore.setState({
       datasetChoice: { kind: 'bundled', id: 'fashion-mnist', augmentation: CONVNET_AUGMENTATION },

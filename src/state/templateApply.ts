@@ -6,7 +6,7 @@
  */
 import type { DatasetSummary } from '../core/data/types';
 import type { TemplateScale } from '../core/templates/graphs';
-import { templateConfig, type TemplateWorkspace } from '../core/templates/load';
+import { templateConfigAfterLoad, type TemplateWorkspace } from '../core/templates/load';
 import { templateOrigin } from '../core/templates/proposal';
 import { TEMPLATES, type TemplateId } from '../core/templates/templates';
 import type { AppStore } from './session/types';
@@ -27,7 +27,12 @@ export function applyTemplate(
   const s = store.getState();
   const spec = TEMPLATES[pending.id];
   const graph = spec.graph(summary, pending.scale);
-  const config = templateConfig(pending.id, pending.before.config, pending.scale);
+  const config = templateConfigAfterLoad(
+    pending.id,
+    pending.before.config,
+    s.config,
+    pending.scale,
+  );
   const after = { config, datasetChoice: s.datasetChoice };
   store.setState({
     graph,

@@ -5,6 +5,7 @@ import { DEFAULT_TRAINING_CONFIG } from '../train/types';
 import {
   sameChoice,
   templateConfig,
+  templateConfigAfterLoad,
   templateDataset,
   templateDatasetChoice,
   TINY_IMAGE_LIMIT,
@@ -111,6 +112,30 @@ describe('what a template load changes', () => {
       batchSize: 16,
       learningRate: 0.01,
     });
+  });
+
+  it('keeps settings typed while the template’s dataset loaded, over the template’s', () => {
+    const before = { ...DEFAULT_TRAINING_CONFIG, seed: 7 };
+    // Chosen the image template, then typed 1 epoch and picked WASM during the load.
+    const now = { ...before, epochs: 1, backend: 'wasm' as const };
+    const config = templateConfigAfterLoad('image', before, now, 'full');
+    expect(config).toMatchObject({ epochs: 1, backend: 'wasm', seed: 7 });
+    // The template's other settings still apply.
+    expect(config.batchSize).toBe(templateConfig('image', before, 'full').batchSize);
+    expect(config.learningRate).toBe(templateConfig('image', before, 'full').learningRate);
+  });
+
+  it('is the template’s settings when nothing was typed during the load', () => {
+    const before = { ...DEFAULT_TRAINING_CONFIG, seed: 3 };
+    // A copy with equal values (a split object rebuilt by the store) is no edit.
+    const now = { ...before, split: { ...before.split } };
+    expect(templateConfigAfterLoad('quickstart', before, now, 'full')).toEqual(
+      templateConfig('quickstart', before, 'full'),
+    );
+    const split = { train: 0.6, validation: 0.2, test: 0.2 };
+    expect(templateConfigAfterLoad('tabular', before, { ...before, split }, 'full').split).toEqual(
+      split,
+    );
   });
 
   it('previews the built-in dataset’s shape for a template the loaded data does not fit', () => {

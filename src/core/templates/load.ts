@@ -28,6 +28,34 @@ export function templateConfig(
   return scale === 'tiny' ? { ...next, epochs: 1, batchSize: 16, learningRate: 0.01 } : next;
 }
 
+/**
+ * The settings a template leaves once its dataset has loaded. `before` is the workspace's
+ * settings when the template was chosen, `now` the settings at load time: a setting
+ * changed in between was typed while the dataset loaded, and the person's value wins over
+ * both the template's and the old one (an Epochs typed a second after choosing the image
+ * template was lost before).
+ */
+export function templateConfigAfterLoad(
+  id: TemplateId,
+  before: TrainingConfig,
+  now: TrainingConfig,
+  scale: TemplateScale,
+): TrainingConfig {
+  const next = { ...templateConfig(id, before, scale) };
+  for (const key of Object.keys(now) as (keyof TrainingConfig)[]) {
+    if (stableJson(now[key]) !== stableJson(before[key])) copySetting(next, now, key);
+  }
+  return next;
+}
+
+function copySetting<K extends keyof TrainingConfig>(
+  to: TrainingConfig,
+  from: TrainingConfig,
+  key: K,
+): void {
+  to[key] = from[key];
+}
+
 /** The dataset choice a template trains on, given the workspace's choice and loaded data. */
 export function templateDatasetChoice(
   id: TemplateId,
