@@ -51,15 +51,21 @@ export function metricAxis(key: EpochMetricKey, values: readonly number[]): Shar
   if (!SHARE_METRICS.has(key)) return undefined;
   const finite = values.filter(Number.isFinite);
   const [lo, hi] = finite.length === 0 ? [0, 1] : shareRange(finite);
-  for (const step of [0.05, 0.1, 0.2, 0.25, 0.5]) {
-    const ticks: number[] = [];
-    for (let k = Math.ceil(lo / step - 1e-9); k * step <= hi + 1e-9; k++) {
-      ticks.push(Math.round(k * step * 100) / 100 + 0); // + 0: no -0 from ceil(-1e-9)
-    }
-    if (ticks.length <= 6) return { domain: [lo, hi], ticks };
-  }
-  return { domain: [lo, hi], ticks: [lo, hi] };
+  // 0.5 always gives at most three ticks: the range is at most [0, 1].
+  const step = [0.05, 0.1, 0.2, 0.25].find((s) => ticksOn(lo, hi, s).length <= 6) ?? 0.5;
+  return { domain: [lo, hi], ticks: ticksOn(lo, hi, step) };
 }
+
+/** The multiples of `step` in [lo, hi], to the cent. */
+function ticksOn(lo: number, hi: number, step: number): number[] {
+  const ticks: number[] = [];
+  for (let k = Math.ceil(lo / step - 1e-9); k * step <= hi + 1e-9; k++) {
+    ticks.push(cents(k * step) + 0); // + 0: no -0 from ceil(-1e-9)
+  }
+  return ticks;
+}
+
+const cents = (v: number) => Math.round(v * 100) / 100;
 
 /** [min, max] on the 0.05 grid around the values, at least 0.05 wide, inside [0, 1]. */
 function shareRange(values: readonly number[]): [number, number] {
@@ -75,7 +81,6 @@ function shareRange(values: readonly number[]): [number, number] {
     lo -= step;
     hi += step;
   }
-  const cents = (v: number) => Math.round(v * 100) / 100;
   return [cents(Math.max(0, lo)), cents(Math.min(1, hi))];
 }
 
